@@ -1,0 +1,571 @@
+"""The workbook contract: every sheet, column, label, type and allowed value, declared once.
+
+The template builder, the readers, the validation schemas, the dropdowns, the instructions
+sheet and the output writers all derive from this module. Adding a column is one edit here.
+Labels are Vietnamese (what users read) with an English option.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from .text import fold, strip_marks
+
+LANGS = ("vi", "en")
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One allowed value of a categorical column: a stable code, labels and accepted spellings."""
+
+    code: str
+    vi: str
+    en: str
+    aliases: tuple[str, ...] = ()
+
+    def label(self, lang: str = "vi") -> str:
+        return self.vi if lang == "vi" else self.en
+
+
+@dataclass(frozen=True)
+class Enum:
+    key: str
+    vi_title: str
+    en_title: str
+    choices: tuple[Choice, ...]
+
+    @cached_property
+    def _index(self) -> dict[str, str]:
+        exact: dict[str, str] = {}
+        loose: dict[str, set[str]] = {}
+        for choice in self.choices:
+            for spelling in (choice.code, choice.vi, choice.en, *choice.aliases):
+                exact[fold(spelling)] = choice.code
+                loose.setdefault(strip_marks(spelling), set()).add(choice.code)
+        for key, codes in loose.items():
+            if len(codes) == 1:
+                exact.setdefault(key, next(iter(codes)))
+        return exact
+
+    def parse(self, value: str) -> str | None:
+        """The code of a typed value, tolerant of case, spaces, Unicode forms and missing marks."""
+        key = fold(value)
+        return self._index.get(key) or self._index.get(strip_marks(value))
+
+    def get(self, code: str) -> Choice:
+        return next(c for c in self.choices if c.code == code)
+
+    def labels(self, lang: str = "vi") -> list[str]:
+        return [c.label(lang) for c in self.choices]
+
+
+def _c(code: str, vi: str, en: str, *aliases: str) -> Choice:
+    return Choice(code, vi, en, tuple(aliases))
+
+
+UNIT_KIND = Enum(
+    "unit_kind",
+    "Loại đơn vị",
+    "Unit kind",
+    (
+        _c("PCM", "Phòng chuyên môn", "Specialised division", "phòng"),
+        _c("DVTS", "Đơn vị thuộc Sở", "Unit of the Department"),
+        _c("DVTTS", "Đơn vị trực thuộc Sở", "Affiliated unit of the Department"),
+    ),
+)
+STAFF_KIND = Enum(
+    "staff_kind",
+    "Đối tượng",
+    "Staff kind",
+    (
+        _c("CC", "Công chức", "Civil servant"),
+        _c("VC", "Viên chức", "Public employee"),
+        _c("NLD", "Người lao động", "Contract worker", "lao động hợp đồng", "hợp đồng"),
+    ),
+)
+YES_NO = Enum(
+    "yes_no",
+    "Có/Không",
+    "Yes/No",
+    (
+        _c("Y", "Có", "Yes", "x", "1", "true", "đúng", "c"),
+        _c("N", "Không", "No", "0", "false", "sai", "k"),
+    ),
+)
+# Best first: the order is the ranking of ratings (Nghị định 90/2020, 48/2023).
+RATING = Enum(
+    "rating",
+    "Xếp loại",
+    "Rating",
+    (
+        _c("HTXSNV", "Hoàn thành xuất sắc nhiệm vụ", "Excellently completed duties", "HTXS"),
+        _c("HTTNV", "Hoàn thành tốt nhiệm vụ", "Well completed duties", "HTT"),
+        _c("HTNV", "Hoàn thành nhiệm vụ", "Completed duties", "HT"),
+        _c("KHTNV", "Không hoàn thành nhiệm vụ", "Did not complete duties", "KHT"),
+    ),
+)
+OUTCOME = Enum(
+    "outcome",
+    "Kết quả chỉ tiêu",
+    "Target outcome",
+    (
+        _c("VUOT", "Vượt", "Exceeded", "vượt chỉ tiêu", "vượt kế hoạch"),
+        _c("DAT", "Đạt", "Met", "hoàn thành", "đạt chỉ tiêu"),
+        _c("KDAT", "Không đạt", "Not met", "không hoàn thành"),
+        _c("KGIAO", "Không giao", "Not assigned", "không được giao"),
+    ),
+)
+PROGRAMME = Enum(
+    "programme",
+    "Kết quả chương trình",
+    "Programme outcome",
+    (
+        _c("HT", "Hoàn thành", "Completed", "đạt", "vượt"),
+        _c("KHT", "Không hoàn thành", "Not completed", "không đạt"),
+        _c("KGIAO", "Không giao", "Not assigned", "không được giao"),
+    ),
+)
+# Lowest first; the rank (index + 1) is the "best initiative level" tie-break key.
+LEVEL = Enum(
+    "level",
+    "Cấp công nhận",
+    "Recognition level",
+    (
+        _c("CS", "Cơ sở", "Grassroots", "cấp cơ sở", "HĐSK cơ sở"),
+        _c("TINH", "Tỉnh", "Provincial", "cấp tỉnh", "cấp bộ", "bộ, ngành, tỉnh"),
+        _c("TQ", "Toàn quốc", "National", "cấp toàn quốc", "quốc gia"),
+    ),
+)
+IMPACT = Enum(
+    "impact",
+    "Chỉ số tác động",
+    "Index impacted",
+    (
+        _c("PAR", "PAR INDEX", "PAR INDEX", "PAR", "PARINDEX", "chỉ số CCHC"),
+        _c("SIPAS", "SIPAS", "SIPAS"),
+        _c("PAPI", "PAPI", "PAPI"),
+    ),
+)
+# Every form that may appear in records kept before and after Nghị định 172/2025 (1/7/2025),
+# for cán bộ, công chức, viên chức and người lao động, plus a recorded breach of law.
+DISCIPLINE = Enum(
+    "discipline",
+    "Hình thức kỷ luật",
+    "Disciplinary form",
+    (
+        _c("KT", "Khiển trách", "Reprimand"),
+        _c("CCAO", "Cảnh cáo", "Warning"),
+        _c("HBL", "Hạ bậc lương", "Salary step reduction"),
+        _c("GC", "Giáng chức", "Demotion"),
+        _c("CCHUC", "Cách chức", "Dismissal from post"),
+        _c("BTV", "Buộc thôi việc", "Forced resignation"),
+        _c("BN", "Bãi nhiệm", "Removal from elected office"),
+        _c("KDNL", "Kéo dài thời hạn nâng lương", "Postponed pay rise", "kéo dài thời hạn nâng lương không quá 6 tháng"),
+        _c("SA", "Sa thải", "Dismissal"),
+        _c("VPPL", "Vi phạm pháp luật", "Breach of law", "vi phạm quy định pháp luật"),
+    ),
+)
+
+ENUMS: dict[str, Enum] = {
+    e.key: e
+    for e in (UNIT_KIND, STAFF_KIND, YES_NO, RATING, OUTCOME, PROGRAMME, LEVEL, IMPACT, DISCIPLINE)
+}
+
+# Column types. "codes" is a list of keys separated by ";" or ",".
+TEXT, INT, YEAR, DATE, ENUM, CODES, ENUM_LIST = "text", "int", "year", "date", "enum", "codes", "enum_list"
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    vi: str
+    en: str
+    type: str
+    required: bool = False
+    enum: str | None = None
+    ref: str | None = None  # sheet key whose primary key this column refers to
+    min: int | None = None
+    width: float = 16
+    vi_doc: str = ""
+    en_doc: str = ""
+    aliases: tuple[str, ...] = ()
+
+    def label(self, lang: str = "vi") -> str:
+        return self.vi if lang == "vi" else self.en
+
+    def doc(self, lang: str = "vi") -> str:
+        return self.vi_doc if lang == "vi" else self.en_doc
+
+    @property
+    def choices(self) -> Enum | None:
+        return ENUMS[self.enum] if self.enum else None
+
+
+@dataclass(frozen=True)
+class Sheet:
+    key: str
+    vi: str
+    en: str
+    columns: tuple[Column, ...]
+    primary_key: tuple[str, ...] = ()
+    vi_doc: str = ""
+    en_doc: str = ""
+    table: str = ""  # Excel table name in the template (ASCII, no spaces)
+    aliases: tuple[str, ...] = field(default=())
+
+    def name(self, lang: str = "vi") -> str:
+        return self.vi if lang == "vi" else self.en
+
+    def doc(self, lang: str = "vi") -> str:
+        return self.vi_doc if lang == "vi" else self.en_doc
+
+    def column(self, key: str) -> Column:
+        return next(c for c in self.columns if c.key == key)
+
+    @property
+    def required(self) -> list[Column]:
+        return [c for c in self.columns if c.required]
+
+
+def _col(key, vi, en, type_, required=False, **kw) -> Column:  # noqa: ANN001 - terse table rows
+    return Column(key, vi, en, type_, required, **kw)
+
+
+UNITS = Sheet(
+    "units",
+    "Đơn vị",
+    "Units",
+    (
+        _col("unit_id", "Mã đơn vị", "Unit code", TEXT, True, width=14,
+             vi_doc="Mã ngắn, không trùng, ví dụ VP, TTR, TTUD.", en_doc="Short unique code, e.g. VP."),
+        _col("unit_name", "Tên đơn vị", "Unit name", TEXT, True, width=42,
+             vi_doc="Tên đầy đủ của phòng, đơn vị.", en_doc="Full name of the unit."),
+        _col("unit_kind", "Loại đơn vị", "Unit kind", ENUM, True, enum="unit_kind", width=24,
+             vi_doc="Phòng chuyên môn, Đơn vị thuộc Sở hoặc Đơn vị trực thuộc Sở.",
+             en_doc="Specialised division, unit of or affiliated to the Department."),
+        _col("founded", "Ngày thành lập", "Founded on", DATE, width=16,
+             vi_doc="Để trống nếu đơn vị có từ trước kỳ thi đua; đơn vị thành lập trong kỳ chỉ được xét các năm từ khi thành lập.",
+             en_doc="Blank if the unit predates the period; a unit founded within it is judged from then on."),
+        _col("note", "Ghi chú", "Note", TEXT, width=30),
+    ),
+    primary_key=("unit_id",),
+    vi_doc="Danh sách tập thể tham gia thi đua (§III.1).",
+    en_doc="The collectives taking part (§III.1).",
+    table="DonVi",
+)
+STAFF = Sheet(
+    "staff",
+    "Cán bộ",
+    "Staff",
+    (
+        _col("staff_id", "Mã cán bộ", "Staff code", TEXT, True, width=14,
+             vi_doc="Mã không trùng của mỗi người.", en_doc="Unique code of each person."),
+        _col("full_name", "Họ và tên", "Full name", TEXT, True, width=28),
+        _col("unit_id", "Mã đơn vị", "Unit code", TEXT, True, ref="units", width=14,
+             vi_doc="Đơn vị hiện tại, phải có trong sheet Đơn vị.", en_doc="Current unit; must exist in Units."),
+        _col("staff_kind", "Đối tượng", "Staff kind", ENUM, True, enum="staff_kind", width=18),
+        _col("position", "Chức vụ", "Position", TEXT, width=24),
+        _col("leader", "Lãnh đạo", "Leader", ENUM, enum="yes_no", width=11,
+             vi_doc="Có nếu giữ chức vụ lãnh đạo, quản lý.", en_doc="Yes for a leading or managing post."),
+        _col("joined", "Ngày vào", "Joined on", DATE, width=14,
+             vi_doc="Ngày về công tác tại Sở, nếu trong kỳ thi đua.", en_doc="Date joined, if within the period."),
+        _col("left", "Ngày nghỉ", "Left on", DATE, width=14,
+             vi_doc="Ngày nghỉ hưu, chuyển công tác hoặc thôi việc.", en_doc="Date retired, transferred or left."),
+    ),
+    primary_key=("staff_id",),
+    vi_doc="Công chức, viên chức, người lao động thuộc Sở (§III.1).",
+    en_doc="Civil servants, public employees and workers of the Department (§III.1).",
+    table="CanBo",
+)
+RATINGS = Sheet(
+    "ratings",
+    "Đánh giá cá nhân",
+    "Staff ratings",
+    (
+        _col("year", "Năm", "Year", YEAR, True, width=8),
+        _col("staff_id", "Mã cán bộ", "Staff code", TEXT, True, ref="staff", width=14),
+        _col("rating", "Xếp loại", "Rating", ENUM, True, enum="rating", width=30,
+             vi_doc="Hoàn thành xuất sắc / tốt / hoàn thành / không hoàn thành nhiệm vụ (được viết tắt HTXSNV, HTTNV, HTNV, KHTNV).",
+             en_doc="One of the four ratings (abbreviations HTXSNV, HTTNV, HTNV, KHTNV accepted)."),
+        _col("unit_id", "Mã đơn vị", "Unit code", TEXT, ref="units", width=14,
+             vi_doc="Đơn vị của người đó trong năm; để trống nếu là đơn vị hiện tại.",
+             en_doc="The person's unit that year; blank means the current unit."),
+        _col("note", "Ghi chú", "Note", TEXT, width=30),
+    ),
+    primary_key=("staff_id", "year"),
+    vi_doc="Kết quả đánh giá, xếp loại hằng năm của từng người (§IV.2.b, §IV.1.e).",
+    en_doc="Yearly rating of each person (§IV.2.b, §IV.1.e).",
+    table="DanhGia",
+)
+RESULTS = Sheet(
+    "results",
+    "Kết quả đơn vị",
+    "Unit results",
+    (
+        _col("year", "Năm", "Year", YEAR, True, width=8),
+        _col("unit_id", "Mã đơn vị", "Unit code", TEXT, True, ref="units", width=14),
+        _col("tasks_assigned", "Nhiệm vụ CCHC được giao", "PAR tasks assigned", INT, True, min=0, width=14,
+             vi_doc="Số nhiệm vụ CCHC được giao trong năm theo kế hoạch của tỉnh và của Sở.",
+             en_doc="PAR tasks assigned that year."),
+        _col("tasks_on_time", "Hoàn thành đúng hạn", "Done on time", INT, True, min=0, width=14,
+             vi_doc="Số nhiệm vụ hoàn thành đúng hoặc vượt tiến độ, đảm bảo chất lượng.",
+             en_doc="Tasks done on time or early, with quality."),
+        _col("advisory_docs", "Văn bản tham mưu", "Advisory documents", INT, True, min=0, width=14,
+             vi_doc="Số văn bản, kế hoạch về CCHC do đơn vị tham mưu xây dựng.",
+             en_doc="PAR documents and plans the unit drafted."),
+        _col("socio_targets", "Chỉ tiêu KT-XH", "Socio-economic targets", ENUM, True, enum="outcome", width=16),
+        _col("budget", "Dự toán ngân sách", "Budget estimate", ENUM, True, enum="outcome", width=16),
+        _col("programmes", "Chương trình được giao", "Assigned programmes", ENUM, True, enum="programme", width=18),
+        _col("note", "Ghi chú", "Note", TEXT, width=30),
+    ),
+    primary_key=("unit_id", "year"),
+    vi_doc="Kết quả hằng năm của từng đơn vị (§IV.1.a, b, c).",
+    en_doc="Yearly results of each unit (§IV.1.a, b, c).",
+    table="KetQua",
+)
+INITIATIVES = Sheet(
+    "initiatives",
+    "Sáng kiến",
+    "Initiatives",
+    (
+        _col("initiative_id", "Mã sáng kiến", "Initiative code", TEXT, True, width=14),
+        _col("title", "Tên sáng kiến", "Initiative title", TEXT, True, width=44),
+        _col("year", "Năm công nhận", "Year recognised", YEAR, True, width=10),
+        _col("level", "Cấp công nhận", "Level", ENUM, True, enum="level", width=14,
+             vi_doc="Cơ sở, Tỉnh hoặc Toàn quốc.", en_doc="Grassroots, Provincial or National."),
+        _col("authors", "Tác giả", "Authors", CODES, True, ref="staff", width=22,
+             vi_doc="Mã cán bộ của các tác giả, cách nhau bởi dấu ; hoặc ,", en_doc="Staff codes separated by ; or ,"),
+        _col("unit_id", "Mã đơn vị", "Unit code", TEXT, ref="units", width=14,
+             vi_doc="Đơn vị chủ trì sáng kiến (nếu có).", en_doc="Unit that owns the initiative, if any."),
+        _col("decision_no", "Số quyết định", "Decision no.", TEXT, width=18),
+        _col("decision_date", "Ngày quyết định", "Decision date", DATE, width=14),
+        _col("impact", "Chỉ số tác động", "Index impacted", ENUM_LIST, enum="impact", width=20,
+             vi_doc="PAR INDEX, SIPAS, PAPI (có thể nhiều, cách nhau bởi dấu ;).",
+             en_doc="PAR INDEX, SIPAS, PAPI (several separated by ;)."),
+        _col("replicable", "Có thể nhân rộng", "Replicable", ENUM, enum="yes_no", width=12),
+    ),
+    primary_key=("initiative_id",),
+    vi_doc="Sáng kiến, giải pháp được Hội đồng sáng kiến cơ sở trở lên công nhận (§IV.1.b, §IV.2.a).",
+    en_doc="Initiatives recognised by a grassroots council or higher (§IV.1.b, §IV.2.a).",
+    table="SangKien",
+)
+DISCIPLINES = Sheet(
+    "discipline",
+    "Kỷ luật",
+    "Discipline",
+    (
+        _col("decision_date", "Ngày quyết định", "Decision date", DATE, True, width=14),
+        _col("form", "Hình thức", "Form", ENUM, True, enum="discipline", width=26),
+        _col("staff_id", "Mã cán bộ", "Staff code", TEXT, ref="staff", width=14,
+             vi_doc="Người bị kỷ luật; để trống nếu vi phạm của cả đơn vị.", en_doc="Person disciplined; blank for a unit breach."),
+        _col("unit_id", "Mã đơn vị", "Unit code", TEXT, ref="units", width=14,
+             vi_doc="Đơn vị vi phạm (khi không ghi mã cán bộ).", en_doc="Unit in breach (when no staff code)."),
+        _col("decision_no", "Số quyết định", "Decision no.", TEXT, width=18),
+        _col("content", "Nội dung", "Content", TEXT, width=40),
+    ),
+    vi_doc="Quyết định kỷ luật và vi phạm pháp luật (§IV.1.d, §IV.2.c).",
+    en_doc="Disciplinary decisions and breaches of law (§IV.1.d, §IV.2.c).",
+    table="KyLuat",
+)
+
+DATA_SHEETS: tuple[Sheet, ...] = (UNITS, STAFF, RATINGS, RESULTS, INITIATIVES, DISCIPLINES)
+SHEETS: dict[str, Sheet] = {s.key: s for s in DATA_SHEETS}
+
+
+# ---------------------------------------------------------------- settings (Cấu hình)
+@dataclass(frozen=True)
+class Setting:
+    key: str
+    vi: str
+    en: str
+    type: str  # text, int, year, enum, keys
+    default: object
+    vi_doc: str
+    en_doc: str
+    enum: str | None = None
+    required: bool = False
+    min: int | None = None
+    max: int | None = None
+
+    def label(self, lang: str = "vi") -> str:
+        return self.vi if lang == "vi" else self.en
+
+    def doc(self, lang: str = "vi") -> str:
+        return self.vi_doc if lang == "vi" else self.en_doc
+
+
+@dataclass(frozen=True)
+class TieBreak:
+    key: str
+    vi: str
+    en: str
+
+    def label(self, lang: str = "vi") -> str:
+        return self.vi if lang == "vi" else self.en
+
+
+INDIVIDUAL_KEYS = (
+    TieBreak("best_level", "Cấp sáng kiến cao nhất", "Best initiative level"),
+    TieBreak("excellent_years", "Số năm hoàn thành xuất sắc nhiệm vụ", "Years rated excellent"),
+    TieBreak("initiatives", "Số sáng kiến", "Number of initiatives"),
+    TieBreak("not_leader", "Không giữ chức vụ lãnh đạo", "Not a leader"),
+)
+COLLECTIVE_KEYS = (
+    TieBreak("best_level", "Cấp sáng kiến cao nhất", "Best initiative level"),
+    TieBreak("initiatives", "Số sáng kiến", "Number of initiatives"),
+    TieBreak("excellent_share", "Tỷ lệ cán bộ hoàn thành xuất sắc nhiệm vụ", "Share of staff rated excellent"),
+    TieBreak("targets_exceeded", "Số chỉ tiêu vượt", "Targets exceeded"),
+    TieBreak("docs", "Số văn bản tham mưu", "Advisory documents"),
+)
+
+
+def _s(key, vi, en, type_, default, vi_doc, en_doc, **kw) -> Setting:  # noqa: ANN001
+    return Setting(key, vi, en, type_, default, vi_doc, en_doc, **kw)
+
+
+SETTINGS: tuple[Setting, ...] = (
+    _s("movement", "Tên phong trào", "Movement", "text",
+       "Đẩy mạnh cải cách hành chính Nhà nước",
+       "Tên phong trào thi đua, in trên danh sách đề nghị.", "Name of the movement, printed on the list."),
+    _s("parent_agency", "Cơ quan cấp trên", "Parent agency", "text", "UBND TỈNH HƯNG YÊN",
+       "Dòng trên của tiêu đề văn bản (Nghị định 30/2020).", "Upper line of the document header."),
+    _s("agency", "Cơ quan", "Agency", "text", "SỞ KHOA HỌC VÀ CÔNG NGHỆ",
+       "Tên cơ quan ban hành danh sách.", "Agency issuing the list."),
+    _s("place", "Địa danh", "Place", "text", "Hưng Yên",
+       "Địa danh ghi ở dòng ngày tháng.", "Place name on the date line."),
+    _s("from_year", "Từ năm", "From year", "year", 2022,
+       "Năm đầu của kỳ xét (sơ kết 2022–2023, tổng kết 2022–2025).", "First year of the period.",
+       required=True, min=2000, max=2100),
+    _s("to_year", "Đến năm", "To year", "year", 2025,
+       "Năm cuối của kỳ xét; bằng Từ năm nếu xét một năm.", "Last year of the period.",
+       required=True, min=2000, max=2100),
+    _s("bk_collectives_min", "Bằng khen UBND tỉnh – tập thể, tối thiểu", "Provincial merit – collectives, min", "int", 1,
+       "Số tập thể tối thiểu đề nghị Bằng khen của Chủ tịch UBND tỉnh (§V.2).", "Minimum collectives (§V.2).", min=0),
+    _s("bk_collectives_max", "Bằng khen UBND tỉnh – tập thể, tối đa", "Provincial merit – collectives, max", "int", 1,
+       "Số tập thể tối đa đề nghị Bằng khen của Chủ tịch UBND tỉnh (§V.2).", "Maximum collectives (§V.2).", min=0),
+    _s("bk_individuals_min", "Bằng khen UBND tỉnh – cá nhân, tối thiểu", "Provincial merit – individuals, min", "int", 1,
+       "Số cá nhân tối thiểu đề nghị Bằng khen (§V.2).", "Minimum individuals (§V.2).", min=0),
+    _s("bk_individuals_max", "Bằng khen UBND tỉnh – cá nhân, tối đa", "Provincial merit – individuals, max", "int", 1,
+       "Số cá nhân tối đa đề nghị Bằng khen (§V.2).", "Maximum individuals (§V.2).", min=0),
+    _s("gk_collectives_min", "Giấy khen Giám đốc Sở – tập thể, tối thiểu", "Director's certificate – collectives, min", "int", 1,
+       "Số tập thể tối thiểu đề nghị Giấy khen của Giám đốc Sở (§V.2: 01–02).", "Minimum collectives (§V.2: 1–2).", min=0),
+    _s("gk_collectives_max", "Giấy khen Giám đốc Sở – tập thể, tối đa", "Director's certificate – collectives, max", "int", 2,
+       "Số tập thể tối đa đề nghị Giấy khen của Giám đốc Sở (§V.2: 01–02).", "Maximum collectives (§V.2: 1–2).", min=0),
+    _s("gk_individuals_min", "Giấy khen Giám đốc Sở – cá nhân, tối thiểu", "Director's certificate – individuals, min", "int", 5,
+       "Số cá nhân tối thiểu đề nghị Giấy khen (§V.2: 05).", "Minimum individuals (§V.2: 5).", min=0),
+    _s("gk_individuals_max", "Giấy khen Giám đốc Sở – cá nhân, tối đa", "Director's certificate – individuals, max", "int", 5,
+       "Số cá nhân tối đa đề nghị Giấy khen (§V.2: 05).", "Maximum individuals (§V.2: 5).", min=0),
+    _s("tt1_min_pct", "TT1 – tỷ lệ nhiệm vụ CCHC hoàn thành đúng hạn tối thiểu (%)", "TT1 – minimum share of tasks on time (%)", "int", 100,
+       "Mỗi năm, số nhiệm vụ hoàn thành đúng hạn / số được giao phải đạt tỷ lệ này; năm không được giao nhiệm vụ thì đạt (§IV.1.a).",
+       "Each year, tasks on time / assigned must reach this share; a year with no task passes (§IV.1.a).", min=0, max=100),
+    _s("tt2_min_docs", "TT2 – số văn bản tham mưu tối thiểu mỗi năm", "TT2 – minimum advisory documents a year", "int", 1,
+       "Số văn bản, kế hoạch CCHC đơn vị phải tham mưu mỗi năm (§IV.1.b).", "Documents the unit must draft each year (§IV.1.b).", min=0),
+    _s("min_level", "Cấp công nhận sáng kiến tối thiểu", "Minimum initiative level", "enum", "CS",
+       "Sáng kiến được tính khi được công nhận từ cấp này trở lên (TT3, CN1).", "Initiatives count from this level up (TT3, CN1).",
+       enum="level"),
+    _s("tt3_need_index", "TT3 – sáng kiến phải ghi chỉ số tác động", "TT3 – initiative must name an index", "enum", "N",
+       "Có: chỉ tính sáng kiến có ghi PAR INDEX, SIPAS hoặc PAPI ở cột Chỉ số tác động.",
+       "Yes: only initiatives naming PAR INDEX, SIPAS or PAPI count.", enum="yes_no"),
+    _s("cn1_need_replicable", "CN1 – sáng kiến phải có thể nhân rộng", "CN1 – initiative must be replicable", "enum", "N",
+       "Có: chỉ tính sáng kiến ghi Có ở cột Có thể nhân rộng (§IV.2.a).", "Yes: only initiatives marked replicable count.",
+       enum="yes_no"),
+    _s("min_rating", "Xếp loại tối thiểu (TT6, CN2)", "Minimum rating (TT6, CN2)", "enum", "HTTNV",
+       "Xếp loại thấp nhất được coi là đạt (§IV.1.e, §IV.2.b).", "Lowest rating that passes (§IV.1.e, §IV.2.b).",
+       enum="rating"),
+    _s("tt6_min_pct", "TT6 – tỷ lệ cán bộ đạt xếp loại tối thiểu (%)", "TT6 – minimum share of staff at that rating (%)", "int", 100,
+       "Mỗi năm, tỷ lệ cán bộ của đơn vị đạt xếp loại tối thiểu (§IV.1.e: 100%).", "Each year, the unit's share of staff at the minimum rating.",
+       min=0, max=100),
+    _s("min_months", "Số tháng công tác tối thiểu để xét một năm", "Minimum months on staff for a year to count", "int", 6,
+       "Năm người đó công tác ít hơn số tháng này thì không xét năm đó (người mới vào, người nghỉ).",
+       "A year with fewer months on staff is not judged for that person.", min=0, max=12),
+    _s("discipline_months", "Thời hạn hiệu lực kỷ luật (tháng)", "Discipline in effect (months)", "int", 12,
+       "Quyết định kỷ luật có hiệu lực trong số tháng này kể từ ngày quyết định; quyết định còn hiệu lực trong kỳ thì không đạt TT5, CN3.",
+       "A decision is in effect this many months from its date; one in effect within the period fails TT5 and CN3.", min=0),
+    _s("order_individuals", "Thứ tự ưu tiên xếp hạng – cá nhân", "Ranking order – individuals", "keys",
+       "; ".join(k.vi for k in INDIVIDUAL_KEYS),
+       "Các tiêu chí so sánh lần lượt, cách nhau bởi dấu ;", "Keys compared in turn, separated by ;"),
+    _s("order_collectives", "Thứ tự ưu tiên xếp hạng – tập thể", "Ranking order – collectives", "keys",
+       "; ".join(k.vi for k in COLLECTIVE_KEYS[:4]),
+       "Các tiêu chí so sánh lần lượt, cách nhau bởi dấu ;", "Keys compared in turn, separated by ;"),
+)
+SETTINGS_BY_KEY = {s.key: s for s in SETTINGS}
+SETTINGS_SHEET = Sheet(
+    "settings",
+    "Cấu hình",
+    "Settings",
+    (
+        _col("name", "Tham số", "Setting", TEXT, True, width=52),
+        _col("value", "Giá trị", "Value", TEXT, True, width=40),
+        _col("doc", "Ý nghĩa", "Meaning", TEXT, width=80),
+    ),
+    vi_doc="Các tham số của kế hoạch: kỳ xét, số lượng khen thưởng, ngưỡng, thứ tự ưu tiên.",
+    en_doc="The plan's parameters: period, quotas, thresholds, ranking order.",
+    table="CauHinh",
+)
+
+# ---------------------------------------------------------------- criteria and awards
+@dataclass(frozen=True)
+class Criterion:
+    id: str
+    ref: str
+    vi: str
+    en: str
+    yearly: bool
+
+    def label(self, lang: str = "vi") -> str:
+        return self.vi if lang == "vi" else self.en
+
+
+COLLECTIVE_CRITERIA = (
+    Criterion("TT1", "§IV.1.a", "Hoàn thành nhiệm vụ CCHC đúng và vượt tiến độ", "PAR tasks done on time", True),
+    Criterion("TT2", "§IV.1.b", "Tham mưu văn bản, kế hoạch CCHC", "Advised on PAR documents", True),
+    Criterion("TT3", "§IV.1.b (thứ hai)", "Có sáng kiến được công nhận", "Recognised initiative", False),
+    Criterion("TT4", "§IV.1.c", "Đạt chỉ tiêu KT-XH, dự toán ngân sách, chương trình", "Targets, budget, programmes met", True),
+    Criterion("TT5", "§IV.1.d", "Không có cán bộ bị kỷ luật, vi phạm pháp luật", "No discipline or breach", False),
+    Criterion("TT6", "§IV.1.e", "100% cán bộ hoàn thành tốt nhiệm vụ trở lên", "All staff rated well or better", True),
+)
+INDIVIDUAL_CRITERIA = (
+    Criterion("CN1", "§IV.2.a", "Có sáng kiến được công nhận", "Recognised initiative", False),
+    Criterion("CN2", "§IV.2.b", "Xếp loại hoàn thành tốt nhiệm vụ trở lên", "Rated well or better", True),
+    Criterion("CN3", "§IV.2.c", "Không bị kỷ luật, không vi phạm pháp luật", "No discipline or breach", False),
+)
+
+
+@dataclass(frozen=True)
+class Award:
+    key: str
+    vi: str
+    en: str
+
+    def label(self, lang: str = "vi") -> str:
+        return self.vi if lang == "vi" else self.en
+
+
+# Highest first: quotas are filled in this order (§V).
+AWARDS = (
+    Award("bk", "Bằng khen của Chủ tịch UBND tỉnh", "Merit of the Provincial Chairman"),
+    Award("gk", "Giấy khen của Giám đốc Sở", "Certificate of the Department Director"),
+)
+
+# ---------------------------------------------------------------- output sheets
+OUTPUT_SHEETS: dict[str, tuple[str, str]] = {
+    "errors": ("Lỗi dữ liệu", "Data errors"),
+    "units_result": ("KQ Tập thể", "Collective results"),
+    "staff_result": ("KQ Cá nhân", "Individual results"),
+    "nominations": ("Đề nghị khen thưởng", "Nominations"),
+    "dashboard": ("Tổng quan", "Dashboard"),
+    "log": ("Nhật ký", "Run log"),
+}
+# Sheets the template adds besides the data sheets.
+GUIDE_SHEET = ("Hướng dẫn", "Guide")
+LISTS_SHEET = ("DanhMuc", "Lists")  # hidden: dropdown sources
+
+
+def output_name(key: str, lang: str = "vi") -> str:
+    vi, en = OUTPUT_SHEETS[key]
+    return vi if lang == "vi" else en
+
+
+def all_sheets() -> tuple[Sheet, ...]:
+    return (SETTINGS_SHEET, *DATA_SHEETS)

@@ -1,0 +1,125 @@
+"""Plain data passed between the adapters and the core: raw input tables and output sheets.
+
+Adapters (file, live Excel) produce `RawTable`s and consume `OutputSheet`s; the core never
+knows which adapter it talks to.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+# ---------------------------------------------------------------- input side
+
+
+@dataclass
+class RawTable:
+    """One input sheet as found: values by contract column key, with Excel positions kept."""
+
+    key: str  # contract sheet key ("staff")
+    sheet: str  # the sheet's real name in the workbook
+    header_row: int  # 1-based Excel row of the header
+    columns: dict[str, str]  # column key -> column letter ("B")
+    rows: list[int]  # 1-based Excel row of each record
+    data: dict[str, list[Any]]  # column key -> values, aligned with rows
+    extra: dict[str, str] = field(default_factory=dict)  # unknown header text -> letter
+    formula_cells: set[str] = field(default_factory=set)  # cells holding a formula with no value
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def cell(self, column: str, index: int) -> str:
+        return f"{self.columns[column]}{self.rows[index]}"
+
+
+# ---------------------------------------------------------------- output side
+
+# Style names understood by every adapter; values are XlsxWriter format properties, which
+# the live-Excel adapter maps onto what xlwings can set.
+BASE_FONT = "Arial"
+DOC_FONT = "Times New Roman"
+STYLES: dict[str, dict[str, Any]] = {
+    "text": {"font_name": BASE_FONT, "font_size": 10, "valign": "top"},
+    "wrap": {"font_name": BASE_FONT, "font_size": 10, "valign": "top", "text_wrap": True},
+    "header": {"font_name": BASE_FONT, "font_size": 10, "bold": True, "bg_color": "#DDEBF7",
+               "border": 1, "text_wrap": True, "valign": "vcenter", "align": "center"},
+    "title": {"font_name": BASE_FONT, "font_size": 14, "bold": True},
+    "subtitle": {"font_name": BASE_FONT, "font_size": 10, "italic": True, "font_color": "#595959"},
+    "banner": {"font_name": BASE_FONT, "font_size": 12, "bold": True, "font_color": "#9C0006",
+               "bg_color": "#FFC7CE"},
+    "int": {"font_name": BASE_FONT, "font_size": 10, "num_format": "0", "valign": "top"},
+    "pct": {"font_name": BASE_FONT, "font_size": 10, "num_format": "0%", "valign": "top"},
+    "date": {"font_name": BASE_FONT, "font_size": 10, "num_format": "dd/mm/yyyy", "valign": "top"},
+    "datetime": {"font_name": BASE_FONT, "font_size": 10, "num_format": "dd/mm/yyyy hh:mm:ss"},
+    "met": {"font_name": BASE_FONT, "font_size": 10, "bg_color": "#C6EFCE", "font_color": "#006100",
+            "valign": "top"},
+    "unmet": {"font_name": BASE_FONT, "font_size": 10, "bg_color": "#FFC7CE", "font_color": "#9C0006",
+              "valign": "top"},
+    "missing": {"font_name": BASE_FONT, "font_size": 10, "bg_color": "#FFEB9C", "font_color": "#9C5700",
+                "valign": "top"},
+    "link": {"font_name": BASE_FONT, "font_size": 10, "font_color": "#0563C1", "underline": 1,
+             "valign": "top"},
+    "error": {"font_name": BASE_FONT, "font_size": 10, "font_color": "#9C0006", "bold": True,
+              "valign": "top"},
+    "warning": {"font_name": BASE_FONT, "font_size": 10, "font_color": "#9C5700", "valign": "top"},
+    # Nomination list, Nghị định 30/2020 layout.
+    "doc_agency": {"font_name": DOC_FONT, "font_size": 13, "align": "center"},
+    "doc_agency_bold": {"font_name": DOC_FONT, "font_size": 13, "bold": True, "align": "center"},
+    "doc_nation": {"font_name": DOC_FONT, "font_size": 13, "bold": True, "align": "center"},
+    "doc_motto": {"font_name": DOC_FONT, "font_size": 14, "bold": True, "align": "center"},
+    "doc_date": {"font_name": DOC_FONT, "font_size": 14, "italic": True, "align": "center"},
+    "doc_title": {"font_name": DOC_FONT, "font_size": 14, "bold": True, "align": "center",
+                  "text_wrap": True, "valign": "vcenter"},
+    "doc_section": {"font_name": DOC_FONT, "font_size": 13, "bold": True},
+    "doc_header": {"font_name": DOC_FONT, "font_size": 12, "bold": True, "align": "center",
+                   "valign": "vcenter", "border": 1, "text_wrap": True},
+    "doc_cell": {"font_name": DOC_FONT, "font_size": 12, "valign": "top", "border": 1,
+                 "text_wrap": True},
+    "doc_center": {"font_name": DOC_FONT, "font_size": 12, "valign": "top", "align": "center",
+                   "border": 1},
+    "doc_note": {"font_name": DOC_FONT, "font_size": 12, "italic": True, "text_wrap": True,
+                 "valign": "top", "border": 1, "font_color": "#9C0006"},
+}
+
+
+@dataclass
+class Cell:
+    """A value with a named style and, optionally, a link to a cell of the workbook."""
+
+    value: Any
+    style: str = "text"
+    link: str | None = None  # "'Sheet name'!B7": a link inside this workbook
+
+
+@dataclass
+class Chart:
+    """A native Excel chart: clustered bars of several series over category rows."""
+
+    title: str
+    categories: tuple[int, int, int]  # (first_row, last_row, col), 0-based, on this sheet
+    series: list[tuple[int, int, int, int]]  # (name_row, name_col, first_row, col) per series
+    last_row: int
+    anchor: tuple[int, int]  # (row, col) 0-based, top-left
+    kind: str = "bar"
+    y_title: str = ""
+    size: tuple[int, int] = (760, 420)  # pixels
+    percent: bool = True
+
+
+@dataclass
+class OutputSheet:
+    """A whole output sheet, adapter-neutral; written as literal values, never formulas."""
+
+    key: str  # contract key: "units_result", "log", ...
+    name: str  # sheet name in the user's language
+    rows: list[list[Cell | None]]
+    widths: dict[int, float] = field(default_factory=dict)  # 0-based column -> width (chars)
+    heights: dict[int, float] = field(default_factory=dict)  # 0-based row -> height (points)
+    freeze: tuple[int, int] | None = None  # (rows, cols) frozen
+    merges: list[tuple[int, int, int, int]] = field(default_factory=list)  # r1, c1, r2, c2
+    autofilter: tuple[int, int, int, int] | None = None
+    landscape: bool = False
+    fit_width: bool = True
+    repeat_rows: tuple[int, int] | None = None  # print titles (0-based first, last)
+    chart: Chart | None = None
+    tab_color: str | None = None

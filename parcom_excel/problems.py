@@ -1,0 +1,71 @@
+"""Problems are data: a code, a severity, where it is, and the values to explain it.
+
+One catalog (`messages.py`) renders them in Vietnamese or English; the errors sheet, the CLI,
+JSON output and the Excel alert are views of the same list.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass
+class Problem:
+    code: str
+    severity: str = ERROR
+    sheet: str | None = None  # real sheet name in the workbook
+    cell: str | None = None  # "B7", or None for a whole sheet / workbook
+    value: Any = None
+    params: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == ERROR
+
+    def where(self) -> str:
+        if self.sheet and self.cell:
+            return f"'{self.sheet}'!{self.cell}"
+        return self.sheet or ""
+
+    def message(self, lang: str = "vi") -> str:
+        from .messages import render
+
+        return render(self.code, lang, value=self.value, sheet=self.sheet, cell=self.cell, **self.params)
+
+    def to_dict(self, lang: str = "vi") -> dict[str, Any]:
+        data = asdict(self)
+        data["value"] = None if self.value is None else str(self.value)
+        data["message"] = self.message(lang)
+        return data
+
+
+class ParcomError(Exception):
+    """A file or command that cannot be used; rendered as one sentence, exit code 2."""
+
+    def __init__(self, code: str, *, file: str | None = None, sheet: str | None = None,
+                 cell: str | None = None, **params: Any) -> None:
+        super().__init__(code)
+        self.code = code
+        self.file = file
+        self.sheet = sheet
+        self.cell = cell
+        self.params = params
+
+    def message(self, lang: str = "vi") -> str:
+        from .messages import render
+
+        return render(self.code, lang, file=self.file, sheet=self.sheet, cell=self.cell, **self.params)
+
+    def __str__(self) -> str:  # English in logs and tracebacks of developers
+        return self.message("en")
+
+
+def sort_key(problem: Problem) -> tuple:
+    from .io.cells import split_cell
+
+    col, row = split_cell(problem.cell) if problem.cell else ("", 0)
+    return (0 if problem.is_error else 1, problem.sheet or "", row, len(col), col, problem.code)
