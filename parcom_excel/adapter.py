@@ -1,0 +1,47 @@
+"""The small interface every workbook adapter offers to the core (files, live Excel)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from .model import OutputSheet
+from .problems import Problem
+
+
+@dataclass
+class Grid:
+    """The used range of one sheet: values as Excel or the file holds them, with its origin.
+
+    `values[0][0]` is the cell at 1-based row `top`, column `left`. Numbers may be int or
+    float, dates datetime/date; empty cells are None. `formulas` lists the addresses ("C7")
+    of formula cells that have no calculated value.
+    """
+
+    name: str
+    values: list[list[Any]]
+    top: int = 1
+    left: int = 1
+    formulas: frozenset[str] = frozenset()
+    merged: tuple[tuple[int, int, int, int], ...] = ()  # 1-based r1, c1, r2, c2
+    legacy_fonts: frozenset[str] = frozenset()  # cells whose font is .VnTime, VNI-... (if known)
+
+
+class Adapter(Protocol):
+    label: str  # the file name, or the workbook name in Excel, for messages
+
+    def sheet_names(self) -> list[str]:
+        """Every sheet of the workbook, in order."""
+
+    def grid(self, name: str) -> Grid:
+        """The used range of one sheet."""
+
+    def owned(self) -> dict[str, str]:
+        """Our output sheets already in the workbook: output key -> sheet name."""
+
+    def write(self, outputs: list[OutputSheet]) -> list[Problem]:
+        """Add or replace our output sheets; return warnings (e.g. a name taken by the user)."""
+
+
+def as_text(value: Any) -> str:
+    return "" if value is None else str(value)
