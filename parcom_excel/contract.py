@@ -228,7 +228,7 @@ class Sheet:
         return [c for c in self.columns if c.required]
 
 
-def _col(key, vi, en, type_, required=False, **kw) -> Column:  # noqa: ANN001 - terse table rows
+def _col(key, vi, en, type_, required=False, **kw) -> Column:
     return Column(key, vi, en, type_, required, **kw)
 
 
@@ -420,7 +420,7 @@ COLLECTIVE_KEYS = (
 )
 
 
-def _s(key, vi, en, type_, default, vi_doc, en_doc, **kw) -> Setting:  # noqa: ANN001
+def _s(key, vi, en, type_, default, vi_doc, en_doc, **kw) -> Setting:
     return Setting(key, vi, en, type_, default, vi_doc, en_doc, **kw)
 
 

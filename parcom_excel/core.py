@@ -1,0 +1,189 @@
+"""The one pipeline every entry point runs: read, validate, evaluate, build outputs, write.
+
+The CLI, the batch runner and the Excel button differ only by the adapter they pass in.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from . import contract as C
+from .adapter import Adapter
+from .model import OutputSheet
+from .problems import Problem
+from .rules.domain import t
+
+EVALUATED, DATA_ERRORS = "evaluated", "data_errors"
+
+
+@dataclass
+class RunResult:
+    label: str
+    lang: str
+    status: str
+    problems: list[Problem]
+    fingerprint: str
+    period: str
+    evaluation: Any = None  # rules.evaluate.Evaluation when evaluated
+    outputs: list[OutputSheet] = field(default_factory=list)
+    written: bool = False
+
+    @property
+    def exit_code(self) -> int:
+        return 0 if self.status == EVALUATED else 1
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if not p.is_error]
+
+    @property
+    def next_sheet(self) -> str | None:
+        """The sheet a user needs next: the errors, or the nomination list."""
+        key = "errors" if self.status == DATA_ERRORS else "nominations"
+        return next((o.name for o in self.outputs if o.key == key), None)
+
+    def counts(self) -> dict[str, int]:
+        counts = {"errors": len(self.errors), "warnings": len(self.warnings)}
+        if self.evaluation is not None:
+            ev = self.evaluation
+            counts |= {
+                "units": len(ev.units), "staff": len(ev.people),
+                "eligible_units": sum(c.eligible for c in ev.units),
+                "eligible_people": sum(c.eligible for c in ev.people),
+                "nominated_units": len(ev.nominated_units),
+                "nominated_people": len(ev.nominated_people),
+            }
+        return counts
+
+    def summary_text(self, lang: str | None = None) -> str:
+        lang = lang or self.lang
+        lines = []
+        if self.status == DATA_ERRORS:
+            lines.append(t(lang, f"{self.label}: có {len(self.errors)} lỗi dữ liệu, chưa đánh giá. "
+                                 f"Xem sheet \"{C.output_name('errors', lang)}\".",
+                           f"{self.label}: {len(self.errors)} data errors, nothing evaluated. "
+                           f"See sheet \"{C.output_name('errors', lang)}\"."))
+            return "\n".join(lines)
+        ev = self.evaluation
+        c = self.counts()
+        lines.append(t(lang, f"{self.label}: đã đánh giá kỳ {self.period}.", f"{self.label}: evaluated {self.period}."))
+        lines.append(t(lang, f"Tập thể: {c['eligible_units']}/{c['units']} đủ tiêu chuẩn; cá nhân: {c['eligible_people']}/{c['staff']} đủ tiêu chuẩn.",
+                       f"Collectives: {c['eligible_units']}/{c['units']} eligible; individuals: {c['eligible_people']}/{c['staff']} eligible."))
+        for criteria, group in ((C.COLLECTIVE_CRITERIA, ev.units), (C.INDIVIDUAL_CRITERIA, ev.people)):
+            parts = [f"{cr.id} {sum(x.outcomes[cr.id].status == 'met' for x in group)}" for cr in criteria]
+            lines.append(t(lang, "Đạt theo tiêu chí: ", "Met per criterion: ") + ", ".join(parts))
+        for award in C.AWARDS:
+            for group in (ev.units, ev.people):
+                chosen = sorted((x for x in group if x.award == award.key), key=lambda x: (x.rank or 0, x.id))
+                if chosen:
+                    names = ", ".join(x.name + (t(lang, " (đồng hạng)", " (tied)") if x.tied else "") for x in chosen)
+                    lines.append(f"{award.label(lang)}: {names}")
+        if self.warnings:
+            lines.append(t(lang, f"{len(self.warnings)} cảnh báo.", f"{len(self.warnings)} warnings."))
+            for p in self.warnings:
+                if p.code in ("tie_at_edge", "quota_short", "sheet_name_taken"):
+                    lines.append("- " + p.message(lang))
+        return "\n".join(lines)
+
+
+def fingerprint_inputs(inputs: Any, from_year: int | None, to_year: int | None) -> str:
+    """A hash of what the evaluation reads (not of the file, which our own sheets change)."""
+    digest = hashlib.sha256()
+
+    def feed(value: Any) -> None:
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        if isinstance(value, datetime) and not (value.hour or value.minute or value.second):
+            value = value.date()
+        if isinstance(value, date):
+            value = value.isoformat()
+        digest.update(repr(value).encode("utf-8"))
+        digest.update(b"\x1f")
+
+    for key in sorted(inputs.settings):
+        feed(key)
+        feed(inputs.settings[key][0])
+    feed(from_year)
+    feed(to_year)
+    for key in sorted(inputs.tables):
+        table = inputs.tables[key]
+        for column in sorted(table.data):
+            feed(column)
+            for value in table.data[column]:
+                feed(value)
+    return digest.hexdigest()
+
+
+def run(adapter: Adapter, *, lang: str = "vi", from_year: int | None = None, to_year: int | None = None,
+        write: bool = True, errors_only: bool = False, now: datetime | None = None) -> RunResult:
+    """Read, validate, evaluate and (unless `write` is false) write the output sheets."""
+    from .outputs import (
+        _stamp,
+        dashboard_sheet,
+        errors_sheet,
+        log_entry,
+        log_sheet,
+        nominations_sheet,
+        results_sheet,
+        stale_sheet,
+    )
+    from .reader import read_inputs
+    from .validate import validate
+
+    when = (now or datetime.now()).replace(microsecond=0)
+    inputs = read_inputs(adapter)
+    validation = validate(inputs, lang, from_year, to_year)
+    fingerprint = fingerprint_inputs(inputs, from_year, to_year)
+    settings_period = _period(inputs, from_year, to_year)
+    result = RunResult(adapter.label, lang, DATA_ERRORS if validation.errors else EVALUATED,
+                       list(validation.problems), fingerprint, settings_period)
+    stamp = _stamp(lang, when, fingerprint, settings_period)
+    owned = adapter.owned()
+    if errors_only:
+        result.outputs = [errors_sheet(result.problems, lang, stamp, adapter.label)]
+    elif validation.errors:
+        result.outputs = [errors_sheet(result.problems, lang, stamp, adapter.label)]
+        result.outputs += [stale_sheet(key, lang, when) for key in
+                           ("units_result", "staff_result", "nominations", "dashboard") if key in owned]
+    else:
+        from .rules.evaluate import evaluate_dataset
+
+        evaluation = evaluate_dataset(validation.data)
+        result.evaluation = evaluation
+        result.problems += evaluation.problems
+        result.outputs = [
+            errors_sheet(result.problems, lang, stamp, adapter.label),
+            results_sheet("units_result", evaluation, lang, stamp),
+            results_sheet("staff_result", evaluation, lang, stamp),
+            nominations_sheet(evaluation, lang, when),
+            dashboard_sheet(evaluation, lang, stamp),
+        ]
+    if not errors_only:
+        outcome = (t(lang, "Đã đánh giá", "Evaluated") if result.status == EVALUATED
+                   else t(lang, "Có lỗi dữ liệu, chưa đánh giá", "Data errors, not evaluated"))
+        entry = log_entry(when, settings_period, fingerprint, adapter.label, result.counts(), outcome)
+        result.outputs.append(log_sheet(inputs.log_rows, entry, lang))
+    if write:
+        result.problems += adapter.write(result.outputs)
+        result.written = True
+    return result
+
+
+def _period(inputs: Any, from_year: int | None, to_year: int | None) -> str:
+    def year(key: str, override: int | None) -> str:
+        if override is not None:
+            return str(override)
+        value = inputs.settings.get(key, (C.SETTINGS_BY_KEY[key].default, ""))[0]
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        return str(value).strip()
+
+    lo, hi = year("from_year", from_year), year("to_year", to_year)
+    return lo if lo == hi else f"{lo}–{hi}"

@@ -1,0 +1,130 @@
+"""The file adapter: reads with python-calamine, writes with the package-level writer.
+
+Reading is the only place that knows calamine; writing never loads the workbook through a
+library that would drop the user's parts (see io/package.py).
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from ..adapter import Grid
+from ..model import OutputSheet
+from ..problems import ParcomError, Problem
+
+_FORMULA_NO_VALUE = re.compile(
+    rb'<c r="([A-Z]{1,3}[0-9]+)"[^>]*>\s*<f[^>]*(?:/>|>[^<]*</f>)\s*(?:<v\s*/>|<v>\s*</v>)?\s*</c>'
+)
+_CHUNK = 4 << 20
+
+
+class FileAdapter:
+    """A workbook file on disk; `dest` writes a copy instead of the file itself."""
+
+    def __init__(self, path: Path | str, dest: Path | str | None = None) -> None:
+        from .safety import preflight
+
+        self.path = Path(path)
+        self.dest = Path(dest) if dest else None
+        self.label = self.path.name
+        self.kind = preflight(self.path)
+        try:
+            from python_calamine import CalamineWorkbook
+
+            self._book = CalamineWorkbook.from_path(str(self.path))
+        except Exception as exc:  # calamine raises its own error types for damaged parts
+            raise ParcomError("truncated_file", file=self.label, detail=str(exc)) from exc
+        self._names = [m.name for m in self._book.sheets_metadata if str(m.typ).endswith("WorkSheet")]
+        self._parts: dict[str, str] | None = None
+        self._owned: dict[str, str] | None = None
+
+    # ------------------------------------------------------------ reading
+    def sheet_names(self) -> list[str]:
+        return list(self._names)
+
+    def grid(self, name: str) -> Grid:
+        try:
+            sheet = self._book.get_sheet_by_name(name)
+            values: list[list[Any]] = sheet.to_python()
+            start = sheet.start or (0, 0)
+            merged = tuple(
+                (r1 + 1, c1 + 1, r2 + 1, c2 + 1) for (r1, c1), (r2, c2) in (sheet.merged_cell_ranges or [])
+            )
+        except Exception as exc:
+            raise ParcomError("truncated_file", file=self.label, detail=f"{name}: {exc}") from exc
+        for row in values:
+            for i, value in enumerate(row):
+                if value == "":
+                    row[i] = None
+        return Grid(name, values, top=start[0] + 1, left=start[1] + 1,
+                    formulas=frozenset(self._formulas_without_value(name)), merged=merged)
+
+    def owned(self) -> dict[str, str]:
+        if self._owned is None:
+            if self.kind == "xls":
+                self._owned = {}
+            else:
+                from .package import owned_sheets
+
+                self._owned = owned_sheets(self.path)
+        return self._owned
+
+    def _sheet_parts(self) -> dict[str, str]:
+        """Sheet name -> part name inside the package."""
+        if self._parts is None:
+            from lxml import etree
+
+            parser = etree.XMLParser(resolve_entities=False, no_network=True)
+            with zipfile.ZipFile(self.path) as z:
+                rels_path = "xl/_rels/workbook.xml.rels"
+                rels = etree.fromstring(z.read(rels_path), parser)
+                targets = {
+                    r.get("Id"): r.get("Target") for r in rels if r.get("Id") and r.get("Target")
+                }
+                book = etree.fromstring(z.read("xl/workbook.xml"), parser)
+            ns_r = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+            parts = {}
+            for sheet in book.iter("{*}sheet"):
+                target = targets.get(sheet.get(f"{{{ns_r}}}id"), "")
+                if target.startswith("/"):
+                    part = target.lstrip("/")
+                else:
+                    part = str(PurePosixPath("xl") / target)
+                parts[sheet.get("name")] = part
+            self._parts = parts
+        return self._parts
+
+    def _formulas_without_value(self, name: str) -> set[str]:
+        if self.kind == "xls":
+            return set()
+        part = self._sheet_parts().get(name)
+        if not part:
+            return set()
+        found: set[str] = set()
+        with zipfile.ZipFile(self.path) as z:
+            try:
+                stream = z.open(part)
+            except KeyError:
+                return set()
+            with stream:
+                tail = b""
+                while True:
+                    chunk = stream.read(_CHUNK)
+                    if not chunk:
+                        break
+                    data = tail + chunk
+                    if b"<f" in data:
+                        found.update(m.group(1).decode() for m in _FORMULA_NO_VALUE.finditer(data))
+                    tail = data[-4096:]
+        return found
+
+    # ------------------------------------------------------------ writing
+    def write(self, outputs: list[OutputSheet]) -> list[Problem]:
+        from .package import write_outputs
+
+        if self.kind == "xls":
+            raise ParcomError("xls_read_only", file=self.label)
+        return write_outputs(self.path, outputs, self.dest)

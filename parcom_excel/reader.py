@@ -1,0 +1,220 @@
+"""From sheet grids to contract tables: find sheets and headers by text, keep Excel positions.
+
+Shared by every adapter: the file reader and live Excel both hand over `Grid`s, and this module
+finds the contract's sheets (by Vietnamese or English name, tolerant of case, spaces, Unicode
+forms and missing marks), the header row anywhere in the first rows, and the records below it.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from . import contract as C
+from .adapter import Adapter, Grid
+from .io.cells import col_letter
+from .model import RawTable
+from .problems import WARNING, ParcomError, Problem
+from .text import clean, fold, strip_marks
+
+HEADER_SCAN_ROWS = 30
+
+
+def _keys(*labels: str) -> set[str]:
+    out: set[str] = set()
+    for label in labels:
+        out.add(fold(label))
+        out.add(strip_marks(label))
+    return out
+
+
+def sheet_matches(name: str, sheet: C.Sheet) -> bool:
+    return bool(_keys(name) & _keys(sheet.vi, sheet.en, *sheet.aliases))
+
+
+def locate_sheet(names: list[str], sheet: C.Sheet) -> str | None:
+    exact = [n for n in names if fold(n) in {fold(sheet.vi), fold(sheet.en)}]
+    if exact:
+        return exact[0]
+    loose = [n for n in names if sheet_matches(n, sheet)]
+    return loose[0] if loose else None
+
+
+def _cell_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _column_for(text: str, sheet: C.Sheet) -> C.Column | None:
+    if not text.strip():
+        return None
+    folded, loose = fold(text), strip_marks(text)
+    for column in sheet.columns:
+        if folded in (fold(column.vi), fold(column.en)) or folded in map(fold, column.aliases):
+            return column
+    for column in sheet.columns:
+        if loose in (strip_marks(column.vi), strip_marks(column.en)):
+            return column
+    return None
+
+
+def find_header(grid: Grid, sheet: C.Sheet, file: str) -> tuple[int, dict[str, int], dict[str, int]]:
+    """Index of the header row in grid.values, column key -> grid column, unknown headers."""
+    best: tuple[int, int] | None = None  # (matches, row index)
+    for r, row in enumerate(grid.values[:HEADER_SCAN_ROWS]):
+        matches = sum(1 for v in row if _column_for(_cell_text(v), sheet))
+        if matches and (best is None or matches > best[0]):
+            best = (matches, r)
+    required = [c.label("vi") for c in sheet.required]
+    if best is None or best[0] < max(1, min(2, len(sheet.required))):
+        raise ParcomError("no_header", file=file, sheet=grid.name, columns=", ".join(required))
+    r = best[1]
+    excel_row = grid.top + r
+    for r1, c1, r2, c2 in grid.merged:
+        if r1 <= excel_row <= r2 and c2 > c1:
+            raise ParcomError("merged_header", file=file, sheet=grid.name,
+                              cell=f"{col_letter(c1 - 1)}{r1}:{col_letter(c2 - 1)}{r2}")
+    found: dict[str, int] = {}
+    extra: dict[str, int] = {}
+    for c, value in enumerate(grid.values[r]):
+        text = _cell_text(value)
+        column = _column_for(text, sheet)
+        if column is None:
+            if text.strip():
+                extra[clean(text)] = c
+            continue
+        if column.key in found:
+            raise ParcomError(
+                "duplicate_header", file=file, sheet=grid.name, column=column.vi,
+                cell=f"{col_letter(grid.left - 1 + found[column.key])}{excel_row}",
+                other=f"{col_letter(grid.left - 1 + c)}{excel_row}",
+            )
+        found[column.key] = c
+    for column in sheet.required:
+        if column.key not in found:
+            last = col_letter(grid.left - 1 + max(len(grid.values[r]) - 1, 0))
+            raise ParcomError("missing_column", file=file, sheet=grid.name, column=column.label("vi"),
+                              cell=f"{col_letter(grid.left - 1)}{excel_row}:{last}{excel_row}")
+    return r, found, extra
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def table_from_grid(grid: Grid, sheet: C.Sheet, file: str) -> RawTable:
+    header, found, extra = find_header(grid, sheet, file)
+    data: dict[str, list[Any]] = {key: [] for key in found}
+    rows: list[int] = []
+    positions = list(found.items())
+    for r in range(header + 1, len(grid.values)):
+        row = grid.values[r]
+        picked = [(key, row[c] if c < len(row) else None) for key, c in positions]
+        if all(_blank(v) for _, v in picked):
+            continue
+        rows.append(grid.top + r)
+        for key, value in picked:
+            data[key].append(value)
+    return RawTable(
+        key=sheet.key,
+        sheet=grid.name,
+        header_row=grid.top + header,
+        columns={key: col_letter(grid.left - 1 + c) for key, c in found.items()},
+        rows=rows,
+        data=data,
+        extra={text: col_letter(grid.left - 1 + c) for text, c in extra.items()},
+        formula_cells=set(grid.formulas),
+    )
+
+
+# ---------------------------------------------------------------- settings
+
+
+def _setting_for(text: str) -> C.Setting | None:
+    if not text.strip():
+        return None
+    folded, loose = fold(text), strip_marks(text)
+    for setting in C.SETTINGS:
+        if folded in (fold(setting.vi), fold(setting.en)) or loose in (
+            strip_marks(setting.vi), strip_marks(setting.en)
+        ):
+            return setting
+    return None
+
+
+def read_settings_grid(grid: Grid) -> dict[str, tuple[Any, str]]:
+    """Setting key -> (raw value, cell address) from key/value rows anywhere on the sheet."""
+    out: dict[str, tuple[Any, str]] = {}
+    for r, row in enumerate(grid.values):
+        for c, value in enumerate(row):
+            if not isinstance(value, str):
+                continue
+            setting = _setting_for(value)
+            if setting is None:
+                continue
+            for c2 in range(c + 1, len(row)):
+                if not _blank(row[c2]):
+                    out.setdefault(setting.key, (row[c2], f"{col_letter(grid.left - 1 + c2)}{grid.top + r}"))
+                    break
+            else:
+                out.setdefault(setting.key, (None, f"{col_letter(grid.left + c)}{grid.top + r}"))
+            break
+    return out
+
+
+# ---------------------------------------------------------------- whole workbook
+
+
+class Inputs:
+    """Everything read from one workbook before validation."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.tables: dict[str, RawTable] = {}
+        self.settings: dict[str, tuple[Any, str]] = {}
+        self.settings_sheet: str = C.SETTINGS_SHEET.vi
+        self.problems: list[Problem] = []
+        self.log_rows: list[list[Any]] = []
+        self.lang = "vi"
+
+
+def read_inputs(adapter: Adapter) -> Inputs:
+    """Find and read every contract sheet; a missing sheet or header is a ParcomError."""
+    inputs = Inputs(adapter.label)
+    names = adapter.sheet_names()
+    owned = adapter.owned()
+    candidates = [n for n in names if n not in owned.values()]
+    if not names:
+        raise ParcomError("empty_workbook", file=adapter.label)
+    settings_name = locate_sheet(candidates, C.SETTINGS_SHEET)
+    if settings_name is None:
+        raise ParcomError("missing_sheet", file=adapter.label, sheet=C.SETTINGS_SHEET.vi)
+    inputs.settings_sheet = settings_name
+    if fold(settings_name) == fold(C.SETTINGS_SHEET.en):
+        inputs.lang = "en"
+    inputs.settings = read_settings_grid(adapter.grid(settings_name))
+    for sheet in C.DATA_SHEETS:
+        name = locate_sheet(candidates, sheet)
+        if name is None:
+            raise ParcomError("missing_sheet", file=adapter.label, sheet=sheet.name(inputs.lang))
+        grid = adapter.grid(name)
+        inputs.tables[sheet.key] = table_from_grid(grid, sheet, adapter.label)
+        for cell in sorted(grid.formulas):
+            inputs.problems.append(Problem("formula_no_value", WARNING, name, cell))
+    if "log" in owned:
+        grid = adapter.grid(owned["log"])
+        inputs.log_rows = [row for row in grid.values[1:] if any(not _blank(v) for v in row)]
+    return inputs
+
+
+def as_date(value: Any) -> date | None:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    return None

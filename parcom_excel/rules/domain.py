@@ -1,0 +1,248 @@
+"""The plan's world as plain records: units, people, ratings, results, initiatives, discipline.
+
+Built once from the validated frames; the criteria read these, never the frames or the file.
+Every record keeps the cell it came from, so each reason can cite its source.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from .. import contract as C
+from ..settings import Settings
+from ..validate import Dataset
+
+
+def t(lang: str, vi: str, en: str) -> str:
+    return vi if lang == "vi" else en
+
+
+def add_months(day: date, months: int) -> date:
+    month = day.month - 1 + months
+    year = day.year + month // 12
+    month = month % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def months_in_year(start: date | None, end: date | None, year: int) -> float:
+    """Months of `year` inside [start, end] (open ends allowed)."""
+    first, last = date(year, 1, 1), date(year, 12, 31)
+    lo = max(first, start) if start else first
+    hi = min(last, end) if end else last
+    if hi < lo:
+        return 0.0
+    return ((hi - lo).days + 1) / ((last - first).days + 1) * 12
+
+
+LEVEL_RANK = {choice.code: i + 1 for i, choice in enumerate(C.LEVEL.choices)}
+RATING_RANK = {choice.code: len(C.RATING.choices) - i for i, choice in enumerate(C.RATING.choices)}
+
+
+@dataclass
+class Unit:
+    id: str
+    name: str
+    kind: str
+    founded: date | None
+    cell: str
+
+
+@dataclass
+class Person:
+    id: str
+    name: str
+    unit_id: str
+    kind: str
+    position: str
+    leader: bool
+    joined: date | None
+    left: date | None
+    cell: str
+
+
+@dataclass
+class Rating:
+    staff_id: str
+    year: int
+    rating: str
+    unit_id: str
+    cell: str
+
+
+@dataclass
+class Result:
+    unit_id: str
+    year: int
+    assigned: int
+    on_time: int
+    docs: int
+    socio: str
+    budget: str
+    programmes: str
+    cells: dict[str, str]
+
+
+@dataclass
+class Initiative:
+    id: str
+    title: str
+    year: int
+    level: str
+    authors: list[str]
+    unit_id: str | None
+    decision_no: str | None
+    decision_date: date | None
+    impact: list[str]
+    replicable: str | None
+    cell: str
+
+
+@dataclass
+class Discipline:
+    decided: date
+    form: str
+    staff_id: str | None
+    unit_id: str | None
+    decision_no: str | None
+    cell: str
+
+
+@dataclass
+class World:
+    settings: Settings
+    lang: str
+    units: dict[str, Unit]
+    people: dict[str, Person]
+    ratings: dict[tuple[str, int], Rating]
+    results: dict[tuple[str, int], Result]
+    initiatives: list[Initiative]
+    discipline: list[Discipline]
+    by_author: dict[str, list[Initiative]] = field(default_factory=dict)
+    _person_years: dict[str, list[int]] = field(default_factory=dict)
+    _staff_in: dict[tuple[str, int], list[Person]] | None = None
+
+    @property
+    def years(self) -> range:
+        return self.settings.years
+
+    @property
+    def period_start(self) -> date:
+        return date(self.settings.from_year, 1, 1)
+
+    @property
+    def period_end(self) -> date:
+        return date(self.settings.to_year, 12, 31)
+
+    def person_years(self, person: Person) -> list[int]:
+        """Years of the period the person was on staff long enough to be judged."""
+        cached = self._person_years.get(person.id)
+        if cached is None:
+            need = self.settings.min_months
+            cached = [y for y in self.years
+                      if (m := months_in_year(person.joined, person.left, y)) > 0 and m >= need - 1e-9]
+            self._person_years[person.id] = cached
+        return cached
+
+    def staff_in(self, unit_id: str, year: int) -> list[Person]:
+        """People judged in `year` whose unit that year was `unit_id`."""
+        if self._staff_in is None:
+            index: dict[tuple[str, int], list[Person]] = defaultdict(list)
+            for person in self.people.values():
+                for y in self.person_years(person):
+                    index[(self.unit_of(person.id, y), y)].append(person)
+            self._staff_in = dict(index)
+        return self._staff_in.get((unit_id, year), [])
+
+    def unit_years(self, unit: Unit) -> list[int]:
+        need = self.settings.min_months
+        return [y for y in self.years
+                if (m := months_in_year(unit.founded, None, y)) > 0 and m >= need - 1e-9]
+
+    def unit_of(self, staff_id: str, year: int) -> str | None:
+        rating = self.ratings.get((staff_id, year))
+        if rating:
+            return rating.unit_id
+        person = self.people.get(staff_id)
+        return person.unit_id if person else None
+
+    def counts(self, initiative: Initiative) -> bool:
+        """Recognised in the period, at the minimum level or higher."""
+        return (self.settings.from_year <= initiative.year <= self.settings.to_year
+                and LEVEL_RANK[initiative.level] >= LEVEL_RANK[self.settings.min_level])
+
+    def in_effect(self, record: Discipline) -> bool:
+        """Decided inside the period, or within the window before it (so still in effect in it)."""
+        if record.decided > self.period_end:
+            return False
+        return add_months(record.decided, self.settings.discipline_months) > self.period_start \
+            or record.decided >= self.period_start
+
+
+def _v(value: Any) -> Any:
+    if value is None:
+        return None
+    try:
+        import pandas as pd
+
+        if pd.isna(value):
+            return None
+    except (TypeError, ValueError):
+        pass
+    return value
+
+
+def build_world(data: Dataset) -> World:
+    frames, lang = data.frames, data.lang
+
+    def records(key: str) -> list[dict[str, Any]]:
+        frame = frames[key]
+        return [{k: _v(v) for k, v in row.items()} for row in frame.to_dict("records")]
+
+    def cell(key: str, column: str, row: int) -> str:
+        return data.cell(key, column, row)
+
+    units = {
+        r["unit_id"]: Unit(r["unit_id"], r["unit_name"], r["unit_kind"], r["founded"],
+                           cell("units", "unit_id", r["_row"]))
+        for r in records("units")
+    }
+    people = {
+        r["staff_id"]: Person(r["staff_id"], r["full_name"], r["unit_id"], r["staff_kind"],
+                              r["position"] or "", r["leader"] == "Y", r["joined"], r["left"],
+                              cell("staff", "staff_id", r["_row"]))
+        for r in records("staff")
+    }
+    ratings = {}
+    for r in records("ratings"):
+        person = people.get(r["staff_id"])
+        unit_id = r["unit_id"] or (person.unit_id if person else None)
+        ratings[(r["staff_id"], r["year"])] = Rating(r["staff_id"], r["year"], r["rating"], unit_id,
+                                                      cell("ratings", "rating", r["_row"]))
+    results = {}
+    for r in records("results"):
+        cells = {k: cell("results", k, r["_row"]) for k in
+                 ("tasks_assigned", "tasks_on_time", "advisory_docs", "socio_targets", "budget", "programmes")}
+        results[(r["unit_id"], r["year"])] = Result(
+            r["unit_id"], r["year"], r["tasks_assigned"], r["tasks_on_time"], r["advisory_docs"],
+            r["socio_targets"], r["budget"], r["programmes"], cells)
+    initiatives = [
+        Initiative(r["initiative_id"], r["title"], r["year"], r["level"], list(r["authors"] or []),
+                   r["unit_id"], r["decision_no"], r["decision_date"], list(r["impact"] or []),
+                   r["replicable"], cell("initiatives", "initiative_id", r["_row"]))
+        for r in records("initiatives")
+    ]
+    discipline = [
+        Discipline(r["decision_date"], r["form"], r["staff_id"], r["unit_id"], r["decision_no"],
+                   cell("discipline", "decision_date", r["_row"]))
+        for r in records("discipline")
+    ]
+    by_author: dict[str, list[Initiative]] = defaultdict(list)
+    for initiative in initiatives:
+        for author in initiative.authors:
+            by_author[author].append(initiative)
+    return World(data.settings, lang, units, people, ratings, results, initiatives, discipline,
+                 dict(by_author))

@@ -1,0 +1,150 @@
+"""The plan's parameters, read from the settings sheet; every number the rules use lives here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import contract as C
+from .problems import ERROR, Problem
+from .text import clean, fold, strip_marks
+
+
+@dataclass
+class Settings:
+    values: dict[str, Any]
+    cells: dict[str, str] = field(default_factory=dict)  # key -> "B7" on the settings sheet
+    sheet: str = C.SETTINGS_SHEET.vi
+
+    def __getattr__(self, key: str) -> Any:
+        try:
+            return self.__dict__["values"][key]
+        except KeyError:
+            raise AttributeError(key) from None
+
+    def cite(self, key: str, lang: str = "vi") -> str:
+        """How a reason names a setting: its label, value and cell."""
+        setting = C.SETTINGS_BY_KEY[key]
+        value = self.values[key]
+        if setting.type == "enum":
+            value = C.ENUMS[setting.enum].get(value).label(lang)
+        cell = self.cells.get(key)
+        where = f" ({self.sheet}!{cell})" if cell else ""
+        return f"{setting.label(lang)} = {value}{where}"
+
+    @property
+    def years(self) -> range:
+        return range(self.from_year, self.to_year + 1)
+
+    def quota(self, award: str, target: str) -> tuple[int, int]:
+        return self.values[f"{award}_{target}_min"], self.values[f"{award}_{target}_max"]
+
+
+def defaults() -> Settings:
+    values = {}
+    for s in C.SETTINGS:
+        values[s.key] = parse_keys(s.default, s.key)[0] if s.type == "keys" else s.default
+    return Settings(values)
+
+
+def parse_keys(text: Any, key: str) -> tuple[list[str], list[str]]:
+    """Ranking order text -> (known keys, unknown words)."""
+    catalog = C.INDIVIDUAL_KEYS if key == "order_individuals" else C.COLLECTIVE_KEYS
+    known, unknown = [], []
+    for word in str(text or "").replace(",", ";").replace("\n", ";").split(";"):
+        if not word.strip():
+            continue
+        match = next(
+            (k.key for k in catalog
+             if fold(word) in (fold(k.vi), fold(k.en), k.key) or strip_marks(word) == strip_marks(k.vi)),
+            None,
+        )
+        (known if match else unknown).append(match or clean(word))
+    return known, unknown
+
+
+def _as_int(value: Any) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, str):
+        text = value.strip().rstrip("%").strip()
+        if text.lstrip("-").isdigit():
+            return int(text)
+    return None
+
+
+def read_settings(raw: dict[str, tuple[Any, str]], sheet: str, lang: str = "vi") -> tuple[Settings, list[Problem]]:
+    settings = defaults()
+    settings.sheet = sheet
+    problems: list[Problem] = []
+    for setting in C.SETTINGS:
+        if setting.key not in raw:
+            if setting.required:
+                problems.append(Problem("setting_missing", ERROR, sheet, None, None,
+                                        {"name": setting.label(lang), "default": setting.default}))
+            continue
+        value, cell = raw[setting.key]
+        settings.cells[setting.key] = cell
+
+        def bad(hint_vi: str, hint_en: str, value: Any = value, cell: str = cell, setting=setting) -> None:
+            problems.append(Problem("bad_setting", ERROR, sheet, cell, value,
+                                    {"name": setting.label(lang), "hint": hint_vi if lang == "vi" else hint_en}))
+
+        if value is None or (isinstance(value, str) and not value.strip()):
+            if setting.required:
+                bad("hãy nhập giá trị", "enter a value")
+            continue
+        if setting.type in ("int", "year"):
+            number = _as_int(value)
+            if number is None:
+                bad("hãy nhập một số nguyên", "enter a whole number")
+                continue
+            if (setting.min is not None and number < setting.min) or (setting.max is not None and number > setting.max):
+                lo = setting.min if setting.min is not None else ""
+                hi = setting.max if setting.max is not None else ""
+                bad(f"hãy nhập số trong khoảng {lo}–{hi}", f"enter a number from {lo} to {hi}")
+                continue
+            settings.values[setting.key] = number
+        elif setting.type == "enum":
+            code = C.ENUMS[setting.enum].parse(str(value))
+            if code is None:
+                choices = ", ".join(C.ENUMS[setting.enum].labels(lang))
+                bad(f"hãy chọn một trong {choices}", f"choose one of {choices}")
+                continue
+            settings.values[setting.key] = code
+        elif setting.type == "keys":
+            known, unknown = parse_keys(value, setting.key)
+            catalog = C.INDIVIDUAL_KEYS if setting.key == "order_individuals" else C.COLLECTIVE_KEYS
+            for word in unknown:
+                problems.append(Problem("unknown_tiebreak", ERROR, sheet, cell, word,
+                                        {"choices": "; ".join(k.label(lang) for k in catalog)}))
+            if known:
+                settings.values[setting.key] = known
+        else:
+            settings.values[setting.key] = clean(str(value))
+    if settings.from_year > settings.to_year:
+        problems.append(Problem("period_reversed", ERROR, sheet, settings.cells.get("from_year"),
+                                settings.from_year,
+                                {"from_year": settings.from_year, "to_year": settings.to_year}))
+    for award in ("bk", "gk"):
+        for target in ("collectives", "individuals"):
+            lo, hi = settings.quota(award, target)
+            if lo > hi:
+                key = f"{award}_{target}_min"
+                problems.append(Problem("quota_min_gt_max", ERROR, sheet, settings.cells.get(key), lo,
+                                        {"max": hi, "name": C.SETTINGS_BY_KEY[key].label(lang)}))
+    return settings, problems
+
+
+def override_period(settings: Settings, from_year: int | None, to_year: int | None) -> None:
+    if from_year is not None:
+        settings.values["from_year"] = from_year
+        settings.cells.pop("from_year", None)
+    if to_year is not None:
+        settings.values["to_year"] = to_year
+        settings.cells.pop("to_year", None)
+

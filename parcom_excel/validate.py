@@ -1,0 +1,388 @@
+"""Validation: types first (one message per cell), then values with pandera, then cross-sheet checks.
+
+The pandera schemas are derived from the contract at run time, so referential checks
+(`Check.isin`) use the keys actually present. Every failure becomes a `Problem` that points at
+its Excel cell; nothing here prints or writes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any
+
+import pandas as pd
+import pandera.pandas as pa
+
+from . import contract as C
+from .model import RawTable
+from .problems import ERROR, WARNING, Problem
+from .reader import Inputs
+from .settings import Settings, read_settings
+from .text import clean, looks_legacy
+
+ROW = "_row"  # Excel row number of each record
+_BAD = object()  # marker of a cell whose type failed
+_EXCEL_EPOCH = datetime(1899, 12, 30)
+
+
+@dataclass
+class Dataset:
+    """Valid, typed input: one DataFrame per contract sheet, plus where each came from."""
+
+    settings: Settings
+    frames: dict[str, pd.DataFrame]
+    tables: dict[str, RawTable]
+    lang: str = "vi"
+
+    def cell(self, sheet_key: str, column: str, row: int) -> str:
+        table = self.tables[sheet_key]
+        letter = table.columns.get(column, "A")
+        return f"{table.sheet}!{letter}{row}"
+
+
+@dataclass
+class Validation:
+    problems: list[Problem] = field(default_factory=list)
+    data: Dataset | None = None
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if not p.is_error]
+
+
+# ---------------------------------------------------------------- typing, one cell at a time
+
+
+def _int(value: Any) -> int | object:
+    if isinstance(value, bool):
+        return _BAD
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        return int(value) if value.is_integer() else _BAD
+    if isinstance(value, str):
+        text = value.strip().replace(" ", "")
+        if text.lstrip("-").isdigit():
+            return int(text)
+        try:
+            number = float(text.replace(",", "."))
+        except ValueError:
+            return _BAD
+        return int(number) if number.is_integer() else _BAD
+    return _BAD
+
+
+def _year(value: Any) -> int | object:
+    number = _int(value)
+    if number is _BAD or not 1900 <= number <= 2100:  # type: ignore[operator]
+        return _BAD
+    return number
+
+
+def _date(value: Any) -> date | object:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and 1 <= value < 2958466:
+        return (_EXCEL_EPOCH + timedelta(days=int(value))).date()
+    if isinstance(value, str):
+        text = value.strip()
+        for fmt in ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d", "%d/%m/%y", "%Y-%m-%d %H:%M:%S"):
+            try:
+                return datetime.strptime(text, fmt).date()
+            except ValueError:
+                continue
+    return _BAD
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime):
+        return value.strftime("%d/%m/%Y")
+    return clean(str(value))
+
+
+def key_text(value: Any) -> str:
+    """Codes compare without case: "cb01" and "CB01" are the same person."""
+    return _text(value).upper()
+
+
+def _split(value: Any) -> list[str]:
+    text = _text(value)
+    return [part.strip() for part in text.replace(",", ";").replace("\n", ";").split(";") if part.strip()]
+
+
+_ID_COLUMNS = {"unit_id", "staff_id", "initiative_id"}
+
+
+def _typer(column: C.Column):
+    if column.type in (C.INT,):
+        return _int
+    if column.type == C.YEAR:
+        return _year
+    if column.type == C.DATE:
+        return _date
+    if column.type == C.ENUM:
+        enum = column.choices
+
+        def parse_enum(value: Any) -> str | object:
+            code = enum.parse(_text(value))
+            return _BAD if code is None else code
+
+        return parse_enum
+    if column.type == C.CODES:
+        return lambda value: [part.upper() for part in _split(value)]
+    if column.type == C.ENUM_LIST:
+        enum = column.choices
+
+        def parse_list(value: Any) -> list[str] | object:
+            codes = [enum.parse(part) for part in _split(value)]
+            return _BAD if any(code is None for code in codes) else codes
+
+        return parse_list
+    if column.key in _ID_COLUMNS:
+        return key_text
+    return _text
+
+
+def _type_error(column: C.Column, value: Any, lang: str) -> tuple[str, dict[str, Any]]:
+    params: dict[str, Any] = {"column": column.label(lang)}
+    if column.type == C.YEAR:
+        return "not_year", params
+    if column.type == C.INT:
+        return "not_integer", params
+    if column.type == C.DATE:
+        return "not_date", params
+    params["choices"] = ", ".join(column.choices.labels(lang)) if column.choices else ""
+    return "bad_choice", params
+
+
+def type_table(table: RawTable, sheet: C.Sheet, lang: str) -> tuple[pd.DataFrame, list[Problem], set[tuple[int, str]]]:
+    """Typed frame, problems, and the (row, column) cells whose type failed."""
+    problems: list[Problem] = []
+    failed: set[tuple[int, str]] = set()
+    frame: dict[str, list[Any]] = {ROW: list(table.rows)}
+    for column in sheet.columns:
+        raw = table.data.get(column.key)
+        if raw is None:
+            frame[column.key] = [None] * len(table.rows)
+            continue
+        convert = _typer(column)
+        memo: dict[Any, Any] = {}
+        out: list[Any] = []
+        for i, value in enumerate(raw):
+            if value is None or (isinstance(value, str) and not value.strip()):
+                out.append(None)
+                continue
+            try:
+                typed = memo[value]
+            except (KeyError, TypeError):
+                typed = convert(value)
+                try:
+                    memo[value] = typed
+                except TypeError:
+                    pass
+            if typed is _BAD:
+                code, params = _type_error(column, value, lang)
+                problems.append(Problem(code, ERROR, table.sheet, table.cell(column.key, i), value, params))
+                failed.add((table.rows[i], column.key))
+                out.append(None)
+            else:
+                out.append(typed)
+        frame[column.key] = out
+    return pd.DataFrame(frame), problems, failed
+
+
+# ---------------------------------------------------------------- values, with pandera
+
+
+def build_schema(sheet: C.Sheet, refs: dict[str, set[str]]) -> pa.DataFrameSchema:
+    columns: dict[str, pa.Column] = {}
+    for column in sheet.columns:
+        checks: list[pa.Check] = []
+        if column.min is not None:
+            checks.append(pa.Check.ge(column.min, name="below_min"))
+        if column.ref and column.type != C.CODES and column.ref in refs:
+            checks.append(pa.Check.isin(sorted(refs[column.ref]), name="unknown_ref"))
+        columns[column.key] = pa.Column(
+            object, checks=checks, nullable=not column.required, required=True,
+            coerce=False, name=column.key,
+        )
+    return pa.DataFrameSchema(columns, name=sheet.key, strict=False, coerce=False)
+
+
+def check_values(frame: pd.DataFrame, table: RawTable, sheet: C.Sheet, refs: dict[str, set[str]],
+                 failed: set[tuple[int, str]], lang: str) -> list[Problem]:
+    schema = build_schema(sheet, refs)
+    try:
+        schema.validate(frame, lazy=True)
+        return []
+    except pa.errors.SchemaErrors as exc:
+        cases = exc.failure_cases
+    problems: list[Problem] = []
+    seen: set[tuple[int, str]] = set(failed)
+    for case in cases.itertuples(index=False):
+        column_key, index = case.column, case.index
+        if column_key not in table.columns and column_key in {c.key for c in sheet.columns}:
+            if case.check == "not_nullable" and column_key not in table.columns:
+                continue
+        if index is None or pd.isna(index):
+            continue
+        i = int(index)
+        row = table.rows[i]
+        if (row, column_key) in seen:
+            continue
+        seen.add((row, column_key))
+        column = sheet.column(column_key)
+        check = str(case.check)
+        value = frame.at[i, column_key]
+        cell = table.cell(column_key, i) if column_key in table.columns else None
+        if check == "not_nullable":
+            problems.append(Problem("required", ERROR, table.sheet, cell, None, {"column": column.label(lang)}))
+        elif check.startswith("below_min"):
+            problems.append(Problem("below_min", ERROR, table.sheet, cell, value,
+                                    {"column": column.label(lang), "min": column.min}))
+        elif check.startswith("unknown_ref"):
+            target = C.SHEETS[column.ref].name(lang)
+            problems.append(Problem("unknown_ref", ERROR, table.sheet, cell, value,
+                                    {"column": column.label(lang), "target": target}))
+    return problems
+
+
+# ---------------------------------------------------------------- the whole workbook
+
+
+def _duplicates(frame: pd.DataFrame, table: RawTable, sheet: C.Sheet, lang: str) -> list[Problem]:
+    if not sheet.primary_key:
+        return []
+    keys = list(sheet.primary_key)
+    present = frame.dropna(subset=keys)
+    dup = present[present.duplicated(keys, keep=False)]
+    if dup.empty:
+        return []
+    problems = []
+    first: dict[tuple, int] = {}
+    label = " + ".join(sheet.column(k).label(lang) for k in keys)
+    for i, record in dup.iterrows():
+        key = tuple(record[k] for k in keys)
+        if key not in first:
+            first[key] = record[ROW]
+            continue
+        problems.append(Problem(
+            "duplicate_key", ERROR, table.sheet, table.cell(keys[0], int(i)),
+            " / ".join(str(k) for k in key), {"key_label": label, "other": first[key]},
+        ))
+    return problems
+
+
+def _legacy_text(frame: pd.DataFrame, table: RawTable, sheet: C.Sheet) -> list[Problem]:
+    problems = []
+    for column in sheet.columns:
+        if column.type != C.TEXT or column.key not in table.columns:
+            continue
+        for i, value in enumerate(frame[column.key]):
+            if isinstance(value, str) and looks_legacy(value):
+                problems.append(Problem("legacy_font", WARNING, table.sheet, table.cell(column.key, i), value))
+    return problems
+
+
+def validate(inputs: Inputs, lang: str = "vi", from_year: int | None = None,
+             to_year: int | None = None) -> Validation:
+    from .settings import override_period
+
+    result = Validation(problems=list(inputs.problems))
+    settings, problems = read_settings(inputs.settings, inputs.settings_sheet, lang)
+    override_period(settings, from_year, to_year)
+    result.problems += problems
+    frames: dict[str, pd.DataFrame] = {}
+    failed_cells: dict[str, set[tuple[int, str]]] = {}
+    for sheet in C.DATA_SHEETS:
+        table = inputs.tables[sheet.key]
+        frame, problems, failed = type_table(table, sheet, lang)
+        frames[sheet.key] = frame
+        failed_cells[sheet.key] = failed
+        result.problems += problems
+    refs = {
+        "units": set(frames["units"]["unit_id"].dropna()),
+        "staff": set(frames["staff"]["staff_id"].dropna()),
+    }
+    for sheet in C.DATA_SHEETS:
+        table, frame = inputs.tables[sheet.key], frames[sheet.key]
+        result.problems += check_values(frame, table, sheet, refs, failed_cells[sheet.key], lang)
+        result.problems += _duplicates(frame, table, sheet, lang)
+        result.problems += _legacy_text(frame, table, sheet)
+    result.problems += cross_checks(frames, inputs.tables, settings, refs, lang)
+    if not result.errors:
+        result.data = Dataset(settings, frames, inputs.tables, lang)
+    return result
+
+
+def cross_checks(frames: dict[str, pd.DataFrame], tables: dict[str, RawTable], settings: Settings,
+                 refs: dict[str, set[str]], lang: str) -> list[Problem]:
+    problems: list[Problem] = []
+    period = {"from_year": settings.from_year, "to_year": settings.to_year}
+
+    def at(key: str, column: str, i: int) -> tuple[str, str]:
+        return tables[key].sheet, tables[key].cell(column, i)
+
+    for key, column in (("ratings", "year"), ("results", "year"), ("initiatives", "year")):
+        years = frames[key][column]
+        outside = years.notna() & ((years < settings.from_year) | (years > settings.to_year))
+        for i in outside[outside].index:
+            problems.append(Problem("year_outside", WARNING, *at(key, column, i), int(years[i]), period))
+
+    staff = frames["staff"]
+    both = staff["joined"].notna() & staff["left"].notna()
+    for i in staff.index[both]:
+        if staff.at[i, "left"] < staff.at[i, "joined"]:
+            problems.append(Problem("left_before_joined", ERROR, *at("staff", "left", i),
+                                    staff.at[i, "left"], {"joined": staff.at[i, "joined"]}))
+
+    results = frames["results"]
+    over = results["tasks_on_time"].notna() & results["tasks_assigned"].notna()
+    for i in results.index[over]:
+        if results.at[i, "tasks_on_time"] > results.at[i, "tasks_assigned"]:
+            problems.append(Problem("done_gt_assigned", ERROR, *at("results", "tasks_on_time", i),
+                                    results.at[i, "tasks_on_time"],
+                                    {"assigned": results.at[i, "tasks_assigned"]}))
+
+    initiatives = frames["initiatives"]
+    column = C.INITIATIVES.column("authors")
+    for i, authors in initiatives["authors"].items():
+        if authors is None:
+            continue
+        if not authors:
+            problems.append(Problem("no_authors", ERROR, *at("initiatives", "authors", i), None))
+        for code in authors:
+            if code not in refs["staff"]:
+                problems.append(Problem("unknown_ref", ERROR, *at("initiatives", "authors", i), code,
+                                        {"column": column.label(lang), "target": C.STAFF.name(lang)}))
+
+    discipline = frames["discipline"]
+    ratings = frames["ratings"]
+    rating_at = {(r.staff_id, r.year): (i, r.rating) for i, r in zip(ratings.index, ratings.itertuples(), strict=False)}
+    good = {"HTXSNV", "HTTNV"}
+    for i, record in discipline.iterrows():
+        if record["staff_id"] is None and record["unit_id"] is None:
+            problems.append(Problem("discipline_no_target", ERROR, *at("discipline", "staff_id", i), None))
+            continue
+        decided = record["decision_date"]
+        if record["staff_id"] is None or decided is None or record["form"] == "VPPL":
+            continue
+        found = rating_at.get((record["staff_id"], decided.year))
+        if found and found[1] in good:
+            j, code = found
+            problems.append(Problem(
+                "rating_with_discipline", WARNING, *at("ratings", "rating", j),
+                C.RATING.get(code).label(lang),
+                {"year": decided.year,
+                 "discipline_cell": f"{tables['discipline'].sheet}!{tables['discipline'].cell('decision_date', i)}"},
+            ))
+    return problems
