@@ -207,6 +207,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Sheet \"{value}\" là của người dùng nên không bị ghi đè; kết quả được ghi vào sheet \"{other}\".",
         "Sheet \"{value}\" belongs to the user and was not overwritten; results went to sheet \"{other}\".",
     ),
+    "not_readable": (
+        "Không đọc được tệp {file} ({detail}): hãy kiểm tra quyền truy cập tệp rồi chạy lại.",
+        "Cannot read file {file} ({detail}): check the file's permissions and retry.",
+    ),
 }
 
 
