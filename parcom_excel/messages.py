@@ -211,6 +211,39 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Không đọc được tệp {file} ({detail}): hãy kiểm tra quyền truy cập tệp rồi chạy lại.",
         "Cannot read file {file} ({detail}): check the file's permissions and retry.",
     ),
+    # ---- the Excel add-in and the Evaluate button
+    "addin_built": (
+        "Đã tạo add-in {file} (xlwings {version}).",
+        "Wrote the add-in {file} (xlwings {version}).",
+    ),
+    "addin_installed": (
+        "Đã cài add-in vào {file}, chạy bằng Python {interpreter}: hãy khởi động lại Excel để thấy thẻ \"Thi đua CCHC\".",
+        "Installed the add-in as {file}, running Python {interpreter}: restart Excel to see the \"Thi đua CCHC\" tab.",
+    ),
+    "addin_no_excel": (
+        "Hệ thống này ({system}) không có Excel nên không cài được add-in: hãy chép tệp {file} vào thư mục XLSTART của Excel trên máy Windows hoặc macOS.",
+        "This system ({system}) has no Excel, so the add-in cannot be installed here: copy {file} into Excel's XLSTART folder on a Windows or macOS computer.",
+    ),
+    "addin_bad_name": (
+        "Tệp add-in phải tên là parcom_excel.xlam (Excel gọi mô-đun Python theo tên tệp), không phải {file}.",
+        "The add-in file must be named parcom_excel.xlam (Excel imports the Python module named like the file), not {file}.",
+    ),
+    "addin_template_missing": (
+        "Không tìm thấy hoặc không dùng được mẫu add-in của xlwings ({file}): hãy cài lại bằng lệnh pip install --force-reinstall xlwings==0.37.8.",
+        "The xlwings add-in template ({file}) is missing or unusable: reinstall it with pip install --force-reinstall xlwings==0.37.8.",
+    ),
+    "addin_in_use": (
+        "Không ghi được {file} ({detail}): hãy đóng Excel rồi chạy lại lệnh.",
+        "Cannot write {file} ({detail}): close Excel and run the command again.",
+    ),
+    "excel_unexpected": (
+        "Có lỗi không lường trước ({detail}): sổ làm việc không bị thay đổi; hãy gửi thông báo này cho bộ phận hỗ trợ.",
+        "Unexpected failure ({detail}): the workbook was not changed; send this message to support.",
+    ),
+    "excel_write_failed": (
+        "Có lỗi khi ghi kết quả vào sổ làm việc ({detail}): các sheet kết quả có thể chưa đầy đủ; hãy bấm Đánh giá lại, nếu vẫn lỗi hãy gửi thông báo này cho bộ phận hỗ trợ.",
+        "Writing the results into the workbook failed ({detail}): the result sheets may be incomplete; click Evaluate again, and if it fails again send this message to support.",
+    ),
 }
 
 
