@@ -230,9 +230,8 @@ def check_values(frame: pd.DataFrame, table: RawTable, sheet: C.Sheet, refs: dic
     seen: set[tuple[int, str]] = set(failed)
     for case in cases.itertuples(index=False):
         column_key, index = case.column, case.index
-        if column_key not in table.columns and column_key in {c.key for c in sheet.columns}:
-            if case.check == "not_nullable" and column_key not in table.columns:
-                continue
+        if column_key not in table.columns and case.check == "not_nullable":
+            continue  # an optional column the sheet does not have
         if index is None or pd.isna(index):
             continue
         i = int(index)
@@ -246,10 +245,10 @@ def check_values(frame: pd.DataFrame, table: RawTable, sheet: C.Sheet, refs: dic
         cell = table.cell(column_key, i) if column_key in table.columns else None
         if check == "not_nullable":
             problems.append(Problem("required", ERROR, table.sheet, cell, None, {"column": column.label(lang)}))
-        elif check.startswith("below_min"):
+        elif check.startswith(("below_min", "greater_than_or_equal_to")):
             problems.append(Problem("below_min", ERROR, table.sheet, cell, value,
                                     {"column": column.label(lang), "min": column.min}))
-        elif check.startswith("unknown_ref"):
+        elif check.startswith(("unknown_ref", "isin")):
             target = C.SHEETS[column.ref].name(lang)
             problems.append(Problem("unknown_ref", ERROR, table.sheet, cell, value,
                                     {"column": column.label(lang), "target": target}))
