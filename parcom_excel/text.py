@@ -26,6 +26,8 @@ _VI_LATIN1 = set("àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚ
 _HARMLESS_LATIN1 = set("\u00a0«»°×±§©®·–")
 # VNI writes the circumflex and breve as a second character after the vowel ("Vieät" = "Việt");
 # no Vietnamese word written in Unicode has a vowel pair like these.
+# TCVN3 maps many lower-case letters to upper-case Latin-1 ones ("NguyÔn" = "Nguyễn").
+_TCVN3_CAPITAL = re.compile("[a-zđ][ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ][a-z]")
 _VNI_PAIR = re.compile("[aeAE][âãáàåäÂÃÁÀÅÄ]|[oO][âåäÂÅÄ]|[aA][êéèëõÊÉÈËÕ]")
 
 
@@ -75,7 +77,7 @@ def looks_legacy(value: str) -> bool:
         for ch in value
         if "\u00a0" <= ch <= "\u00ff" and ch not in _VI_LATIN1 and ch not in _HARMLESS_LATIN1
     )
-    if odd >= 2 or _VNI_PAIR.search(value):
+    if odd >= 2 or _VNI_PAIR.search(value) or _TCVN3_CAPITAL.search(value):
         return True
     return odd == 1 and len(value) <= 12
 
