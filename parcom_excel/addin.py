@@ -1,0 +1,393 @@
+"""The Excel add-in: built from the ribbon template inside the pinned xlwings, installed in XLSTART.
+
+What the template does (xlwings 0.37.8, `xlwings/quickstart_addin_ribbon.xlam`; the tests
+read its VBA with oletools to keep these facts true):
+
+- the ribbon button calls `RibbonMyAddin.RunMain`, which runs
+  `RunPython "import <m>;<m>.main()"` where `<m>` is the add-in's own file name up to its last
+  dot. Naming the add-in `parcom_excel.xlam` therefore calls `parcom_excel.main()`, and the VBA
+  project (`xl/vbaProject.bin`) is copied byte for byte: no VBA is edited.
+- the VBA reads its settings from a sheet named `PROJECT_NAME & ".conf"` = "myaddin.conf" in the
+  active workbook, then in the add-in itself (the template ships that sheet switched off as
+  "_myaddin.conf"), then from `myaddin.conf` beside the workbook, then from
+  `%USERPROFILE%\\.myaddin\\myaddin.conf`. We rename the add-in's sheet to "myaddin.conf" and fill
+  it: the Python interpreter, and ADD_WORKBOOK_TO_PYTHONPATH = FALSE so Python imports the
+  installed package, never a stray `parcom_excel` folder beside the user's workbook.
+
+The build is deterministic (stored zip entries, fixed times and order), so the shipped
+`workbook/parcom_excel.xlam` can be compared byte for byte with a fresh build.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import sys
+import tempfile
+import zipfile
+from pathlib import Path
+
+import click
+
+from .cli import guarded, lang_option
+from .problems import ParcomError
+
+ADDIN_FILE = "parcom_excel.xlam"
+TEMPLATE_FILE = "quickstart_addin_ribbon.xlam"
+PROJECT_NAME = "myaddin"  # `Public Const PROJECT_NAME` of the template's xlwings VBA module
+CONFIG_SHEET = PROJECT_NAME + ".conf"
+RIBBON_MACRO = "RibbonMyAddin.RunMain"
+
+TAB_LABEL = "Thi đua CCHC"
+GROUP_LABEL = "Phong trào thi đua"
+BUTTON_LABEL = "Đánh giá"
+BUTTON_SCREENTIP = "Đánh giá phong trào thi đua CCHC"
+BUTTON_SUPERTIP = (
+    "Kiểm tra dữ liệu của sổ làm việc đang mở rồi ghi kết quả, danh sách đề nghị khen thưởng "
+    "và tổng quan vào các sheet kết quả. Nếu dữ liệu có lỗi, sheet Lỗi dữ liệu liệt kê từng lỗi "
+    "kèm liên kết tới ô cần sửa."
+)
+
+# Every entry gets the same time and attributes: the bytes depend only on the contents.
+_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+_FIRST_PARTS = ("[Content_Types].xml", "_rels/.rels")
+_CORE_TIME = "2022-01-01T00:00:00Z"  # the plan's year; any fixed value keeps builds identical
+
+_NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_NS_UI = "http://schemas.microsoft.com/office/2006/01/customui"
+_NS_MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+_NS_DC = "http://purl.org/dc/elements/1.1/"
+_NS_CP = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
+_NS_DCTERMS = "http://purl.org/dc/terms/"
+
+
+# ---------------------------------------------------------------- facts shared with the tests
+
+
+def module_name(addin_file: str) -> str:
+    """The Python module the ribbon's VBA imports for an add-in file: its name up to the last dot.
+
+    Mirrors `Left(ThisWorkbook.Name, InStrRev(ThisWorkbook.Name, ".") - 1)` in RibbonMyAddin.
+    """
+    dot = addin_file.rfind(".")
+    if dot <= 0:
+        raise ValueError(f"{addin_file!r} has no extension")
+    return addin_file[:dot]
+
+
+def template_path() -> Path:
+    """The ribbon add-in template shipped inside the installed xlwings package."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("xlwings")
+    if spec is None or not spec.origin:
+        raise ParcomError("addin_template_missing", file="xlwings/" + TEMPLATE_FILE)
+    path = Path(spec.origin).parent / TEMPLATE_FILE
+    if not path.is_file():
+        raise ParcomError("addin_template_missing", file=str(path))
+    return path
+
+
+def xlwings_version() -> str:
+    from importlib.metadata import version
+
+    return version("xlwings")
+
+
+def shipped_addin() -> Path:
+    """Where the repository keeps the built add-in (present in a source checkout)."""
+    return Path(__file__).resolve().parent.parent / "workbook" / ADDIN_FILE
+
+
+# ---------------------------------------------------------------- build
+
+
+def config_rows(interpreter_win: str = "", interpreter_mac: str = "") -> list[tuple[str, str | bool]]:
+    """The rows of the add-in's config sheet; a blank interpreter means `python` on the PATH."""
+    return [
+        ("Interpreter_Win", interpreter_win),
+        ("Interpreter_Mac", interpreter_mac),
+        ("ADD_WORKBOOK_TO_PYTHONPATH", False),
+    ]
+
+
+def build_bytes(*, interpreter_win: str = "", interpreter_mac: str = "") -> bytes:
+    """The add-in package as bytes: the template with our ribbon, config sheet and properties."""
+    template = template_path()
+    with zipfile.ZipFile(template) as src:
+        parts = {info.filename: src.read(info) for info in src.infolist() if not info.is_dir()}
+    rows = config_rows(interpreter_win, interpreter_mac)
+    parts["customUI/customUI.xml"] = _ribbon(parts["customUI/customUI.xml"])
+    sheet_part = _config_sheet_part(parts)
+    parts[sheet_part], parts["xl/sharedStrings.xml"] = _config_sheet(
+        parts[sheet_part], parts["xl/sharedStrings.xml"], rows
+    )
+    parts["xl/workbook.xml"] = _workbook(parts["xl/workbook.xml"])
+    parts["docProps/core.xml"] = _core_properties(parts["docProps/core.xml"])
+
+    order = [p for p in _FIRST_PARTS if p in parts] + sorted(p for p in parts if p not in _FIRST_PARTS)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as out:
+        for name in order:
+            info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
+            info.create_system = 0
+            info.external_attr = 0
+            info.compress_type = zipfile.ZIP_STORED
+            out.writestr(info, parts[name])
+    return buffer.getvalue()
+
+
+def build(out: Path, *, interpreter_win: str = "", interpreter_mac: str = "") -> Path:
+    """Write the add-in to `out` (a file named parcom_excel.xlam, or a folder) atomically."""
+    out = Path(out)
+    if out.is_dir() or not out.suffix:
+        out = out / ADDIN_FILE
+    if out.name != ADDIN_FILE:
+        raise ParcomError("addin_bad_name", file=out.name)
+    data = build_bytes(interpreter_win=interpreter_win, interpreter_mac=interpreter_mac)
+    _write_atomic(out, data)
+    return out
+
+
+def _parse(data: bytes):
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, remove_blank_text=False)
+    return etree.fromstring(data, parser)
+
+
+def _dump(root, *, standalone: bool = True) -> bytes:
+    from lxml import etree
+
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=standalone)
+
+
+def _ribbon(data: bytes) -> bytes:
+    """Relabel the template's single tab / group / button; the onAction macro stays the template's."""
+    root = _parse(data)
+    tab = root.find(f".//{{{_NS_UI}}}tab")
+    group = root.find(f".//{{{_NS_UI}}}group")
+    button = root.find(f".//{{{_NS_UI}}}button")
+    if tab is None or group is None or button is None or button.get("onAction") != RIBBON_MACRO:
+        raise ParcomError("addin_template_missing", file=TEMPLATE_FILE + " (customUI)")
+    tab.set("id", "parcomTab")
+    tab.set("label", TAB_LABEL)
+    group.set("id", "parcomGroup")
+    group.set("label", GROUP_LABEL)
+    for key in list(button.attrib):
+        del button.attrib[key]
+    button.set("id", "parcomEvaluate")
+    button.set("label", BUTTON_LABEL)
+    button.set("size", "large")
+    button.set("imageMso", "MacroPlay")
+    button.set("screentip", BUTTON_SCREENTIP)
+    button.set("supertip", BUTTON_SUPERTIP)
+    button.set("onAction", RIBBON_MACRO)
+    return _dump(root, standalone=False)
+
+
+def _config_sheet_part(parts: dict[str, bytes]) -> str:
+    """The worksheet part of the template's only sheet, found through the workbook's rels."""
+    book = _parse(parts["xl/workbook.xml"])
+    rels = _parse(parts["xl/_rels/workbook.xml.rels"])
+    sheets = book.findall(f"{{{_NS_MAIN}}}sheets/{{{_NS_MAIN}}}sheet")
+    if len(sheets) != 1:
+        raise ParcomError("addin_template_missing", file=TEMPLATE_FILE + " (sheets)")
+    rid = sheets[0].get("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id")
+    for rel in rels:
+        if rel.get("Id") == rid:
+            return "xl/" + rel.get("Target").lstrip("/").removeprefix("xl/")
+    raise ParcomError("addin_template_missing", file=TEMPLATE_FILE + " (rels)")
+
+
+def _config_sheet(sheet: bytes, strings: bytes, rows: list[tuple[str, str | bool]]) -> tuple[bytes, bytes]:
+    """Replace the config sheet's cells by `rows` (key in A, value in B) and its shared strings."""
+    from lxml import etree
+
+    root = _parse(sheet)
+    sst = _parse(strings)
+    data = root.find(f"{{{_NS_MAIN}}}sheetData")
+    dimension = root.find(f"{{{_NS_MAIN}}}dimension")
+    for child in list(data):
+        data.remove(child)
+    for child in list(sst):
+        sst.remove(child)
+
+    table: list[str] = []
+
+    def shared(text: str) -> str:
+        if text not in table:
+            table.append(text)
+            si = etree.SubElement(sst, f"{{{_NS_MAIN}}}si")
+            etree.SubElement(si, f"{{{_NS_MAIN}}}t").text = text
+        return str(table.index(text))
+
+    for index, (key, value) in enumerate(rows, start=1):
+        row = etree.SubElement(data, f"{{{_NS_MAIN}}}row", r=str(index), spans="1:2")
+        cell = etree.SubElement(row, f"{{{_NS_MAIN}}}c", r=f"A{index}", s="1", t="s")
+        etree.SubElement(cell, f"{{{_NS_MAIN}}}v").text = shared(key)
+        if isinstance(value, bool):
+            cell = etree.SubElement(row, f"{{{_NS_MAIN}}}c", r=f"B{index}", s="1", t="b")
+            etree.SubElement(cell, f"{{{_NS_MAIN}}}v").text = "1" if value else "0"
+        elif value:
+            cell = etree.SubElement(row, f"{{{_NS_MAIN}}}c", r=f"B{index}", s="1", t="s")
+            etree.SubElement(cell, f"{{{_NS_MAIN}}}v").text = shared(value)
+    if dimension is not None:
+        dimension.set("ref", f"A1:B{len(rows)}")
+    sst.set("count", str(sum(1 + (isinstance(v, str) and bool(v)) for _, v in rows)))
+    sst.set("uniqueCount", str(len(table)))
+    return _dump(root), _dump(sst)
+
+
+def _workbook(data: bytes) -> bytes:
+    """Switch the config sheet on (its name must be PROJECT_NAME.conf) and drop the author's path."""
+    root = _parse(data)
+    sheet = root.find(f"{{{_NS_MAIN}}}sheets/{{{_NS_MAIN}}}sheet")
+    sheet.set("name", CONFIG_SHEET)
+    for alternate in root.findall(f"{{{_NS_MC}}}AlternateContent"):
+        root.remove(alternate)
+    return _dump(root)
+
+
+def _core_properties(data: bytes) -> bytes:
+    root = _parse(data)
+    values = {
+        f"{{{_NS_DC}}}title": f"parcom-excel add-in (xlwings {xlwings_version()})",
+        f"{{{_NS_DC}}}creator": "parcom-excel",
+        f"{{{_NS_CP}}}lastModifiedBy": "parcom-excel",
+        f"{{{_NS_DCTERMS}}}created": _CORE_TIME,
+        f"{{{_NS_DCTERMS}}}modified": _CORE_TIME,
+    }
+    for tag, text in values.items():
+        element = root.find(tag)
+        if element is not None:
+            element.text = text
+    return _dump(root)
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".parcom-", suffix=".tmp", dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.chmod(tmp, 0o644)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except PermissionError as exc:
+        raise ParcomError("addin_in_use", file=str(path), detail=exc.strerror or str(exc)) from exc
+    except OSError as exc:
+        raise ParcomError("not_writable", file=str(path), detail=exc.strerror or str(exc)) from exc
+
+
+# ---------------------------------------------------------------- install
+
+
+def startup_folder(platform: str | None = None) -> Path | None:
+    """Excel's per-user start-up folder (XLSTART), where Excel opens every add-in at launch.
+
+    xlwings' own `xlwings addin install` asks a running Excel for `Application.StartupPath`;
+    these are the values Excel returns by default, so no Excel needs to be running here.
+    """
+    platform = platform or sys.platform
+    if platform.startswith("win"):
+        appdata = os.environ.get("APPDATA")
+        if not appdata:
+            return None
+        return Path(appdata) / "Microsoft" / "Excel" / "XLSTART"
+    if platform == "darwin":
+        return (
+            Path.home()
+            / "Library"
+            / "Group Containers"
+            / "UBF8T346G9.Office"
+            / "User Content"
+            / "Startup"
+            / "Excel"
+        )
+    return None
+
+
+def install(folder: Path | None = None, *, interpreter: str | None = None) -> Path:
+    """Build the add-in for this Python and write it into XLSTART (or `folder`)."""
+    target_dir = Path(folder) if folder else startup_folder()
+    if target_dir is None:
+        shipped = shipped_addin()
+        where = str(shipped) if shipped.is_file() else f"{ADDIN_FILE} (parcom addin build --out {ADDIN_FILE})"
+        raise ParcomError("addin_no_excel", system=sys.platform, file=where)
+    python = interpreter or sys.executable
+    if sys.platform.startswith("win"):
+        return build(target_dir / ADDIN_FILE, interpreter_win=python)
+    if sys.platform == "darwin":
+        path = build(target_dir / ADDIN_FILE, interpreter_mac=python)
+        _install_applescript()
+        return path
+    return build(target_dir / ADDIN_FILE)  # a folder given by hand on a system without Excel
+
+
+def _install_applescript() -> None:
+    """macOS only: RunPython goes through xlwings' AppleScript, as `xlwings addin install` sets up."""
+    version = xlwings_version()
+    source = template_path().parent / f"xlwings-{version}.applescript"
+    target = Path.home() / "Library" / "Application Scripts" / "com.microsoft.Excel"
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target / source.name)
+    except OSError as exc:
+        raise ParcomError(
+            "not_writable", file=str(target / source.name), detail=exc.strerror or str(exc)
+        ) from exc
+
+
+# ---------------------------------------------------------------- commands
+
+
+@click.group("addin")
+def addin_group() -> None:
+    """Build or install the Excel add-in (ribbon tab "Thi đua CCHC", button "Đánh giá")."""
+
+
+@addin_group.command("build")
+@click.option(
+    "--out",
+    "out",
+    type=click.Path(path_type=Path),
+    default=Path("workbook") / ADDIN_FILE,
+    show_default=True,
+    help=f"File to write (must be named {ADDIN_FILE}) or a folder.",
+)
+@click.option("--interpreter-win", default="", help="python.exe for Windows (blank: python on the PATH).")
+@click.option("--interpreter-mac", default="", help="Python for macOS (blank: python on the PATH).")
+@lang_option
+@guarded
+def build_command(out: Path, interpreter_win: str, interpreter_mac: str, lang: str) -> int:
+    """Build the add-in from the ribbon template of the installed xlwings."""
+    from .messages import render
+
+    path = build(out, interpreter_win=interpreter_win, interpreter_mac=interpreter_mac)
+    click.echo(render("addin_built", lang, file=str(path), version=xlwings_version()))
+    return 0
+
+
+@addin_group.command("install")
+@click.option(
+    "--folder",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Install into this folder instead of Excel's start-up folder (XLSTART).",
+)
+@lang_option
+@guarded
+def install_command(folder: Path | None, lang: str) -> int:
+    """Install the add-in into Excel's start-up folder, set to run this Python."""
+    from .messages import render
+
+    path = install(folder)
+    click.echo(render("addin_installed", lang, file=str(path), interpreter=sys.executable))
+    return 0
