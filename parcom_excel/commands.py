@@ -80,6 +80,11 @@ def evaluate_command(book: Path, output: Path | None, from_year: int | None, to_
     if output is not None and output.suffix.lower() not in (".xlsx", ".xlsm"):
         raise ParcomError("bad_option", detail=f"-o {output} (.xlsx)")
     adapter = FileAdapter(book, output)
+    if output is not None and not output.parent.exists():
+        try:
+            output.parent.mkdir(parents=True)
+        except OSError as exc:
+            raise ParcomError("not_writable", file=str(output), detail=exc.strerror or str(exc)) from exc
     result = run(adapter, lang=lang, from_year=from_year, to_year=to_year)
     if fmt == "json":
         payload = {"file": str(book), "output": str(output or book), "status": result.status,
