@@ -1,0 +1,653 @@
+"""The standard template workbook, written with XlsxWriter and derived from the contract.
+
+Every sheet name, header, width, dropdown list and setting comes from `contract.py`; this
+module only lays them out. Only the instructions' prose lives here. The file is
+deterministic: a fixed creation date means rebuilding gives the same content, which lets
+the shipped workbooks in `workbook/` be checked against the code (tests/test_template.py).
+
+Regenerate the shipped files with `python -m parcom_excel.template`.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import tempfile
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from . import contract as c
+from .cli import guarded, lang_option
+from .io.cells import col_letter, quote_sheet
+from .model import BASE_FONT
+from .problems import ParcomError
+from .text import fold
+
+if TYPE_CHECKING:
+    from .sample import SampleData
+
+# Rows 2..VALIDATION_ROWS carry the dropdowns and formats, so users can add rows below a table.
+VALIDATION_ROWS = 5000
+# Fixed so that rebuilding the template gives the same file.
+CREATED = datetime(2022, 1, 1, 8, 0, 0)
+FONT = {"font_name": BASE_FONT, "font_size": 11}
+DATE_FORMAT = "dd/mm/yyyy"
+FIRST_DATE, LAST_DATE = date(1900, 1, 1), date(2100, 12, 31)
+SHIPPED = {"parcom_template.xlsx": False, "parcom_sample.xlsx": True}  # file -> with sample data
+
+
+def list_name(enum_key: str) -> str:
+    """The workbook defined name of an enum's dropdown source (e.g. "DS_rating")."""
+    return f"DS_{enum_key}"
+
+
+# ---------------------------------------------------------------- the guide's prose
+_T: dict[str, tuple[str, str]] = {
+    "title": (
+        "HƯỚNG DẪN SỬ DỤNG MẪU DỮ LIỆU PHONG TRÀO THI ĐUA",
+        "HOW TO USE THE EMULATION MOVEMENT WORKBOOK",
+    ),
+    "steps": ("CÁC BƯỚC THỰC HIỆN", "STEPS"),
+    "step1": (
+        "Mở sheet “{settings}”: kiểm tra kỳ xét (Từ năm, Đến năm), số lượng khen thưởng và các ngưỡng. "
+        "Chỉ sửa cột “{value}”.",
+        "Open the “{settings}” sheet: check the period (From year, To year), the award quotas and the "
+        "thresholds. Edit the “{value}” column only.",
+    ),
+    "step2": (
+        "Nhập hoặc dán dữ liệu vào các sheet {sheets}. Mỗi sheet là một bảng: gõ tiếp vào dòng ngay dưới "
+        "bảng thì bảng tự mở rộng. Không đổi tên tiêu đề cột; có thể thêm cột riêng ở bên phải.",
+        "Type or paste the data into the sheets {sheets}. Each sheet is a table: typing in the row just "
+        "below it extends the table. Do not rename the column headers; you may add your own columns on "
+        "the right.",
+    ),
+    "step3": (
+        "Cột có tiêu đề màu cam là bắt buộc. Ở các cột có danh sách, bấm mũi tên để chọn giá trị; "
+        "ngày nhập dạng dd/mm/yyyy (ví dụ 15/03/2024); năm nhập 4 chữ số.",
+        "Columns with an orange header are required. Where a column has a list, click the arrow to pick "
+        "a value; type dates as dd/mm/yyyy (e.g. 15/03/2024) and years with 4 digits.",
+    ),
+    "step4": (
+        "Bấm nút “Đánh giá” trên thẻ parcom của Excel, hoặc chạy lệnh: parcom evaluate <tên tệp>.xlsx",
+        "Click “Evaluate” on the parcom tab of Excel, or run: parcom evaluate <file name>.xlsx",
+    ),
+    "step5": (
+        "Nếu có sheet “{errors}”: bấm vào địa chỉ ô để đến ô cần sửa, sửa xong thì đánh giá lại. "
+        "Còn lỗi thì chưa có kết quả; cảnh báo chỉ để lưu ý.",
+        "If the “{errors}” sheet appears: click a cell address to go to the cell, fix it and evaluate "
+        "again. Errors stop the evaluation; warnings do not.",
+    ),
+    "step6": (
+        "Đọc kết quả: “{units_result}” và “{staff_result}” (từng tiêu chí: đạt, không đạt hoặc thiếu "
+        "dữ liệu, kèm lý do), “{nominations}” (danh sách in khổ A4), “{dashboard}” (số liệu và biểu đồ).",
+        "Read the results: “{units_result}” and “{staff_result}” (each criterion met, not met or lacking "
+        "data, with the reason), “{nominations}” (printable on A4), “{dashboard}” (counts and a chart).",
+    ),
+    "step7": (
+        "Các sheet kết quả được ghi lại sau mỗi lần đánh giá: không nhập dữ liệu vào đó. Khi có đồng hạng "
+        "ở ranh giới số lượng khen thưởng, chương trình chỉ đề xuất; Hội đồng thi đua – khen thưởng xem "
+        "xét, quyết định.",
+        "The result sheets are rewritten on every evaluation: do not type data into them. Where candidates "
+        "tie at the edge of a quota the tool only proposes; the emulation council decides.",
+    ),
+    "sheets": ("CÁC SHEET DỮ LIỆU", "DATA SHEETS"),
+    "sheet": ("Sheet “{name}”", "Sheet “{name}”"),
+    "unique": ("Không được trùng: {keys}.", "Must be unique: {keys}."),
+    "settings_note": (
+        "Mỗi dòng một tham số; chỉ sửa cột “{value}”. Ý nghĩa từng tham số ghi ngay trong sheet.",
+        "One setting a row; edit the “{value}” column only. Each setting is explained in the sheet.",
+    ),
+    "col_header": (
+        "Cột|Bắt buộc|Kiểu dữ liệu|Giá trị cho phép|Ghi chú",
+        "Column|Required|Type|Allowed values|Notes",
+    ),
+    "criteria": ("TIÊU CHÍ XÉT (KẾ HOẠCH, MỤC IV)", "CRITERIA (PLAN, SECTION IV)"),
+    "crit_header": ("Mã|Mục|Tiêu chí", "Code|Section|Criterion"),
+    "collective": ("Tập thể", "Collectives"),
+    "individual": ("Cá nhân", "Individuals"),
+    "awards": (
+        "Hình thức khen thưởng, theo thứ tự ưu tiên: {awards}. Số lượng: xem sheet “{settings}”.",
+        "Awards, highest first: {awards}. Quotas: see the “{settings}” sheet.",
+    ),
+    "type_text": ("Chữ", "Text"),
+    "type_int": ("Số nguyên", "Whole number"),
+    "type_year": ("Năm (4 chữ số)", "Year (4 digits)"),
+    "type_date": ("Ngày (dd/mm/yyyy)", "Date (dd/mm/yyyy)"),
+    "type_enum": ("Chọn trong danh sách", "Pick from the list"),
+    "type_codes": ("Danh sách mã, cách nhau bởi dấu ;", "Codes separated by ;"),
+    "type_enum_list": ("Một hoặc nhiều giá trị, cách nhau bởi dấu ;", "One or more values separated by ;"),
+    "ref": ("Mã có trong sheet “{sheet}”", "A code listed in sheet “{sheet}”"),
+    "min": ("Từ {min} trở lên", "{min} or more"),
+    "list_error_title": ("Giá trị không có trong danh sách", "Value not in the list"),
+    "list_error": (
+        "Hãy chọn một giá trị trong danh sách. Chọn Yes để giữ nguyên nếu đó là cách viết tắt quen dùng "
+        "(ví dụ HTTNV).",
+        "Pick a value from the list. Choose Yes to keep it if it is a usual abbreviation (e.g. HTTNV).",
+    ),
+    "multi_error": (
+        "Hãy chọn trong danh sách; muốn ghi nhiều giá trị thì cách nhau bởi dấu ; rồi chọn Yes.",
+        "Pick from the list; to enter several values separate them by ; and choose Yes.",
+    ),
+    "int_error_title": ("Cần một số nguyên", "A whole number is needed"),
+    "int_error": ("Hãy nhập một số nguyên từ {min} trở lên.", "Enter a whole number of {min} or more."),
+    "range_error": (
+        "Hãy nhập một số nguyên từ {min} đến {max}.",
+        "Enter a whole number from {min} to {max}.",
+    ),
+    "year_error_title": ("Cần một năm", "A year is needed"),
+    "year_error": (
+        "Hãy nhập năm dạng 4 chữ số, từ {min} đến {max}.",
+        "Enter a four-digit year from {min} to {max}.",
+    ),
+    "date_error_title": ("Cần một ngày", "A date is needed"),
+    "date_error": (
+        "Hãy nhập ngày dạng dd/mm/yyyy, ví dụ 15/03/2024.",
+        "Enter a date as dd/mm/yyyy, e.g. 15/03/2024.",
+    ),
+    "doc_title": (
+        "Mẫu dữ liệu đánh giá phong trào thi đua “{movement}”",
+        "Data workbook of the emulation movement “{movement}”",
+    ),
+    "written": ("Đã ghi mẫu chuẩn vào {file}.", "Wrote the standard template to {file}."),
+    "written_sample": (
+        "Đã ghi mẫu chuẩn kèm dữ liệu mẫu ({units} đơn vị, {staff} cán bộ) vào {file}.",
+        "Wrote the standard template with sample data ({units} units, {staff} staff) to {file}.",
+    ),
+    "not_xlsx": ("tên tệp mẫu phải có đuôi .xlsx", "the template's file name must end in .xlsx"),
+    "is_dir": ("đây là một thư mục", "it is a folder"),
+    "no_dir": ("thư mục không tồn tại", "the folder does not exist"),
+    "not_dir": (
+        "trong đường dẫn có một tệp chứ không phải thư mục",
+        "part of the path is a file, not a folder",
+    ),
+    "denied": (
+        "không có quyền ghi, hoặc tệp đang mở trong chương trình khác",
+        "permission denied, or the file is open in another program",
+    ),
+    "no_space": ("ổ đĩa hết chỗ trống", "the disk is full"),
+    "read_only": ("ổ đĩa chỉ cho đọc", "the disk is read-only"),
+}
+
+
+def _t(key: str, lang: str, **fields: Any) -> str:
+    vi, en = _T[key]
+    return (vi if lang == "vi" else en).format(**fields)
+
+
+# ---------------------------------------------------------------- value rendering
+def setting_value(setting: c.Setting, value: Any, lang: str = "vi") -> Any:
+    """A setting's value as users read it: enum codes become labels, ranking keys are translated."""
+    if setting.type == "enum" and setting.enum:
+        enum = c.ENUMS[setting.enum]
+        code = enum.parse(str(value)) or str(value)
+        return enum.get(code).label(lang)
+    if setting.type == "keys":
+        keys = {fold(k.vi): k for k in (*c.INDIVIDUAL_KEYS, *c.COLLECTIVE_KEYS)}
+        keys.update({fold(k.en): k for k in (*c.INDIVIDUAL_KEYS, *c.COLLECTIVE_KEYS)})
+        parts = [p.strip() for p in str(value).split(";") if p.strip()]
+        return "; ".join(keys[fold(p)].label(lang) if fold(p) in keys else p for p in parts)
+    return value
+
+
+def cell_value(column: c.Column, value: Any, lang: str = "vi") -> Any:
+    """A sample value as written in the sheet: codes of enums become labels, lists are joined."""
+    if value is None or value == "" or value == ():
+        return None
+    if column.type == c.ENUM:
+        return c.ENUMS[column.enum].get(value).label(lang)
+    if column.type == c.ENUM_LIST:
+        return "; ".join(c.ENUMS[column.enum].get(v).label(lang) for v in value)
+    if column.type == c.CODES:
+        return "; ".join(value)
+    return value
+
+
+# ---------------------------------------------------------------- the workbook
+class _Builder:
+    def __init__(self, path: Path, lang: str) -> None:
+        import xlsxwriter
+
+        self.lang = lang
+        self.book = xlsxwriter.Workbook(
+            str(path),
+            {
+                "default_format_properties": dict(FONT),
+                "strings_to_formulas": False,
+                "strings_to_urls": False,
+                "strings_to_numbers": False,
+            },
+        )
+        self._formats: dict[tuple, Any] = {}
+
+    def fmt(self, **props: Any) -> Any:
+        key = tuple(sorted(props.items()))
+        if key not in self._formats:
+            self._formats[key] = self.book.add_format({**FONT, **props})
+        return self._formats[key]
+
+    def header_fmt(self, required: bool) -> Any:
+        return self.fmt(
+            bold=True,
+            text_wrap=True,
+            align="center",
+            valign="vcenter",
+            border=1,
+            bg_color="#F8CBAD" if required else "#DDEBF7",
+        )
+
+    def column_fmt(self, column: c.Column) -> Any:
+        if column.type == c.DATE:
+            return self.fmt(num_format=DATE_FORMAT)
+        if column.type in (c.INT, c.YEAR):
+            return self.fmt(num_format="0")
+        if column.type in (c.TEXT, c.CODES):
+            return self.fmt(num_format="@")
+        return self.fmt()
+
+    def write(self, ws: Any, row: int, col: int, value: Any, fmt: Any) -> None:
+        if value is None:
+            return
+        if isinstance(value, str):
+            ws.write_string(row, col, value, fmt)
+        elif isinstance(value, bool):
+            ws.write_boolean(row, col, value, fmt)
+        elif isinstance(value, (int, float)):
+            ws.write_number(row, col, value, fmt)
+        elif isinstance(value, (date, datetime)):
+            ws.write_datetime(row, col, value, fmt)
+        else:
+            ws.write_string(row, col, str(value), fmt)
+
+    # ------------------------------------------------------------ sheets
+    def guide(self) -> None:
+        lang = self.lang
+        ws = self.book.add_worksheet(c.GUIDE_SHEET[0 if lang == "vi" else 1])
+        ws.hide_gridlines(2)
+        for col, width in enumerate((30, 11, 24, 42, 62)):
+            ws.set_column(col, col, width)
+        wrap = self.fmt(text_wrap=True, valign="top")
+        bold = self.fmt(bold=True, font_size=12, valign="top")
+        head = self.fmt(bold=True, text_wrap=True, valign="top", border=1, bg_color="#DDEBF7")
+        boxed = self.fmt(text_wrap=True, valign="top", border=1)
+        boxed_bold = self.fmt(text_wrap=True, valign="top", border=1, bold=True)
+        names = {
+            "settings": c.SETTINGS_SHEET.name(lang),
+            "value": c.SETTINGS_SHEET.column("value").label(lang),
+            "sheets": ", ".join(f"“{s.name(lang)}”" for s in c.DATA_SHEETS),
+            **{key: c.output_name(key, lang) for key in c.OUTPUT_SHEETS},
+        }
+        defaults = {s.key: s.default for s in c.SETTINGS}
+        row = 0
+        ws.write_string(row, 0, _t("title", lang), self.fmt(bold=True, font_size=14))
+        row += 1
+        ws.write_string(row, 0, _t("doc_title", lang, movement=defaults["movement"]), self.fmt(italic=True))
+        row += 1
+        ws.write_string(row, 0, f"{defaults['agency']} – {defaults['parent_agency']}", self.fmt(italic=True))
+        row += 2
+        ws.write_string(row, 0, _t("steps", lang), bold)
+        row += 1
+        for n in range(1, 8):
+            ws.write_number(row, 0, n, self.fmt(align="right", valign="top"))
+            ws.merge_range(row, 1, row, 4, _t(f"step{n}", lang, **names), wrap)
+            ws.set_row(row, 48)
+            row += 1
+        row += 1
+        ws.write_string(row, 0, _t("sheets", lang), bold)
+        row += 1
+        yes, no = c.YES_NO.labels(lang)
+        for sheet in c.all_sheets():
+            row += 1
+            ws.write_string(
+                row, 0, _t("sheet", lang, name=sheet.name(lang)), self.fmt(bold=True, valign="top")
+            )
+            notes = [sheet.doc(lang)]
+            if sheet.key == "settings":
+                notes.append(_t("settings_note", lang, **names))
+            if sheet.primary_key:
+                keys = " + ".join(sheet.column(k).label(lang) for k in sheet.primary_key)
+                notes.append(_t("unique", lang, keys=keys))
+            ws.merge_range(row, 1, row, 4, " ".join(notes), wrap)
+            ws.set_row(row, 32)
+            row += 1
+            for col, text in enumerate(_t("col_header", lang).split("|")):
+                ws.write_string(row, col, text, head)
+            row += 1
+            for column in sheet.columns:
+                ws.write_string(row, 0, column.label(lang), boxed_bold)
+                ws.write_string(row, 1, yes if column.required else no, boxed)
+                ws.write_string(row, 2, _t(f"type_{column.type}", lang), boxed)
+                ws.write_string(row, 3, self.allowed(column), boxed)
+                ws.write_string(row, 4, column.doc(lang), boxed)
+                row += 1
+        row += 1
+        ws.write_string(row, 0, _t("criteria", lang), bold)
+        row += 1
+        code, section, criterion_header = _t("crit_header", lang).split("|")
+        ws.write_string(row, 0, code, head)
+        ws.write_string(row, 1, section, head)
+        ws.merge_range(row, 2, row, 4, criterion_header, head)
+        row += 1
+        for title, criteria in (("collective", c.COLLECTIVE_CRITERIA), ("individual", c.INDIVIDUAL_CRITERIA)):
+            for criterion in criteria:
+                ws.write_string(row, 0, f"{criterion.id} – {_t(title, lang)}", boxed_bold)
+                ws.write_string(row, 1, criterion.ref, boxed)
+                ws.merge_range(row, 2, row, 4, criterion.label(lang), boxed)
+                row += 1
+        row += 1
+        awards = "; ".join(a.label(lang) for a in c.AWARDS)
+        ws.merge_range(row, 0, row, 4, _t("awards", lang, awards=awards, **names), wrap)
+        ws.set_row(row, 32)
+        ws.set_landscape()
+        ws.set_paper(9)  # A4
+        ws.fit_to_pages(1, 0)
+
+    def allowed(self, column: c.Column) -> str:
+        lang = self.lang
+        if column.enum:
+            return ", ".join(c.ENUMS[column.enum].labels(lang))
+        if column.ref:
+            return _t("ref", lang, sheet=c.SHEETS[column.ref].name(lang))
+        if column.type == c.YEAR:
+            low, high = _year_range()
+            return f"{low}–{high}"
+        if column.type == c.INT and column.min is not None:
+            return _t("min", lang, min=column.min)
+        if column.type == c.DATE:
+            return DATE_FORMAT
+        return ""
+
+    def settings(self, values: dict[str, Any]) -> None:
+        lang = self.lang
+        sheet = c.SETTINGS_SHEET
+        ws = self.book.add_worksheet(sheet.name(lang))
+        wrap = self.fmt(text_wrap=True, valign="top")
+        for col, column in enumerate(sheet.columns):
+            ws.set_column(col, col, column.width, wrap if column.key == "doc" else self.fmt(valign="top"))
+        for row, setting in enumerate(c.SETTINGS, start=1):
+            value = setting_value(setting, values.get(setting.key, setting.default), lang)
+            self.write(ws, row, 0, setting.label(lang), self.fmt(bold=setting.required, valign="top"))
+            self.write(ws, row, 1, value, self.fmt(align="left", valign="top"))
+            self.write(ws, row, 2, setting.doc(lang), wrap)
+            options = self.setting_validation(setting)
+            if options:
+                ws.data_validation(row, 1, row, 1, options)
+        ws.add_table(
+            0,
+            0,
+            len(c.SETTINGS),
+            len(sheet.columns) - 1,
+            {
+                "name": sheet.table,
+                "style": "Table Style Light 1",
+                "columns": [
+                    {"header": col.label(lang), "header_format": self.header_fmt(col.required)}
+                    for col in sheet.columns
+                ],
+            },
+        )
+        ws.set_row(0, 22)
+        ws.freeze_panes(1, 0)
+
+    def setting_validation(self, setting: c.Setting) -> dict[str, Any] | None:
+        lang = self.lang
+        if setting.type == "enum" and setting.enum:
+            return {
+                "validate": "list",
+                "source": f"={list_name(setting.enum)}",
+                "error_title": _t("list_error_title", lang),
+                "error_message": _t("list_error", lang),
+            }
+        if setting.type in ("int", "year"):
+            low = setting.min if setting.min is not None else 0
+            high = setting.max if setting.max is not None else 2_147_483_647
+            title = "year_error_title" if setting.type == "year" else "int_error_title"
+            message = (
+                "year_error"
+                if setting.type == "year"
+                else ("range_error" if setting.max is not None else "int_error")
+            )
+            return {
+                "validate": "integer",
+                "criteria": "between",
+                "minimum": low,
+                "maximum": high,
+                "error_title": _t(title, lang),
+                "error_message": _t(message, lang, min=low, max=high),
+            }
+        return None
+
+    def data_sheet(self, sheet: c.Sheet, rows: list[dict[str, Any]]) -> None:
+        lang = self.lang
+        ws = self.book.add_worksheet(sheet.name(lang))
+        last_row = max(len(rows), 1)
+        formats = [self.column_fmt(col) for col in sheet.columns]
+        for col, column in enumerate(sheet.columns):
+            ws.set_column(col, col, column.width, formats[col])
+            options = self.column_validation(column)
+            if options:
+                ws.data_validation(1, col, max(VALIDATION_ROWS, last_row + 1) - 1, col, options)
+        for r, record in enumerate(rows, start=1):
+            for col, column in enumerate(sheet.columns):
+                self.write(ws, r, col, cell_value(column, record.get(column.key), lang), formats[col])
+        ws.add_table(
+            0,
+            0,
+            last_row,
+            len(sheet.columns) - 1,
+            {
+                "name": sheet.table,
+                "style": "Table Style Light 1",
+                "columns": [
+                    {"header": col.label(lang), "header_format": self.header_fmt(col.required)}
+                    for col in sheet.columns
+                ],
+            },
+        )
+        ws.set_row(0, 33)
+        ws.freeze_panes(1, 0)
+
+    def column_validation(self, column: c.Column) -> dict[str, Any] | None:
+        lang = self.lang
+        options: dict[str, Any]
+        if column.type in (c.ENUM, c.ENUM_LIST):
+            options = {
+                "validate": "list",
+                "source": f"={list_name(column.enum)}",
+                "error_type": "warning",
+                "error_title": _t("list_error_title", lang),
+                "error_message": _t("multi_error" if column.type == c.ENUM_LIST else "list_error", lang),
+            }
+        elif column.type == c.YEAR:
+            low, high = _year_range()
+            options = {
+                "validate": "integer",
+                "criteria": "between",
+                "minimum": low,
+                "maximum": high,
+                "error_title": _t("year_error_title", lang),
+                "error_message": _t("year_error", lang, min=low, max=high),
+            }
+        elif column.type == c.INT:
+            low = column.min if column.min is not None else -2_147_483_648
+            options = {
+                "validate": "integer",
+                "criteria": ">=",
+                "value": low,
+                "error_title": _t("int_error_title", lang),
+                "error_message": _t("int_error", lang, min=low),
+            }
+        elif column.type == c.DATE:
+            options = {
+                "validate": "date",
+                "criteria": "between",
+                "minimum": FIRST_DATE,
+                "maximum": LAST_DATE,
+                "error_title": _t("date_error_title", lang),
+                "error_message": _t("date_error", lang),
+            }
+        else:
+            options = {"validate": "any"}
+        doc = column.doc(lang)
+        if doc and len(doc) <= 255:
+            options.update(input_title=column.label(lang)[:32], input_message=doc)
+        elif options["validate"] == "any":
+            return None
+        return options
+
+    def lists(self) -> None:
+        lang = self.lang
+        ws = self.book.add_worksheet(c.LISTS_SHEET[0 if lang == "vi" else 1])
+        head = self.header_fmt(False)
+        for col, enum in enumerate(c.ENUMS.values()):
+            labels = enum.labels(lang)
+            ws.set_column(col, col, max(14, *(len(x) + 2 for x in labels)))
+            ws.write_string(0, col, enum.vi_title if lang == "vi" else enum.en_title, head)
+            for row, label in enumerate(labels, start=1):
+                ws.write_string(row, col, label)
+            letter = col_letter(col)
+            self.book.define_name(
+                list_name(enum.key), f"={quote_sheet(ws.name)}!${letter}$2:${letter}${len(labels) + 1}"
+            )
+        ws.hide()
+
+    def close(self) -> None:
+        lang = self.lang
+        defaults = {s.key: s.default for s in c.SETTINGS}
+        self.book.set_properties(
+            {
+                "title": _t("doc_title", lang, movement=defaults["movement"]),
+                "subject": c.SETTINGS_SHEET.doc(lang),
+                "author": "parcom-excel",
+                "company": str(defaults["agency"]),
+                "comments": "parcom init",
+                "created": CREATED,
+            }
+        )
+        self.book.close()
+
+
+def _year_range() -> tuple[int, int]:
+    from_year = c.SETTINGS_BY_KEY["from_year"]
+    return int(from_year.min or 2000), int(from_year.max or 2100)
+
+
+def build_template(path: Path, *, lang: str = "vi", sample: SampleData | None = None) -> Path:
+    """Write the standard template (with the sample's rows if given) to `path`."""
+    if lang not in c.LANGS:
+        raise ValueError(f"lang must be one of {c.LANGS}")
+    path = Path(path)
+    builder = _Builder(path, lang)
+    builder.guide()
+    builder.settings(sample.settings if sample else {})
+    for sheet in c.DATA_SHEETS:
+        builder.data_sheet(sheet, sample.rows(sheet.key) if sample else [])
+    builder.lists()
+    builder.close()
+    return path
+
+
+def build_shipped(folder: Path) -> list[Path]:
+    """Write the workbooks shipped in `workbook/`: the empty template and the sample, in Vietnamese."""
+    from .sample import make_sample
+
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    return [
+        build_template(folder / name, lang="vi", sample=make_sample() if with_sample else None)
+        for name, with_sample in SHIPPED.items()
+    ]
+
+
+# ---------------------------------------------------------------- `parcom init`
+def _os_detail(exc: OSError, lang: str) -> str:
+    key = {
+        errno.ENOENT: "no_dir",
+        errno.ENOTDIR: "not_dir",
+        errno.EEXIST: "not_dir",
+        errno.EACCES: "denied",
+        errno.EPERM: "denied",
+        errno.ENOSPC: "no_space",
+        errno.EROFS: "read_only",
+        errno.EISDIR: "is_dir",
+    }.get(exc.errno or 0)
+    return _t(key, lang) if key else (exc.strerror or type(exc).__name__)
+
+
+def write_template(
+    path: Path, *, lang: str = "vi", sample: SampleData | None = None, force: bool = False
+) -> Path:
+    """Build into a temporary file beside `path`, then replace it: never a half-written template."""
+    path = Path(path)
+    if path.suffix.lower() != ".xlsx":
+        raise ParcomError("bad_option", file=str(path), detail=_t("not_xlsx", lang))
+    if path.is_dir():
+        raise ParcomError("not_writable", file=str(path), detail=_t("is_dir", lang))
+    if path.exists() and not force:
+        raise ParcomError("exists", file=str(path))
+    parent = path.parent if str(path.parent) else Path(".")
+    mode = (path.stat().st_mode & 0o777) if path.exists() else None
+    tmp: str | None = None
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".~parcom-", suffix=".xlsx", dir=parent)
+        os.close(fd)
+        build_template(Path(tmp), lang=lang, sample=sample)
+        with open(tmp, "rb+") as fh:
+            os.fsync(fh.fileno())
+        if mode is None:
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = 0o666 & ~umask
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+        tmp = None
+    except OSError as exc:
+        raise ParcomError("not_writable", file=str(path), detail=_os_detail(exc, lang)) from exc
+    except Exception as exc:  # XlsxWriter wraps OS errors in its own exceptions
+        cause = exc.__cause__ or exc.__context__
+        if isinstance(cause, OSError):
+            raise ParcomError("not_writable", file=str(path), detail=_os_detail(cause, lang)) from exc
+        raise
+    finally:
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+    return path
+
+
+@click.command("init")
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--sample", is_flag=True, help="Fill the template with realistic sample data.")
+@click.option("--force", is_flag=True, help="Overwrite the file if it exists.")
+@lang_option
+@guarded
+def init_command(path: Path, sample: bool, force: bool, lang: str) -> int:
+    """Write the standard template workbook to PATH (.xlsx)."""
+    data = None
+    if sample:
+        from .sample import make_sample
+
+        data = make_sample()
+    written = write_template(path, lang=lang, sample=data, force=force)
+    if data is None:
+        click.echo(_t("written", lang, file=written))
+    else:
+        click.echo(
+            _t(
+                "written_sample",
+                lang,
+                file=written,
+                units=len(data.rows("units")),
+                staff=len(data.rows("staff")),
+            )
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    for shipped in build_shipped(Path(__file__).resolve().parents[1] / "workbook"):
+        print(shipped)
