@@ -367,7 +367,7 @@ def addin_group() -> None:
 @lang_option
 @guarded
 def build_command(out: Path, interpreter_win: str, interpreter_mac: str, lang: str) -> int:
-    """Build the add-in from the ribbon template of the installed xlwings."""
+    """Build the add-in from xlwings' ribbon template."""
     from .messages import render
 
     path = build(out, interpreter_win=interpreter_win, interpreter_mac=interpreter_mac)
@@ -385,7 +385,7 @@ def build_command(out: Path, interpreter_win: str, interpreter_mac: str, lang: s
 @lang_option
 @guarded
 def install_command(folder: Path | None, lang: str) -> int:
-    """Install the add-in into Excel's start-up folder, set to run this Python."""
+    """Install the add-in into XLSTART, set to run this Python."""
     from .messages import render
 
     path = install(folder)
