@@ -13,7 +13,7 @@ from typing import Any
 from . import contract as C
 from .adapter import Adapter
 from .model import OutputSheet
-from .problems import Problem
+from .problems import WARNING, Problem
 from .rules.domain import t
 
 EVALUATED, DATA_ERRORS = "evaluated", "data_errors"
@@ -125,6 +125,7 @@ def run(adapter: Adapter, *, lang: str = "vi", from_year: int | None = None, to_
         write: bool = True, errors_only: bool = False, now: datetime | None = None) -> RunResult:
     """Read, validate, evaluate and (unless `write` is false) write the output sheets."""
     from .outputs import (
+        FINGERPRINT_COLUMN,
         _stamp,
         dashboard_sheet,
         errors_sheet,
@@ -146,6 +147,10 @@ def run(adapter: Adapter, *, lang: str = "vi", from_year: int | None = None, to_
                        list(validation.problems), fingerprint, settings_period)
     stamp = _stamp(lang, when, fingerprint, settings_period)
     owned = adapter.owned()
+    if errors_only and inputs.log_rows and "units_result" in owned:
+        last = inputs.log_rows[-1]
+        if len(last) > FINGERPRINT_COLUMN and str(last[FINGERPRINT_COLUMN]) != fingerprint[:16]:
+            result.problems.append(Problem("results_stale", WARNING, owned["units_result"], None, last[0]))
     if errors_only:
         result.outputs = [errors_sheet(result.problems, lang, stamp, adapter.label)]
     elif validation.errors:

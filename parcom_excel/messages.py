@@ -199,6 +199,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{count} {who} đồng hạng ở ranh giới số lượng {award} ({seats} suất): Hội đồng thi đua – khen thưởng xem xét, quyết định.",
         "{count} {who} tie at the edge of the {award} quota ({seats} places): the emulation council decides.",
     ),
+    "results_stale": (
+        "Dữ liệu đã thay đổi sau lần đánh giá lúc {value}: các sheet kết quả hiện có không còn đúng, hãy đánh giá lại.",
+        "The data changed after the evaluation of {value}: the result sheets are out of date, evaluate again.",
+    ),
     "no_errors": (
         "Không có lỗi dữ liệu.",
         "No data errors.",

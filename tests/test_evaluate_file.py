@@ -147,3 +147,14 @@ def test_period_from_the_command_line(tmp_path):
     assert done.returncode == 0 and "2022–2023" in done.stdout
     log = values(out, "Nhật ký", skip_stamp=False)
     assert log[-1][2] == "2022–2023"
+
+
+def test_validate_says_when_results_are_out_of_date(tmp_path):
+    book = write_book(tmp_path / "so.xlsx", department())
+    assert cli("evaluate", book).returncode == 0
+    assert "không còn đúng" not in cli("validate", book).stdout
+    wb = openpyxl.load_workbook(book)
+    wb["Kết quả đơn vị"]["E2"] = 7
+    wb.save(book)
+    done = cli("validate", book)
+    assert done.returncode == 0 and "không còn đúng" in done.stdout
