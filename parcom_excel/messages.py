@@ -248,6 +248,51 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Có lỗi khi ghi kết quả vào sổ làm việc ({detail}): các sheet kết quả có thể chưa đầy đủ; hãy bấm Đánh giá lại, nếu vẫn lỗi hãy gửi thông báo này cho bộ phận hỗ trợ.",
         "Writing the results into the workbook failed ({detail}): the result sheets may be incomplete; click Evaluate again, and if it fails again send this message to support.",
     ),
+    # ---- parcom batch and parcom merge
+    "batch_no_target": (
+        "Hãy chọn nơi ghi kết quả: --out THƯ_MỤC để ghi bản sao vào thư mục khác, hoặc --in-place để ghi vào chính các tệp.",
+        "Choose where the results go: --out DIR to write copies into another folder, or --in-place to write into the files themselves.",
+    ),
+    "batch_two_targets": (
+        "Chỉ chọn một trong hai: --out THƯ_MỤC hoặc --in-place.",
+        "Choose only one of --out DIR and --in-place.",
+    ),
+    "folder_not_found": (
+        "Không tìm thấy thư mục {file}: hãy kiểm tra lại đường dẫn.",
+        "Folder {file} was not found: check the path.",
+    ),
+    "batch_empty": (
+        "Thư mục {file} không có sổ làm việc nào (.xlsx, .xlsm, .xls): hãy kiểm tra lại thư mục, hoặc thêm --recursive để xét cả các thư mục con.",
+        "Folder {file} holds no workbook (.xlsx, .xlsm, .xls): check the folder, or add --recursive to include its subfolders.",
+    ),
+    "skipped_lock_file": (
+        "{file} là tệp khóa hoặc tệp tạm (của Excel hoặc của chương trình) nên được bỏ qua.",
+        "{file} is a lock or temporary file (of Excel or of this tool), so it was skipped.",
+    ),
+    "unchanged_since": (
+        "Dữ liệu không đổi từ lần đánh giá lúc {when} (mã dữ liệu {fingerprint}) nên được bỏ qua: bỏ --changed-only nếu muốn đánh giá lại.",
+        "The data has not changed since the evaluation of {when} (data {fingerprint}), so it was skipped: drop --changed-only to evaluate it again.",
+    ),
+    "worker_crashed": (
+        "Tiến trình xử lý tệp {file} bị dừng đột ngột (mã thoát {code}); tệp không bị thay đổi và các tệp khác vẫn được xử lý: hãy chạy riêng tệp này bằng parcom evaluate, nếu vẫn lỗi hãy gửi tệp cho bộ phận hỗ trợ.",
+        "The worker processing {file} stopped abruptly (exit code {code}); the file was not changed and the other files went on: run parcom evaluate on it alone, and if it fails again send it to support.",
+    ),
+    "worker_timeout": (
+        "Tệp {file} xử lý quá {seconds} giây nên đã bị dừng; tệp không bị thay đổi: hãy kiểm tra tệp (có thể quá lớn) rồi chạy riêng nó bằng parcom evaluate, hoặc tăng --timeout.",
+        "File {file} took more than {seconds} seconds and was stopped; it was not changed: check the file (it may be too large), run parcom evaluate on it alone, or raise --timeout.",
+    ),
+    "merge_conflict": (
+        "{key_label} \"{value}\" có {column} khác nhau: \"{first_value}\" ở {first} và \"{second_value}\" ở {second}; bản tổng hợp giữ dòng của {first_file}: hãy thống nhất với đơn vị, sửa tệp sai rồi gộp lại.",
+        "{key_label} \"{value}\" has different {column}: \"{first_value}\" in {first} and \"{second_value}\" in {second}; the master keeps the row of {first_file}: agree with the units, correct the wrong file and merge again.",
+    ),
+    "merge_output_is_input": (
+        "Tệp tổng hợp {file} cũng là một tệp đầu vào: hãy đặt tên khác cho -o, vì tệp tổng hợp luôn được ghi thành tệp mới.",
+        "The master {file} is also one of the inputs: give -o another name, since the master is always written as a new file.",
+    ),
+    "merge_setting_differs": (
+        "Tham số \"{name}\" ở {other} là \"{other_value}\", khác với \"{value}\" ở {source}: bản tổng hợp dùng giá trị của {source}; hãy kiểm tra lại.",
+        "Setting \"{name}\" is \"{other_value}\" in {other} but \"{value}\" in {source}: the master uses the value of {source}; check it.",
+    ),
 }
 
 
