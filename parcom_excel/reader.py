@@ -7,6 +7,7 @@ forms and missing marks), the header row anywhere in the first rows, and the rec
 
 from __future__ import annotations
 
+import functools
 from datetime import date, datetime
 from typing import Any
 
@@ -50,17 +51,24 @@ def _cell_text(value: Any) -> str:
     return str(value)
 
 
+@functools.cache
+def _header_index(sheet_key: str) -> tuple[dict[str, C.Column], dict[str, C.Column]]:
+    """Exact (folded) and loose (no marks) header spellings of one sheet's columns."""
+    sheet = C.SETTINGS_SHEET if sheet_key == C.SETTINGS_SHEET.key else C.SHEETS[sheet_key]
+    exact: dict[str, C.Column] = {}
+    loose: dict[str, C.Column] = {}
+    for column in sheet.columns:
+        for label in (column.vi, column.en, *column.aliases):
+            exact.setdefault(fold(label), column)
+            loose.setdefault(strip_marks(label), column)
+    return exact, loose
+
+
 def _column_for(text: str, sheet: C.Sheet) -> C.Column | None:
     if not text.strip():
         return None
-    folded, loose = fold(text), strip_marks(text)
-    for column in sheet.columns:
-        if folded in (fold(column.vi), fold(column.en)) or folded in map(fold, column.aliases):
-            return column
-    for column in sheet.columns:
-        if loose in (strip_marks(column.vi), strip_marks(column.en)):
-            return column
-    return None
+    exact, loose = _header_index(sheet.key)
+    return exact.get(fold(text)) or loose.get(strip_marks(text))
 
 
 def find_header(grid: Grid, sheet: C.Sheet, file: str) -> tuple[int, dict[str, int], dict[str, int]]:
@@ -135,16 +143,21 @@ def table_from_grid(grid: Grid, sheet: C.Sheet, file: str) -> RawTable:
 # ---------------------------------------------------------------- settings
 
 
+@functools.cache
+def _settings_index() -> dict[str, C.Setting]:
+    index: dict[str, C.Setting] = {}
+    for setting in C.SETTINGS:
+        for label in (setting.vi, setting.en):
+            index.setdefault(fold(label), setting)
+            index.setdefault(strip_marks(label), setting)
+    return index
+
+
 def _setting_for(text: str) -> C.Setting | None:
     if not text.strip():
         return None
-    folded, loose = fold(text), strip_marks(text)
-    for setting in C.SETTINGS:
-        if folded in (fold(setting.vi), fold(setting.en)) or loose in (
-            strip_marks(setting.vi), strip_marks(setting.en)
-        ):
-            return setting
-    return None
+    index = _settings_index()
+    return index.get(fold(text)) or index.get(strip_marks(text))
 
 
 def read_settings_grid(grid: Grid) -> dict[str, tuple[Any, str]]:
