@@ -57,7 +57,8 @@ Authors who are NOT eligible:
 - CB066 (CCTC): SK15 Tỉnh 2025; CN2 not met (HTNV 2024).
 - CB093 (TTUD): SK08, SK13; CN3 not met only (Khiển trách 15/06/2021, still in effect in 2022).
 - CB129 (TTTT): SK12; CN2 lacks data (no 2023 rating).
-- CB015 (VP): only SK18, recognised in 2021, outside the period: CN1 not met.
+- CB015 (VP): only SK18, recognised in 2021, outside the period: CN1 not met (and validation
+  warns that row 'Sáng kiến'!C19 is outside the period — the sample's only warning).
 Everybody else authored nothing (CN1 not met). `EXPECTED` below holds the same facts as data.
 """
 
