@@ -129,6 +129,7 @@ def run(adapter: Adapter, *, lang: str = "vi", from_year: int | None = None, to_
         _stamp,
         dashboard_sheet,
         errors_sheet,
+        fit_heights,
         log_entry,
         log_sheet,
         nominations_sheet,
@@ -175,6 +176,7 @@ def run(adapter: Adapter, *, lang: str = "vi", from_year: int | None = None, to_
                    else t(lang, "Có lỗi dữ liệu, chưa đánh giá", "Data errors, not evaluated"))
         entry = log_entry(when, settings_period, fingerprint, adapter.label, result.counts(), outcome)
         result.outputs.append(log_sheet(inputs.log_rows, entry, lang))
+    result.outputs = [fit_heights(sheet) for sheet in result.outputs]
     if write:
         result.problems += adapter.write(result.outputs)
         result.written = True

@@ -16,6 +16,27 @@ from .rules.evaluate import Evaluation
 from .rules.ranking import Candidate
 
 STATUS_STYLE = {MET: "met", UNMET: "unmet", MISSING: "missing"}
+# Styles whose text wraps, with the points one line takes; rows holding them get a height that
+# shows the whole text (Excel and LibreOffice do not always grow rows written by a program).
+_WRAPPING = {"wrap": 13.0, "header": 13.0, "met": 13.0, "unmet": 13.0, "missing": 13.0,
+             "doc_cell": 16.0, "doc_note": 16.0, "doc_header": 16.0}
+
+
+def fit_heights(sheet: OutputSheet) -> OutputSheet:
+    """Estimate each row's height from its wrapped text and the column widths."""
+    merged = {(r, c) for r1, c1, r2, c2 in sheet.merges for r in range(r1, r2 + 1) for c in range(c1, c2 + 1)}
+    for r, row in enumerate(sheet.rows):
+        lines_needed = 0.0
+        for c, cell in enumerate(row):
+            if cell is None or cell.style not in _WRAPPING or (r, c) in merged:
+                continue
+            text = str(cell.value) if cell.value is not None else ""
+            per_line = max(4, int(sheet.widths.get(c, 10) * (1.15 if cell.style.startswith("doc") else 1.2)))
+            lines = sum(max(1, -(-len(part) // per_line)) for part in text.split("\n"))
+            lines_needed = max(lines_needed, lines * _WRAPPING[cell.style])
+        if lines_needed > 16 and r not in sheet.heights:
+            sheet.heights[r] = min(409.0, lines_needed + 3)
+    return sheet
 
 
 def _stamp(lang: str, when: datetime, fingerprint: str, period: str) -> Cell:
@@ -95,7 +116,7 @@ def results_sheet(key: str, evaluation: Evaluation, lang: str, stamp: Cell) -> O
     widths.update({tail: 18, tail + 1: 8, tail + 2: 26, tail + 3: 36})
     return OutputSheet(key, C.output_name(key, lang), rows, widths=widths, freeze=(4, 3),
                        autofilter=(3, 0, 3 + len(order), len(head) - 1), landscape=True,
-                       repeat_rows=(3, 3), tab_color="#2F75B5")
+                       fit_width=False, repeat_rows=(3, 3), tab_color="#2F75B5")
 
 
 def nominations_sheet(evaluation: Evaluation, lang: str, when: datetime) -> OutputSheet:
@@ -154,8 +175,8 @@ def nominations_sheet(evaluation: Evaluation, lang: str, when: datetime) -> Outp
     rows.append([])
     line(None, Cell(t(lang, "NGƯỜI LẬP DANH SÁCH", "PREPARED BY"), "doc_agency_bold"))
     return OutputSheet("nominations", C.output_name("nominations", lang), rows,
-                       widths={0: 6, 1: 26, 2: 16, 3: 22, 4: 58, 5: 22}, merges=merges,
-                       repeat_rows=(header_row, header_row), fit_width=True, landscape=False,
+                       widths={0: 6, 1: 24, 2: 16, 3: 22, 4: 60, 5: 20}, merges=merges,
+                       repeat_rows=(header_row, header_row), fit_width=True, landscape=True,
                        tab_color="#C00000")
 
 
