@@ -274,8 +274,8 @@ CATALOG: dict[str, tuple[str, str]] = {
         "The data has not changed since the evaluation of {when} (data {fingerprint}), so it was skipped: drop --changed-only to evaluate it again.",
     ),
     "worker_crashed": (
-        "Tiến trình xử lý tệp {file} bị dừng đột ngột (mã thoát {code}); tệp không bị thay đổi và các tệp khác vẫn được xử lý: hãy chạy riêng tệp này bằng parcom evaluate, nếu vẫn lỗi hãy gửi tệp cho bộ phận hỗ trợ.",
-        "The worker processing {file} stopped abruptly (exit code {code}); the file was not changed and the other files went on: run parcom evaluate on it alone, and if it fails again send it to support.",
+        "Tiến trình xử lý tệp {file} bị dừng đột ngột (mã thoát {exit_status}); tệp không bị thay đổi và các tệp khác vẫn được xử lý: hãy chạy riêng tệp này bằng parcom evaluate, nếu vẫn lỗi hãy gửi tệp cho bộ phận hỗ trợ.",
+        "The worker processing {file} stopped abruptly (exit code {exit_status}); the file was not changed and the other files went on: run parcom evaluate on it alone, and if it fails again send it to support.",
     ),
     "worker_timeout": (
         "Tệp {file} xử lý quá {seconds} giây nên đã bị dừng; tệp không bị thay đổi: hãy kiểm tra tệp (có thể quá lớn) rồi chạy riêng nó bằng parcom evaluate, hoặc tăng --timeout.",
