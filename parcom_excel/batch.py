@@ -1,0 +1,611 @@
+"""`parcom batch`: evaluate every workbook of a folder, each in its own worker process.
+
+One process per file (spawned, so the same code path runs on Linux and Windows): a file that
+is damaged, huge or crashes its worker — even by `os._exit` or a segfault — is reported for
+that file alone while the others go on. Workers return plain data, never raise; the parent
+prints progress, a summary table, writes `parcom_batch.csv` / `parcom_batch.json` and exits
+0 (all evaluated or skipped), 1 (some had data errors) or 2 (some could not be used or crashed).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import json
+import multiprocessing
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import click
+
+from .cli import EXIT_DATA, EXIT_OK, EXIT_UNUSABLE, guarded, lang_option
+from .problems import ParcomError
+
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls")
+SUMMARY_NAME = "parcom_batch"
+# Test hook: a worker whose file has this name calls os._exit(3) before doing anything, so the
+# tests can check that a dying worker is reported for its own file only. Read by workers only.
+CRASH_ENV = "PARCOM_TEST_CRASH_ON"
+# Test hook: a worker whose file has this name sleeps for an hour (to test --timeout).
+HANG_ENV = "PARCOM_TEST_HANG_ON"
+# How workers start: "fork" (Linux, when the parent runs no other thread: the parent imports the
+# pipeline once and every worker starts in milliseconds) or "spawn" (a fresh interpreter per file,
+# the only way on Windows and macOS). Set to "spawn" to run the Windows path on Linux.
+START_ENV = "PARCOM_BATCH_START"
+# What a worker needs, imported once by the parent before forking.
+_PRELOAD = (
+    "parcom_excel.core",
+    "parcom_excel.validate",
+    "parcom_excel.rules.evaluate",
+    "parcom_excel.outputs",
+    "parcom_excel.io.files",
+    "parcom_excel.io.package",
+)
+
+EVALUATED, DATA_ERRORS, UNCHANGED, SKIPPED, UNUSABLE, CRASHED = (
+    "evaluated",
+    "data_errors",
+    "unchanged",
+    "skipped",
+    "unusable",
+    "crashed",
+)
+OUTCOME_LABEL = {
+    EVALUATED: ("đã đánh giá", "evaluated"),
+    DATA_ERRORS: ("có lỗi dữ liệu", "data errors"),
+    UNCHANGED: ("bỏ qua: dữ liệu không đổi", "skipped: data unchanged"),
+    SKIPPED: ("bỏ qua: tệp khóa hoặc tệp tạm", "skipped: lock or temporary file"),
+    UNUSABLE: ("không dùng được", "unusable"),
+    CRASHED: ("tiến trình bị dừng", "worker crashed"),
+}
+OUTCOME_EXIT = {
+    EVALUATED: EXIT_OK,
+    UNCHANGED: EXIT_OK,
+    SKIPPED: EXIT_OK,
+    DATA_ERRORS: EXIT_DATA,
+    UNUSABLE: EXIT_UNUSABLE,
+    CRASHED: EXIT_UNUSABLE,
+}
+
+
+def _t(lang: str, vi: str, en: str) -> str:
+    return vi if lang == "vi" else en
+
+
+def outcome_label(outcome: str, lang: str) -> str:
+    vi, en = OUTCOME_LABEL[outcome]
+    return _t(lang, vi, en)
+
+
+# ---------------------------------------------------------------- finding the workbooks
+
+
+def is_lock_or_temp(name: str) -> bool:
+    """Excel's owner files (~$x.xlsx), LibreOffice/our temp files (.~x), hidden and *.tmp files."""
+    lowered = name.lower()
+    return name.startswith(("~$", ".")) or lowered.endswith((".tmp", ".parcom-tmp"))
+
+
+def find_workbooks(folder: Path, recursive: bool, exclude: Path | None = None) -> list[Path]:
+    """Every file with a workbook suffix, lock and temp files included (they are reported skipped)."""
+    found: list[Path] = []
+    excluded = exclude.resolve() if exclude is not None else None
+    if recursive:
+        for root, dirs, files in os.walk(folder):
+            here = Path(root)
+            dirs[:] = sorted(
+                d
+                for d in dirs
+                if not d.startswith(".") and (excluded is None or (here / d).resolve() != excluded)
+            )
+            found += [here / f for f in files if f.lower().endswith(WORKBOOK_SUFFIXES)]
+    else:
+        found = [p for p in folder.iterdir() if p.is_file() and p.name.lower().endswith(WORKBOOK_SUFFIXES)]
+    return sorted(found, key=lambda p: p.relative_to(folder).as_posix().casefold())
+
+
+# ---------------------------------------------------------------- the worker
+
+
+def _empty_row(rel: str) -> dict[str, Any]:
+    return {
+        "file": rel,
+        "outcome": UNUSABLE,
+        "errors": 0,
+        "warnings": 0,
+        "nominations": None,
+        "seconds": 0.0,
+        "message": "",
+        "output": None,
+        "period": "",
+        "fingerprint": "",
+    }
+
+
+def _last_logged(log_rows: list[list[Any]]) -> list[Any] | None:
+    """The last run logged in a workbook's own log sheet (a row holding a fingerprint)."""
+    from .outputs import FINGERPRINT_COLUMN
+
+    for row in reversed(log_rows):
+        if len(row) > FINGERPRINT_COLUMN and isinstance(row[FINGERPRINT_COLUMN], str):
+            if row[FINGERPRINT_COLUMN].strip():
+                return row
+    return None
+
+
+def _logged_in(path: Path) -> list[Any] | None:
+    """The last logged run of another workbook (the copy an earlier --out run wrote)."""
+    from .io.files import FileAdapter
+
+    try:
+        adapter = FileAdapter(path)
+        owned = adapter.owned()
+        if "log" not in owned:
+            return None
+        values = adapter.grid(owned["log"]).values[1:]
+    except ParcomError:
+        return None
+    return _last_logged([row for row in values if any(v is not None for v in row)])
+
+
+def _count(row: list[Any], index: int) -> int:
+    value = row[index] if len(row) > index else None
+    return int(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else 0
+
+
+def _unchanged(row: dict[str, Any], previous: list[Any], current: str, lang: str) -> dict[str, Any]:
+    """The summary row of a skipped workbook, with the counts its last run logged."""
+    from .messages import render
+
+    errors = _count(previous, 7)
+    row.update(
+        outcome=UNCHANGED,
+        fingerprint=current,
+        errors=errors,
+        warnings=_count(previous, 8),
+        nominations=None if errors else _count(previous, 11) + _count(previous, 12),
+        period=str(previous[2] or "") if len(previous) > 2 else "",
+        message=render("unchanged_since", lang, when=previous[0], fingerprint=current),
+    )
+    return row
+
+
+def evaluate_one(task: dict[str, Any]) -> dict[str, Any]:
+    """Evaluate one workbook as `task` says; return plain data for the summary, never raise.
+
+    task: path, rel (name in the summary), dest (copy to write, or None for in place), lang,
+    changed_only.
+    """
+    lang = task.get("lang", "vi")
+    path = Path(task["path"])
+    row = _empty_row(task["rel"])
+    started = time.monotonic()
+    try:
+        from .core import EVALUATED as RUN_EVALUATED
+        from .core import fingerprint_inputs, run
+        from .io.files import FileAdapter
+        from .outputs import FINGERPRINT_COLUMN
+        from .reader import read_inputs
+
+        dest = Path(task["dest"]) if task.get("dest") else None
+        adapter = FileAdapter(path, dest)
+        if task.get("changed_only"):
+            inputs = read_inputs(adapter)
+            current = fingerprint_inputs(inputs, None, None)[:16]
+            if dest is None:
+                previous = _last_logged(inputs.log_rows)
+            else:
+                previous = _logged_in(dest) if dest.exists() else None
+            if previous is not None and str(previous[FINGERPRINT_COLUMN]).strip()[:16] == current:
+                return _unchanged(row, previous, current, lang)
+        result = run(adapter, lang=lang, write=False)
+        counts = result.counts()
+        row.update(
+            errors=counts["errors"],
+            warnings=counts["warnings"],
+            period=result.period,
+            fingerprint=result.fingerprint[:16],
+        )
+        if result.evaluation is not None:
+            row["nominations"] = counts["nominated_units"] + counts["nominated_people"]
+        if adapter.kind == "xls":
+            raise ParcomError("xls_read_only", file=path.name)
+        if dest is not None:
+            dest.parent.mkdir(parents=True, exist_ok=True)
+        adapter.write(result.outputs)
+        row["output"] = str(dest or path)
+        row["outcome"] = EVALUATED if result.status == RUN_EVALUATED else DATA_ERRORS
+        if row["outcome"] == DATA_ERRORS:
+            from .contract import output_name
+
+            sheet = output_name("errors", lang)
+            first = min(result.errors, key=_problem_order)
+            where = f" {first.where()}:" if first.where() else ""
+            row["message"] = _t(
+                lang,
+                f'{len(result.errors)} lỗi dữ liệu (xem sheet "{sheet}"), đầu tiên là',
+                f'{len(result.errors)} data errors (see sheet "{sheet}"), the first at',
+            )
+            row["message"] += where + " " + first.message(lang)
+    except ParcomError as exc:
+        row.update(outcome=UNUSABLE, message=exc.message(lang))
+    except MemoryError:
+        from .messages import render
+
+        row.update(outcome=CRASHED, message=render("unexpected", lang, file=path.name, detail="MemoryError"))
+    except Exception as exc:  # the last net: one sentence for this file, the others go on
+        from .messages import render
+
+        row.update(
+            outcome=CRASHED,
+            message=render("unexpected", lang, file=path.name, detail=f"{type(exc).__name__}: {exc}"),
+        )
+    row["seconds"] = round(time.monotonic() - started, 2)
+    return row
+
+
+def _problem_order(problem: Any) -> tuple:
+    from .problems import sort_key
+
+    return sort_key(problem)
+
+
+def _child(conn: Any, task: dict[str, Any]) -> None:
+    """Entry point of a worker process: evaluate, send the row, exit."""
+    with contextlib.suppress(OSError):  # stdout belongs to the parent's summary table
+        os.dup2(2, 1)
+    sys.stdout = sys.stderr
+    name = Path(task["path"]).name
+    if os.environ.get(CRASH_ENV) == name:
+        os._exit(3)
+    if os.environ.get(HANG_ENV) == name:
+        time.sleep(3600)
+    try:
+        conn.send(evaluate_one(task))
+    finally:
+        conn.close()
+
+
+# ---------------------------------------------------------------- the pool
+
+
+@dataclass
+class _Running:
+    task: dict[str, Any]
+    process: Any
+    conn: Any
+    started: float = field(default_factory=time.monotonic)
+
+
+def run_tasks(
+    tasks: list[dict[str, Any]], jobs: int, timeout: float | None = None
+) -> Iterator[dict[str, Any]]:
+    """Run each task in its own process, at most `jobs` at a time; yield rows as they finish."""
+    from multiprocessing.connection import wait
+
+    ctx = start_context()
+    pending = list(reversed(tasks))
+    running: dict[Any, _Running] = {}
+    try:
+        while pending or running:
+            while pending and len(running) < jobs:
+                task = pending.pop()
+                reader, writer = ctx.Pipe(duplex=False)
+                process = ctx.Process(
+                    target=_child,
+                    args=(writer, task),
+                    daemon=True,
+                    name=f"parcom-batch-{Path(task['path']).name}",
+                )
+                process.start()
+                writer.close()  # only the child holds the sending end: EOF when it dies
+                running[reader] = _Running(task, process, reader)
+            ready = wait(list(running), timeout=0.5)
+            for reader in ready:
+                job = running.pop(reader)
+                try:
+                    row = reader.recv()
+                except (EOFError, OSError):
+                    row = None
+                reader.close()
+                job.process.join(10)
+                if row is None:
+                    row = _crashed(job, job.process.exitcode)
+                row["seconds"] = round(time.monotonic() - job.started, 2)
+                yield row
+            if timeout:
+                now = time.monotonic()
+                for reader, job in list(running.items()):
+                    if now - job.started > timeout:
+                        running.pop(reader)
+                        _stop(job.process)
+                        reader.close()
+                        row = _crashed(job, None, timeout=timeout)
+                        row["seconds"] = round(now - job.started, 2)
+                        yield row
+    finally:
+        for job in running.values():
+            _stop(job.process)
+            job.conn.close()
+
+
+def start_context() -> Any:
+    """The multiprocessing context workers start from (see START_ENV)."""
+    import importlib
+    import threading
+
+    wanted = os.environ.get(START_ENV, "")
+    forkable = (
+        sys.platform.startswith("linux")
+        and "fork" in multiprocessing.get_all_start_methods()
+        and threading.active_count() == 1
+    )
+    if wanted != "spawn" and forkable:
+        for module in _PRELOAD:
+            importlib.import_module(module)
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
+
+
+def _stop(process: Any) -> None:
+    if process.is_alive():
+        process.terminate()
+        process.join(5)
+        if process.is_alive():
+            process.kill()
+            process.join(5)
+
+
+def _crashed(job: _Running, exitcode: int | None, timeout: float | None = None) -> dict[str, Any]:
+    from .messages import render
+
+    lang = job.task.get("lang", "vi")
+    name = Path(job.task["path"]).name
+    row = _empty_row(job.task["rel"])
+    row["outcome"] = CRASHED
+    if timeout is not None:
+        row["message"] = render("worker_timeout", lang, file=name, seconds=f"{timeout:g}")
+    else:
+        code = "?" if exitcode is None else str(exitcode)
+        row["message"] = render("worker_crashed", lang, file=name, exit_status=code)
+    return row
+
+
+# ---------------------------------------------------------------- summary
+
+
+def summary_columns(lang: str) -> list[str]:
+    return [
+        _t(lang, "Tệp", "File"),
+        _t(lang, "Kết quả", "Outcome"),
+        _t(lang, "Lỗi", "Errors"),
+        _t(lang, "Đề nghị", "Nominations"),
+        _t(lang, "Giây", "Seconds"),
+    ]
+
+
+def _cells(row: dict[str, Any], lang: str) -> list[str]:
+    nominations = "" if row["nominations"] is None else str(row["nominations"])
+    return [
+        row["file"],
+        outcome_label(row["outcome"], lang),
+        str(row["errors"]),
+        nominations,
+        f"{row['seconds']:.1f}",
+    ]
+
+
+def summary_table(rows: list[dict[str, Any]], lang: str) -> str:
+    head = summary_columns(lang)
+    body = [_cells(r, lang) for r in rows]
+    widths = [max(len(x) for x in col) for col in zip(head, *body, strict=False)]
+    right = {2, 3, 4}
+
+    def line(cells: list[str]) -> str:
+        return "  ".join(
+            c.rjust(w) if i in right else c.ljust(w)
+            for i, (c, w) in enumerate(zip(cells, widths, strict=True))
+        ).rstrip()
+
+    out = [line(head), "  ".join("-" * w for w in widths)]
+    out += [line(cells) for cells in body]
+    return "\n".join(out)
+
+
+def _atomic_text(path: Path, text: str, encoding: str) -> None:
+    fd, raw = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding=encoding, newline="") as fh:
+            fh.write(text)
+        os.replace(raw, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(raw)
+        raise
+
+
+def write_summary(
+    folder: Path, rows: list[dict[str, Any]], meta: dict[str, Any], lang: str
+) -> tuple[Path, Path]:
+    """parcom_batch.csv (UTF-8 with BOM, so Excel shows Vietnamese) and parcom_batch.json."""
+    folder.mkdir(parents=True, exist_ok=True)
+    csv_path, json_path = folder / f"{SUMMARY_NAME}.csv", folder / f"{SUMMARY_NAME}.json"
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(
+        [
+            *summary_columns(lang),
+            _t(lang, "Mã kết quả", "Outcome code"),
+            _t(lang, "Cảnh báo", "Warnings"),
+            _t(lang, "Ghi chú", "Message"),
+            _t(lang, "Tệp kết quả", "Output"),
+        ]
+    )
+    for row in rows:
+        cells = _cells(row, lang)
+        cells[4] = f"{row['seconds']:.2f}"
+        writer.writerow([*cells, row["outcome"], row["warnings"], row["message"], row["output"] or ""])
+    _atomic_text(csv_path, "\ufeff" + buffer.getvalue(), "utf-8")
+    payload = {**meta, "files": rows}
+    _atomic_text(json_path, json.dumps(payload, ensure_ascii=False, indent=2, default=str) + "\n", "utf-8")
+    return csv_path, json_path
+
+
+# ---------------------------------------------------------------- the command
+
+
+def plan_tasks(
+    folder: Path, files: list[Path], out: Path | None, lang: str, changed_only: bool
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Tasks for the workers and the rows of files skipped outright (lock and temp files)."""
+    from .messages import render
+
+    tasks, skipped = [], []
+    for path in files:
+        rel = path.relative_to(folder).as_posix()
+        if is_lock_or_temp(path.name):
+            row = _empty_row(rel)
+            row.update(outcome=SKIPPED, message=render("skipped_lock_file", lang, file=rel))
+            skipped.append(row)
+            continue
+        dest = str(out / path.relative_to(folder)) if out is not None else None
+        tasks.append(
+            {"path": str(path), "rel": rel, "dest": dest, "lang": lang, "changed_only": changed_only}
+        )
+    return tasks, skipped
+
+
+@click.command("batch")
+@click.argument("folder", type=click.Path(path_type=Path))
+@click.option(
+    "--out",
+    "out",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Write each result as a copy in this folder (same relative path).",
+)
+@click.option("--in-place", "in_place", is_flag=True, help="Write the results into the workbooks themselves.")
+@click.option("--jobs", type=int, default=None, help="Workbooks evaluated at once [default: number of CPUs].")
+@click.option("--recursive", is_flag=True, help="Also evaluate the workbooks of subfolders.")
+@click.option(
+    "--changed-only",
+    is_flag=True,
+    help="Skip workbooks whose data did not change since their last logged run.",
+)
+@click.option(
+    "--timeout",
+    type=float,
+    default=None,
+    help="Stop a workbook's worker after this many seconds (default: no limit).",
+)
+@lang_option
+@guarded
+def batch_command(
+    folder: Path,
+    out: Path | None,
+    in_place: bool,
+    jobs: int | None,
+    recursive: bool,
+    changed_only: bool,
+    timeout: float | None,
+    lang: str,
+) -> int:
+    """Evaluate every workbook (.xlsx, .xlsm, .xls) of FOLDER, each in its own process."""
+    if out is None and not in_place:
+        raise ParcomError("batch_no_target")
+    if out is not None and in_place:
+        raise ParcomError("batch_two_targets")
+    if not folder.is_dir():
+        raise ParcomError("folder_not_found", file=str(folder))
+    if jobs is not None and jobs < 1:
+        raise ParcomError("bad_option", detail=f"--jobs {jobs} (≥ 1)")
+    if timeout is not None and timeout <= 0:
+        raise ParcomError("bad_option", detail=f"--timeout {timeout:g} (> 0)")
+    if out is not None:
+        if out.exists() and not out.is_dir():
+            raise ParcomError("bad_option", detail=f"--out {out}")
+        if out.resolve() == folder.resolve():
+            raise ParcomError("bad_option", detail=f"--out {out} = FOLDER; --in-place")
+    started_at = datetime.now().replace(microsecond=0)
+    started = time.monotonic()
+    files = find_workbooks(folder, recursive, exclude=out)
+    tasks, skipped = plan_tasks(folder, files, out, lang, changed_only)
+    rows_by_file: dict[str, dict[str, Any]] = {row["file"]: row for row in skipped}
+    if not files:
+        click.echo(_render("batch_empty", lang, file=str(folder)), err=True)
+    else:
+        for row in skipped:
+            click.echo(f"{row['file']}: {outcome_label(row['outcome'], lang)}", err=True)
+    workers = max(1, min(jobs or os.cpu_count() or 1, len(tasks) or 1))
+    results = run_tasks(tasks, workers, timeout)
+    if tasks and sys.stderr.isatty():
+        with click.progressbar(
+            length=len(tasks),
+            label=_t(lang, "Đang đánh giá", "Evaluating"),
+            file=sys.stderr,
+            show_pos=True,
+            item_show_func=lambda r: r["file"] if r else None,
+        ) as bar:
+            for row in results:
+                rows_by_file[row["file"]] = row
+                bar.update(1, row)
+    else:
+        for row in results:
+            rows_by_file[row["file"]] = row
+            click.echo(f"{row['file']}: {outcome_label(row['outcome'], lang)}", err=True)
+    order = [p.relative_to(folder).as_posix() for p in files]
+    rows = [rows_by_file[name] for name in order]
+    code = max((OUTCOME_EXIT[r["outcome"]] for r in rows), default=EXIT_OK)
+    target = out if out is not None else folder
+    meta = {
+        "folder": str(folder),
+        "output": str(target),
+        "in_place": in_place,
+        "started": started_at.isoformat(),
+        "seconds": round(time.monotonic() - started, 2),
+        "jobs": workers,
+        "changed_only": changed_only,
+        "exit_code": code,
+        "counts": {k: sum(r["outcome"] == k for r in rows) for k in OUTCOME_LABEL},
+    }
+    try:
+        csv_path, json_path = write_summary(target, rows, meta, lang)
+    except OSError as exc:
+        raise ParcomError(
+            "not_writable", file=str(target / f"{SUMMARY_NAME}.csv"), detail=exc.strerror or str(exc)
+        ) from exc
+    if rows:
+        click.echo(summary_table(rows, lang))
+        notes = [r for r in rows if r["message"] and r["outcome"] != SKIPPED]
+        if notes:
+            click.echo("")
+            for r in notes:
+                click.echo(f"{r['file']}: {r['message']}")
+        click.echo("")
+    counts = meta["counts"]
+    click.echo(
+        _t(
+            lang,
+            f"{len(rows)} tệp: {counts[EVALUATED]} đã đánh giá, {counts[DATA_ERRORS]} có lỗi dữ liệu, "
+            f"{counts[UNCHANGED] + counts[SKIPPED]} bỏ qua, {counts[UNUSABLE]} không dùng được, "
+            f"{counts[CRASHED]} tiến trình bị dừng. Tổng hợp: {csv_path}, {json_path}.",
+            f"{len(rows)} files: {counts[EVALUATED]} evaluated, {counts[DATA_ERRORS]} with data errors, "
+            f"{counts[UNCHANGED] + counts[SKIPPED]} skipped, {counts[UNUSABLE]} unusable, "
+            f"{counts[CRASHED]} crashed. Summary: {csv_path}, {json_path}.",
+        )
+    )
+    return code
+
+
+def _render(code: str, lang: str, **fields: Any) -> str:
+    from .messages import render
+
+    return render(code, lang, **fields)
