@@ -177,7 +177,7 @@ def parse_marker(name: str, refers_to: str | None) -> tuple[str, str] | None:
     """
     if not name or "!" in name or not name.lower().startswith(MARKER_PREFIX) or not refers_to:
         return None
-    key = name[len(MARKER_PREFIX) :]
+    key = name[len(MARKER_PREFIX) :].lower()  # Excel names ignore case; the file writer reads them so too
     target = refers_to.strip().removeprefix("=")
     sheet, bang, _ = target.rpartition("!")
     if not bang or not sheet:

@@ -102,7 +102,7 @@ def test_markers_round_trip_and_dead_ones_mark_nothing() -> None:
     for sheet in ("Nhật ký", "KQ Tập thể", "It's mine", "Sheet1"):
         assert excel.parse_marker(excel.marker_name("log"), excel.marker_refers_to(sheet)) == ("log", sheet)
     assert excel.parse_marker("_parcom_log", "=Sheet1!$A$1") == ("log", "Sheet1")
-    assert excel.parse_marker("_PARCOM_log", "='Nhật ký'!$A$1:$B$2") == ("log", "Nhật ký")
+    assert excel.parse_marker("_PARCOM_Log", "='Nhật ký'!$A$1:$B$2") == ("log", "Nhật ký")
     assert excel.parse_marker("_parcom_log", "=#REF!$A$1") is None
     assert excel.parse_marker("_parcom_log", None) is None
     assert excel.parse_marker("'Nhật ký'!_parcom_log", "='Nhật ký'!$A$1") is None  # sheet scope: not ours
