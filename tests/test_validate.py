@@ -207,3 +207,53 @@ def test_validate_refuses_unusable_files_in_one_sentence(tmp_path, content):
 def test_missing_file_is_one_sentence(tmp_path):
     done = run_cli("evaluate", tmp_path / "khong_co.xlsx")
     assert done.returncode == 2 and "khong_co.xlsx" in done.stderr and "Traceback" not in done.stderr
+
+
+CORPUS = ROOT.parent / "shared" / "corpus" / "excel-made"
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="shared/corpus/excel-made is not beside the repository")
+def test_every_real_workbook_of_the_corpus_gets_a_clear_answer(tmp_path):
+    from click.testing import CliRunner
+
+    from parcom_excel.cli import cli
+
+    for source in sorted(CORPUS.glob("*.xls*")):
+        path = tmp_path / source.name
+        path.write_bytes(source.read_bytes())
+        done = CliRunner().invoke(cli, ["validate", str(path)])
+        assert done.exit_code == 2, (source.name, done.output)
+        assert done.exception is None or isinstance(done.exception, SystemExit)
+        lines = done.stderr.strip().splitlines()
+        assert len(lines) == 1 and source.name in lines[0], (source.name, done.stderr)
+
+
+def test_a_large_clean_workbook_yields_no_problem(tmp_path):
+    import xlsxwriter
+
+    from parcom_excel import contract as C
+    from tests.workbooks import setting_value
+
+    path = tmp_path / "lon.xlsx"
+    book = xlsxwriter.Workbook(path, {"constant_memory": True})
+    ws = book.add_worksheet("Cấu hình")
+    ws.write_row(0, 0, ["Tham số", "Giá trị"])
+    for r, s in enumerate(C.SETTINGS, 1):
+        ws.write_row(r, 0, [s.vi, setting_value(s, s.default)])
+    units = [f"DV{i:03d}" for i in range(60)]
+    staff = [(f"CB{i:05d}", units[i % len(units)]) for i in range(6000)]
+    sheets = {
+        "Đơn vị": [[u, f"Phòng số {i}", "Phòng chuyên môn"] for i, u in enumerate(units)],
+        "Cán bộ": [[s, f"Nguyễn Văn {s}", u, "Công chức"] for s, u in staff],
+        "Đánh giá cá nhân": [[y, s, "HTTNV"] for s, _ in staff for y in range(2022, 2026)],
+        "Kết quả đơn vị": [[y, u, 3, 3, 1, "Đạt", "Đạt", "Hoàn thành"] for u in units for y in range(2022, 2026)],
+        "Sáng kiến": [[f"SK{i}", f"Sáng kiến {i}", 2023, "Cơ sở", staff[i * 7][0]] for i in range(300)],
+        "Kỷ luật": [],
+    }
+    for sheet in C.DATA_SHEETS:
+        ws = book.add_worksheet(sheet.vi)
+        ws.write_row(0, 0, [c.vi for c in sheet.columns])
+        for r, row in enumerate(sheets[sheet.vi], 1):
+            ws.write_row(r, 0, row)
+    book.close()
+    assert problems_of(path) == []
