@@ -166,7 +166,7 @@ class _Package:
 
         try:
             return _parse(self.read(part))
-        except (etree.XMLSyntaxError, zipfile.BadZipFile, OSError) as exc:
+        except (etree.XMLSyntaxError, zipfile.BadZipFile, zlib.error, OSError, EOFError) as exc:
             raise ParcomError("truncated_file", file=self.label, detail=f"{part}: {exc}") from exc
 
     def sheets(self) -> list[tuple[Any, str | None, str]]:
@@ -252,6 +252,9 @@ class _Plan:
 
 
 def _plan(pkg: _Package, outputs: list[OutputSheet]) -> tuple[list[_Plan], list[Problem]]:
+    keys = [marker_name(o.key).lower() for o in outputs]
+    if len(set(keys)) != len(keys):
+        raise ValueError(f"two output sheets share a key: {[o.key for o in outputs]}")
     sheets = pkg.sheets()
     index_of = {_fold(el.get("name", "")): i for i, (el, _, _) in enumerate(sheets)}
     markers = pkg.markers()
@@ -446,6 +449,7 @@ class _Edit:
         rels = rels_name(part).lower()
         if rels in self.pkg.lookup:
             self.removed.add(rels)
+            self._drop_override(rels)
         self.used.discard(part.lower())
         self.used.discard(rels)
         self._drop_override(part)
@@ -513,7 +517,7 @@ class _Edit:
                         target = resolve_target(_folder(part), rel.get("Target") or "")
                         rel.set("Target", _relative(new, names[target]))
                 self.put(rels_name(new), _serialize(rels))
-                self._ensure_rels_default()
+                self._rels_type(rels_name(new))
         return names[r_sheet]
 
     def _override(self, part: str, kind: str | None) -> None:
@@ -524,13 +528,12 @@ class _Edit:
         node.set("PartName", "/" + part)
         node.set("ContentType", kind)
 
-    def _ensure_rels_default(self) -> None:
+    def _rels_type(self, part: str) -> None:
+        """Packages without a Default for .rels list every relationships part: list ours too."""
         for node in self.pkg.types:
             if _local(node) == "Default" and (node.get("Extension") or "").lower() == "rels":
                 return
-        node = _sub(self.pkg.types, _q(NS_CT, "Default"), index=0)
-        node.set("Extension", "rels")
-        node.set("ContentType", CT_RELS)
+        self._override(part, CT_RELS)
 
     # ------------------------------------------------------------ workbook.xml
     def _workbook_entry(self, plan: _Plan, part: str, sheets: list[tuple[Any, str | None, str]]) -> None:

@@ -15,6 +15,7 @@ import stat
 import struct
 import tempfile
 import zipfile
+import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path, PurePosixPath
 from typing import IO
@@ -182,7 +183,7 @@ def _chunks(zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> Iterator[b
         while True:
             try:
                 chunk = stream.read(CHUNK)
-            except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:  # CRC, zlib, short data
+            except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError) as exc:  # CRC, short data
                 raise ParcomError("truncated_file", file=name, detail=f"{info.filename}: {exc}") from exc
             if not chunk:
                 return
@@ -271,7 +272,7 @@ def _root_namespace(zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> st
                 stream, events=("start",), resolve_entities=False, no_network=True, load_dtd=False
             ):
                 return etree.QName(element).namespace
-        except (etree.XMLSyntaxError, zipfile.BadZipFile, OSError, EOFError) as exc:
+        except (etree.XMLSyntaxError, zipfile.BadZipFile, zlib.error, OSError, EOFError) as exc:
             raise ParcomError("truncated_file", file=name, detail=f"{info.filename}: {exc}") from exc
     return None
 
@@ -463,5 +464,13 @@ def verify_package(path: Path, label: str) -> None:
             if not part or part.lower() not in lookup:
                 raise ValueError("no workbook part")
             etree.fromstring(zf.read(lookup[part.lower()]), safe_parser())
-    except (zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError, OSError, EOFError) as exc:
+    except (
+        zipfile.BadZipFile,
+        zlib.error,
+        KeyError,
+        ValueError,
+        etree.XMLSyntaxError,
+        OSError,
+        EOFError,
+    ) as exc:
         raise ParcomError("not_writable", file=label, detail=f"result did not verify: {exc}") from exc
