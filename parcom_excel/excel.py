@@ -547,6 +547,8 @@ class XlwingsAdapter:
             sheet.activate()
             window = self.book.app.api.ActiveWindow
             window.FreezePanes = False
+            window.ScrollRow = 1  # the split is counted from the top-left cell in view
+            window.ScrollColumn = 1
             window.SplitColumn = cols
             window.SplitRow = rows
             window.FreezePanes = True
