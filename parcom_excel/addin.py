@@ -138,15 +138,21 @@ def build_bytes(*, interpreter_win: str = "", interpreter_mac: str = "") -> byte
     return buffer.getvalue()
 
 
-def build(out: Path, *, interpreter_win: str = "", interpreter_mac: str = "") -> Path:
-    """Write the add-in to `out` (a file named parcom_excel.xlam, or a folder) atomically."""
+def build(
+    out: Path, *, interpreter_win: str = "", interpreter_mac: str = "", scratch: Path | None = None
+) -> Path:
+    """Write the add-in to `out` (a file named parcom_excel.xlam, or a folder) atomically.
+
+    `scratch` is where the temporary file lives until it replaces `out` (same volume): not
+    XLSTART itself, where Excel would try to open a leftover at its next start.
+    """
     out = Path(out)
     if out.is_dir() or not out.suffix:
         out = out / ADDIN_FILE
     if out.name != ADDIN_FILE:
         raise ParcomError("addin_bad_name", file=out.name)
     data = build_bytes(interpreter_win=interpreter_win, interpreter_mac=interpreter_mac)
-    _write_atomic(out, data)
+    _write_atomic(out, data, scratch)
     return out
 
 
@@ -266,10 +272,13 @@ def _core_properties(data: bytes) -> bytes:
     return _dump(root)
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
+def _write_atomic(path: Path, data: bytes, scratch: Path | None = None) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".parcom-", suffix=".tmp", dir=path.parent)
+        try:
+            fd, tmp = tempfile.mkstemp(prefix=".parcom-", suffix=".tmp", dir=scratch or path.parent)
+        except OSError:
+            fd, tmp = tempfile.mkstemp(prefix=".parcom-", suffix=".tmp", dir=path.parent)
         try:
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
@@ -322,13 +331,14 @@ def install(folder: Path | None = None, *, interpreter: str | None = None) -> Pa
         where = str(shipped) if shipped.is_file() else f"{ADDIN_FILE} (parcom addin build --out {ADDIN_FILE})"
         raise ParcomError("addin_no_excel", system=sys.platform, file=where)
     python = interpreter or sys.executable
+    target, scratch = target_dir / ADDIN_FILE, target_dir.parent
     if sys.platform.startswith("win"):
-        return build(target_dir / ADDIN_FILE, interpreter_win=python)
+        return build(target, interpreter_win=python, scratch=scratch)
     if sys.platform == "darwin":
-        path = build(target_dir / ADDIN_FILE, interpreter_mac=python)
+        path = build(target, interpreter_mac=python, scratch=scratch)
         _install_applescript()
         return path
-    return build(target_dir / ADDIN_FILE)  # a folder given by hand on a system without Excel
+    return build(target, scratch=scratch)  # a folder given by hand on a system without Excel
 
 
 def _install_applescript() -> None:

@@ -254,10 +254,12 @@ def test_install_without_excel_says_why_in_one_sentence() -> None:
     assert result.exit_code == 2 and "has no Excel" in result.stderr
 
 
-def test_install_into_a_given_folder(tmp_path: Path) -> None:
-    result = CliRunner().invoke(cli, ["addin", "install", "--folder", str(tmp_path)])
+def test_install_into_a_given_folder_leaves_nothing_else_there(tmp_path: Path) -> None:
+    folder = tmp_path / "XLSTART"  # Excel opens every file it finds in there
+    result = CliRunner().invoke(cli, ["addin", "install", "--folder", str(folder)])
     assert result.exit_code == 0, result.output
-    assert (tmp_path / addin.ADDIN_FILE).is_file()
+    assert [p.name for p in folder.iterdir()] == [addin.ADDIN_FILE]
+    assert [p.name for p in tmp_path.iterdir()] == ["XLSTART"]
 
 
 def test_startup_folders() -> None:
