@@ -1,0 +1,618 @@
+"""`parcom merge`: unite the units' workbooks into one new master workbook.
+
+Units fill their own copy of the standard template; the office merges them (SPEC §1). Rows are
+united by each sheet's primary key (the discipline sheet has none: the whole row is its key).
+Identical rows are kept once; rows with the same key and different values are never resolved
+silently: the first source's row is kept, marked in the "Nguồn" column, and the conflict is
+reported with both files and cells on stdout and in the master's "Lỗi dữ liệu" sheet (exit 1).
+
+The master is always a NEW file built by `template.build_template` (tables, dropdowns, guide),
+so it can be evaluated like any workbook. Rows are sorted by key, so merging the same books
+again gives the same master.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import click
+
+from . import contract as C
+from .cli import EXIT_DATA, EXIT_OK, guarded, lang_option
+from .io.cells import col_index, col_letter, quote_sheet
+from .problems import ERROR, WARNING, ParcomError, Problem
+from .text import clean, fold
+
+SOURCE_HEADER = {"vi": "Nguồn", "en": "Source"}
+_SOURCE_KEYS = {fold(h) for h in SOURCE_HEADER.values()}
+SOURCE_SEPARATOR = "; "
+CONFLICT_MARK = " — "  # what follows it in a Nguồn cell is the conflict note, not a source
+_CONFLICT_NOTE = {"vi": "XUNG ĐỘT: {column} khác ở {other}", "en": "CONFLICT: {column} differs in {other}"}
+
+
+def _t(lang: str, vi: str, en: str) -> str:
+    return vi if lang == "vi" else en
+
+
+# ---------------------------------------------------------------- comparing values
+
+
+def _typed(column: C.Column, value: Any) -> tuple[bool, Any]:
+    """(ok, value as validation reads it); lists become tuples so they can be compared."""
+    from .validate import _BAD, _typer  # one reading of a cell for validation and merge
+
+    typed = _typer(column)(value)
+    if typed is _BAD:
+        return False, None
+    if isinstance(typed, list):
+        typed = tuple(typed)
+    return True, typed
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def normalized(column: C.Column, value: Any) -> Any:
+    """The comparison form of a cell: what it means, not how it was typed."""
+    if _blank(value):
+        return None
+    ok, typed = _typed(column, value)
+    if not ok:
+        return ("?", fold(str(value)))
+    if column.type in (C.CODES, C.ENUM_LIST):
+        return tuple(sorted(typed))  # the same authors or indexes in another order
+    return typed  # codes compare without case, like validation does
+
+
+def written(column: C.Column, value: Any) -> tuple[Any, Any]:
+    """(value for build_template, raw value to put in the cell afterwards or None).
+
+    build_template takes enum codes and tuples; a value that does not parse is carried over
+    as typed by the unit, so that evaluating the master points at it.
+    """
+    if _blank(value):
+        return None, None
+    ok, typed = _typed(column, value)
+    if column.type in (C.ENUM, C.ENUM_LIST):
+        return (typed, None) if ok else (None, _plain(value))
+    if column.type == C.CODES:
+        parts = [p.strip() for p in clean(_text(value)).replace(",", ";").replace("\n", ";").split(";")]
+        return tuple(p for p in parts if p), None
+    if column.type in (C.INT, C.YEAR, C.DATE):
+        return (typed, None) if ok else (_plain(value), None)
+    return _text(value), None
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return clean(str(value)) if isinstance(value, str) else str(value)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def _display(value: Any) -> str:
+    from .messages import _fmt
+
+    return "" if value is None else _fmt(_plain(value))
+
+
+def _order(value: Any) -> tuple:
+    """A sort token for any normalized value (None first, then numbers, dates, text)."""
+    if value is None:
+        return (0, "")
+    if isinstance(value, bool):
+        return (1, int(value))
+    if isinstance(value, (int, float)):
+        return (1, value)
+    if hasattr(value, "isoformat"):
+        return (2, value.isoformat())
+    if isinstance(value, tuple):
+        return (3, tuple(_order(v) for v in value))
+    return (4, str(value).casefold(), str(value))
+
+
+# ---------------------------------------------------------------- records
+
+
+@dataclass
+class Record:
+    """One data row of one input book."""
+
+    sheet: C.Sheet
+    values: dict[str, Any]  # column key -> raw value
+    norm: tuple  # normalized values in contract column order
+    key: tuple
+    file: str  # how the book is named in messages
+    sheet_name: str  # the sheet's real name in that book
+    row: int  # Excel row in that book
+    letters: dict[str, str]  # column key -> letter in that book
+    sources: list[str]  # the files the row came from (a master's Nguồn, or this book)
+    conflicts: list[str] = field(default_factory=list)  # notes for the Nguồn cell
+
+    def cell(self, column: str) -> str:
+        letter = self.letters.get(column) or next(iter(self.letters.values()), "A")
+        return f"{self.file} {quote_sheet(self.sheet_name)}!{letter}{self.row}"
+
+
+@dataclass
+class Book:
+    path: Path
+    file: str
+    lang: str
+    settings: dict[str, tuple[Any, str]]
+    settings_sheet: str
+    records: dict[str, list[Record]]
+
+
+def _source_values(adapter: Any, table: Any) -> list[str | None]:
+    """The Nguồn column of a table, when the book is an earlier master; else Nones."""
+    letter = next((v for k, v in table.extra.items() if fold(k) in _SOURCE_KEYS), None)
+    if letter is None:
+        return [None] * len(table.rows)
+    grid = adapter.grid(table.sheet)
+    col = col_index(letter) - (grid.left - 1)
+    out: list[str | None] = []
+    for row in table.rows:
+        r = row - grid.top
+        cells = grid.values[r] if 0 <= r < len(grid.values) else []
+        value = cells[col] if 0 <= col < len(cells) else None
+        out.append(None if _blank(value) else str(value))
+    return out
+
+
+def _split_sources(text: str | None) -> list[str]:
+    if not text:
+        return []
+    text = text.split(CONFLICT_MARK, 1)[0]
+    return [part.strip() for part in text.split(SOURCE_SEPARATOR.strip()) if part.strip()]
+
+
+def read_book(path: Path, file: str) -> Book:
+    """Read one unit's workbook (or an earlier master) into records; ParcomError if unusable."""
+    from .io.files import FileAdapter
+    from .reader import read_inputs
+
+    adapter = FileAdapter(path)
+    inputs = read_inputs(adapter)
+    records: dict[str, list[Record]] = {}
+    for sheet in C.DATA_SHEETS:
+        table = inputs.tables[sheet.key]
+        sources = _source_values(adapter, table)
+        rows = []
+        for i, excel_row in enumerate(table.rows):
+            values = {col.key: table.data.get(col.key, [None] * len(table.rows))[i] for col in sheet.columns}
+            norm = tuple(normalized(col, values[col.key]) for col in sheet.columns)
+            rows.append(
+                Record(
+                    sheet,
+                    values,
+                    norm,
+                    _key(sheet, norm),
+                    file,
+                    table.sheet,
+                    excel_row,
+                    dict(table.columns),
+                    _split_sources(sources[i]) or [file],
+                )
+            )
+        records[sheet.key] = rows
+    return Book(path, file, inputs.lang, inputs.settings, inputs.settings_sheet, records)
+
+
+def _key(sheet: C.Sheet, norm: tuple) -> tuple:
+    if sheet.primary_key:
+        positions = [i for i, col in enumerate(sheet.columns) if col.key in sheet.primary_key]
+        key = tuple(norm[i] for i in positions)
+        if all(part is not None for part in key):
+            return (1, *key)
+    return (0, *norm)  # no key (discipline), or a key left blank: the whole row is the key
+
+
+# ---------------------------------------------------------------- merging
+
+
+@dataclass
+class Conflict:
+    kept: Record
+    other: Record
+    column: C.Column
+
+
+@dataclass
+class SheetMerge:
+    sheet: C.Sheet
+    records: list[Record]  # kept rows, sorted by key
+    read: int = 0  # rows read from every book
+    identical: int = 0  # identical duplicates dropped
+    conflicts: list[Conflict] = field(default_factory=list)
+
+
+def merge_records(sheet: C.Sheet, groups: list[list[Record]]) -> SheetMerge:
+    """Unite the rows of every book (in order); the first row of a key wins, conflicts are kept."""
+    kept: dict[tuple, Record] = {}
+    result = SheetMerge(sheet, [])
+    for records in groups:
+        for record in records:
+            result.read += 1
+            first = kept.get(record.key)
+            if first is None:
+                kept[record.key] = record
+                continue
+            if first.norm == record.norm:
+                result.identical += 1
+                for source in record.sources:
+                    if source not in first.sources:
+                        first.sources.append(source)
+                continue
+            for i, column in enumerate(sheet.columns):
+                if first.norm[i] != record.norm[i]:
+                    result.conflicts.append(Conflict(first, record, column))
+    result.records = sorted(kept.values(), key=lambda r: tuple(_order(v) for v in r.key))
+    return result
+
+
+def _key_text(record: Record) -> str:
+    sheet = record.sheet
+    keys = sheet.primary_key or tuple(col.key for col in sheet.columns)
+    return " / ".join(_display(record.values[k]) for k in keys if not _blank(record.values[k]))
+
+
+def _shown(value: Any, lang: str) -> str:
+    return _t(lang, "(trống)", "(blank)") if _blank(value) else _display(value)
+
+
+def conflict_problem(conflict: Conflict, lang: str, master_sheet: str, master_cell: str) -> Problem:
+    sheet, kept, other = conflict.kept.sheet, conflict.kept, conflict.other
+    key_label = " + ".join(sheet.column(k).label(lang) for k in sheet.primary_key) or sheet.name(lang)
+    return Problem(
+        "merge_conflict",
+        ERROR,
+        master_sheet,
+        master_cell,
+        _key_text(kept),
+        {
+            "key_label": key_label,
+            "column": conflict.column.label(lang),
+            "first": kept.cell(conflict.column.key),
+            "second": other.cell(conflict.column.key),
+            "first_value": _shown(kept.values[conflict.column.key], lang),
+            "second_value": _shown(other.values[conflict.column.key], lang),
+            "first_file": kept.file,
+        },
+    )
+
+
+def setting_problems(source: Book, others: list[Book], lang: str, master_sheet: str) -> list[Problem]:
+    """A warning for each setting another book sets differently from the one the master uses."""
+    problems = []
+    for setting in C.SETTINGS:
+        if setting.key not in source.settings:
+            continue
+        value, cell = source.settings[setting.key]
+        for book in others:
+            if setting.key not in book.settings:
+                continue
+            other, other_cell = book.settings[setting.key]
+            if _setting_norm(setting, value) != _setting_norm(setting, other):
+                problems.append(
+                    Problem(
+                        "merge_setting_differs",
+                        WARNING,
+                        master_sheet,
+                        None,
+                        _display(value),
+                        {
+                            "name": setting.label(lang),
+                            "other_value": _display(other),
+                            "source": f"{source.file} {quote_sheet(source.settings_sheet)}!{cell}",
+                            "other": f"{book.file} {quote_sheet(book.settings_sheet)}!{other_cell}",
+                        },
+                    )
+                )
+    return problems
+
+
+def _setting_norm(setting: C.Setting, value: Any) -> Any:
+    if _blank(value):
+        return None
+    if setting.type == "enum" and setting.enum:
+        return C.ENUMS[setting.enum].parse(_text(value)) or fold(_text(value))
+    if setting.type == "keys":
+        return tuple(fold(p) for p in _text(value).split(";") if p.strip())
+    return fold(_text(value))
+
+
+def master_settings(book: Book) -> tuple[dict[str, Any], dict[str, Any]]:
+    """(settings for build_template, raw values to put back afterwards) from the chosen book."""
+    values: dict[str, Any] = {}
+    raw: dict[str, Any] = {}
+    for setting in C.SETTINGS:
+        if setting.key not in book.settings:
+            continue
+        value = book.settings[setting.key][0]
+        if _blank(value):
+            raw[setting.key] = None
+            continue
+        if setting.type == "enum" and setting.enum:
+            code = C.ENUMS[setting.enum].parse(_text(value))
+            if code is None:
+                raw[setting.key] = _plain(value)
+            else:
+                values[setting.key] = code
+        elif setting.type in ("int", "year"):
+            values[setting.key] = _plain(value)
+        else:
+            values[setting.key] = _text(value) if isinstance(value, (str, float)) else value
+    return values, raw
+
+
+# ---------------------------------------------------------------- writing the master
+
+
+def _source_text(record: Record) -> str:
+    text = SOURCE_SEPARATOR.join(record.sources)
+    if record.conflicts:
+        text += CONFLICT_MARK + SOURCE_SEPARATOR.join(record.conflicts)
+    return text
+
+
+def _as_string(cell: Any, value: Any) -> None:
+    """Put a value in an openpyxl cell; text is always text, never a formula."""
+    cell.value = value
+    if isinstance(value, str):
+        cell.data_type = "s"
+
+
+def _table_layout(ws: Any, table_name: str) -> tuple[int, int, int, int, dict[str, int]]:
+    from openpyxl.worksheet.cell_range import CellRange
+
+    table = ws.tables[table_name]
+    box = CellRange(table.ref)
+    headers = {}
+    for col in range(box.min_col, box.max_col + 1):
+        value = ws.cell(box.min_row, col).value
+        if isinstance(value, str):
+            headers[fold(value)] = col
+    return box.min_row, box.min_col, box.max_row, box.max_col, headers
+
+
+def finish_master(
+    path: Path,
+    merges: list[SheetMerge],
+    lang: str,
+    raw_settings: dict[str, Any],
+    cells: dict[tuple[str, int, str], str],
+) -> None:
+    """Add the Nguồn column to every table and put back values build_template cannot take.
+
+    `cells` is filled with (sheet key, record index, column key) -> master cell ("B7").
+    """
+    import copy
+
+    import openpyxl
+    from openpyxl.worksheet.table import TableColumn
+
+    with path.open("rb") as fh:
+        book = openpyxl.load_workbook(io.BytesIO(fh.read()))
+    header = SOURCE_HEADER[lang]
+    for merge in merges:
+        sheet = merge.sheet
+        ws = book[sheet.name(lang)]
+        top, left, bottom, right, headers = _table_layout(ws, sheet.table)
+        positions = {col.key: headers[fold(col.label(lang))] for col in sheet.columns}
+        new = right + 1
+        head = ws.cell(top, new)
+        _as_string(head, header)
+        model = ws.cell(top, right)
+        head.font, head.fill = copy.copy(model.font), copy.copy(model.fill)
+        head.border, head.alignment = copy.copy(model.border), copy.copy(model.alignment)
+        ws.column_dimensions[col_letter(new - 1)].width = 34
+        for i, record in enumerate(merge.records):
+            row = top + 1 + i
+            _as_string(ws.cell(row, new), _source_text(record))
+            for column in sheet.columns:
+                cells[(sheet.key, i, column.key)] = f"{col_letter(positions[column.key] - 1)}{row}"
+                _, raw = written(column, record.values[column.key])
+                if raw is not None:
+                    _as_string(ws.cell(row, positions[column.key]), raw)
+        table = ws.tables[sheet.table]
+        ref = f"{col_letter(left - 1)}{top}:{col_letter(new - 1)}{bottom}"
+        table.ref = ref
+        if table.autoFilter is not None:
+            table.autoFilter.ref = ref
+        table.tableColumns.append(TableColumn(id=len(table.tableColumns) + 1, name=header))
+    if raw_settings:
+        ws = book[C.SETTINGS_SHEET.name(lang)]
+        labels = {fold(s.label(lang)): s.key for s in C.SETTINGS}
+        for row in ws.iter_rows(min_row=2, max_col=2):
+            name, value = row[0], row[1]
+            key = labels.get(fold(name.value)) if isinstance(name.value, str) else None
+            if key in raw_settings:
+                _as_string(value, raw_settings[key])
+    out = io.BytesIO()
+    book.save(out)
+    path.write_bytes(out.getvalue())
+
+
+def build_master(
+    path: Path, merges: list[SheetMerge], settings_book: Book, lang: str, extra_problems: list[Problem]
+) -> list[Problem]:
+    """Write the master at `path` atomically; return the problems (conflicts) it reports."""
+    from .io.safety import atomic_write
+    from .sample import SampleData
+    from .template import build_template
+
+    tables = {}
+    for merge in merges:
+        rows = []
+        for record in merge.records:
+            rows.append({col.key: written(col, record.values[col.key])[0] for col in merge.sheet.columns})
+        tables[merge.sheet.key] = rows
+    settings, raw_settings = master_settings(settings_book)
+    problems: list[Problem] = []
+
+    def write(tmp: Path) -> None:
+        problems.clear()
+        build_template(tmp, lang=lang, sample=SampleData(tables=tables, settings=settings))
+        cells: dict[tuple[str, int, str], str] = {}
+        index = {id(r): (m.sheet.key, i) for m in merges for i, r in enumerate(m.records)}
+        for merge in merges:  # the conflict notes go into the Nguồn cells
+            for record in merge.records:
+                record.conflicts.clear()
+            for conflict in merge.conflicts:
+                conflict.kept.conflicts.append(
+                    _CONFLICT_NOTE[lang].format(
+                        column=conflict.column.label(lang), other=conflict.other.cell(conflict.column.key)
+                    )
+                )
+        finish_master(tmp, merges, lang, raw_settings, cells)
+        for merge in merges:
+            for conflict in merge.conflicts:
+                key, i = index[id(conflict.kept)]
+                problems.append(
+                    conflict_problem(
+                        conflict, lang, merge.sheet.name(lang), cells[(key, i, conflict.column.key)]
+                    )
+                )
+        problems.extend(extra_problems)
+        if problems:
+            from .io.files import FileAdapter
+            from .outputs import errors_sheet
+
+            FileAdapter(tmp).write([errors_sheet(problems, lang, None, path.name)])
+
+    atomic_write(path, write)
+    return problems
+
+
+# ---------------------------------------------------------------- the command
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve() or (a.exists() and b.exists() and a.samefile(b))
+    except OSError:
+        return False
+
+
+def _names(paths: list[Path]) -> list[str]:
+    """How each book is named in messages: its file name, or its path where names repeat."""
+    names = [p.name for p in paths]
+    return [p.name if names.count(p.name) == 1 else str(p) for p in paths]
+
+
+@click.command("merge")
+@click.argument("books", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    "master",
+    required=True,
+    type=click.Path(path_type=Path),
+    metavar="MASTER",
+    help="The master workbook to write (a new .xlsx).",
+)
+@click.option(
+    "--into",
+    "into",
+    type=click.Path(path_type=Path),
+    default=None,
+    metavar="EXISTING",
+    help="An existing master: its rows come first and its settings are used.",
+)
+@click.option("--force", is_flag=True, help="Overwrite MASTER if it exists.")
+@lang_option
+@guarded
+def merge_command(books: tuple[Path, ...], master: Path, into: Path | None, force: bool, lang: str) -> int:
+    """Merge the units' workbooks BOOKS (same template) into a new master workbook."""
+    from .commands import format_problem
+
+    if master.suffix.lower() != ".xlsx":
+        raise ParcomError("bad_option", detail=f"-o {master} (.xlsx)")
+    inputs: list[Path] = []
+    for path in ([into] if into is not None else []) + list(books):
+        if not any(_same_file(path, seen) for seen in inputs):
+            inputs.append(path)
+    for path in inputs:
+        if _same_file(path, master):
+            raise ParcomError("merge_output_is_input", file=str(master))
+    if master.is_dir():
+        raise ParcomError(
+            "not_writable", file=str(master), detail=_t(lang, "đây là một thư mục", "it is a folder")
+        )
+    if master.exists() and not force:
+        raise ParcomError("exists", file=str(master))
+    if not master.parent.is_dir():
+        raise ParcomError(
+            "not_writable",
+            file=str(master),
+            detail=_t(lang, "thư mục không tồn tại", "the folder does not exist"),
+        )
+
+    loaded = [read_book(path, name) for path, name in zip(inputs, _names(inputs), strict=True)]
+    merges = [merge_records(sheet, [book.records[sheet.key] for book in loaded]) for sheet in C.DATA_SHEETS]
+    settings_book = loaded[0]
+    warnings = setting_problems(settings_book, loaded[1:], lang, C.SETTINGS_SHEET.name(lang))
+    problems = build_master(master, merges, settings_book, lang, warnings)
+
+    which = (
+        _t(lang, "tệp tổng hợp có sẵn (--into)", "the existing master (--into)")
+        if into is not None
+        else _t(lang, "tệp đầu tiên", "the first book")
+    )
+    click.echo(
+        _t(
+            lang,
+            f"Cấu hình lấy từ {settings_book.file} ({which}).",
+            f"Settings taken from {settings_book.file} ({which}).",
+        )
+    )
+    for merge in merges:
+        name = merge.sheet.name(lang)
+        click.echo(
+            _t(
+                lang,
+                f"{name}: {len(merge.records)} dòng (đọc {merge.read} dòng; {merge.identical} dòng trùng "
+                f"giống hệt chỉ giữ một; {len(merge.conflicts)} xung đột).",
+                f"{name}: {len(merge.records)} rows ({merge.read} read; {merge.identical} identical "
+                f"duplicates kept once; {len(merge.conflicts)} conflicts).",
+            )
+        )
+    errors = [p for p in problems if p.is_error]
+    if problems:
+        from .problems import sort_key
+
+        click.echo("")
+        for problem in sorted(problems, key=sort_key):
+            click.echo(format_problem(problem, lang))
+        click.echo("")
+    if errors:
+        click.echo(
+            _t(
+                lang,
+                f"Đã ghi tệp tổng hợp {master} với {len(errors)} xung đột (xem sheet "
+                f'"{C.output_name("errors", lang)}" và cột "{SOURCE_HEADER[lang]}"): '
+                "hãy xử lý xung đột trước khi đánh giá.",
+                f"Wrote the master {master} with {len(errors)} conflicts (see sheet "
+                f'"{C.output_name("errors", lang)}" and column "{SOURCE_HEADER[lang]}"): '
+                "resolve them before evaluating.",
+            )
+        )
+        return EXIT_DATA
+    click.echo(
+        _t(
+            lang,
+            f"Đã ghi tệp tổng hợp {master}: hãy chạy parcom evaluate {master}.",
+            f"Wrote the master {master}: now run parcom evaluate {master}.",
+        )
+    )
+    return EXIT_OK
