@@ -98,17 +98,7 @@ def tt2_advisory_docs(world: World, unit: Unit) -> Outcome:
 
 def unit_initiatives(world: World, unit: Unit) -> list[Initiative]:
     """Initiatives the unit owns, or whose author worked in it the year it was recognised."""
-    out = []
-    for initiative in world.initiatives:
-        if not world.counts(initiative):
-            continue
-        if world.settings.tt3_need_index == "Y" and not initiative.impact:
-            continue
-        if initiative.unit_id == unit.id or any(
-            world.unit_of(author, initiative.year) == unit.id for author in initiative.authors
-        ):
-            out.append(initiative)
-    return out
+    return world.initiatives_of_unit(unit.id)
 
 
 def tt3_initiative(world: World, unit: Unit) -> Outcome:

@@ -124,6 +124,7 @@ class World:
     by_author: dict[str, list[Initiative]] = field(default_factory=dict)
     _person_years: dict[str, list[int]] = field(default_factory=dict)
     _staff_in: dict[tuple[str, int], list[Person]] | None = None
+    _unit_initiatives: dict[str, list[Initiative]] | None = None
 
     @property
     def years(self) -> range:
@@ -168,6 +169,21 @@ class World:
             return rating.unit_id
         person = self.people.get(staff_id)
         return person.unit_id if person else None
+
+    def initiatives_of_unit(self, unit_id: str) -> list[Initiative]:
+        """Counted initiatives the unit owns or whose author worked in it the year of recognition."""
+        if self._unit_initiatives is None:
+            index: dict[str, list[Initiative]] = defaultdict(list)
+            need_index = self.settings.tt3_need_index == "Y"
+            for initiative in self.initiatives:
+                if not self.counts(initiative) or (need_index and not initiative.impact):
+                    continue
+                units = {initiative.unit_id} if initiative.unit_id else set()
+                units |= {self.unit_of(author, initiative.year) for author in initiative.authors}
+                for unit in units - {None}:
+                    index[unit].append(initiative)
+            self._unit_initiatives = dict(index)
+        return self._unit_initiatives.get(unit_id, [])
 
     def counts(self, initiative: Initiative) -> bool:
         """Recognised in the period, at the minimum level or higher."""
