@@ -249,6 +249,29 @@ def test_links_between_our_sheets_follow_a_rename(tmp_path: Path) -> None:
     assert ws.cell(row=len(outs[0].rows), column=1).hyperlink.location == f"'{LOG} (2)'!A1"
 
 
+def test_part_shared_with_a_user_sheet_survives_replacement(rich: Path) -> None:
+    original = read_parts(rich)
+    write_outputs(rich, make_outputs())
+    first = read_parts(rich)
+    ours = sheet_parts(first)[UNITS]
+    drawing_rels = next(n for n in first if n.startswith("xl/drawings/_rels/") and n not in original)
+
+    def share_image(parts: dict[str, bytes]) -> None:  # the user pasted their picture on our sheet
+        parts[drawing_rels] = parts[drawing_rels].replace(
+            b"</Relationships>",
+            b'<Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+            b'relationships/image" Target="../media/image1.png"/></Relationships>',
+        )
+
+    rewrite_zip(rich, share_image)
+    write_outputs(rich, make_outputs())
+    second = read_parts(rich)
+    assert second["xl/media/image1.png"] == original["xl/media/image1.png"]
+    assert sheet_parts(second)[UNITS] == ours  # same part name, replaced in place
+    assert b"image1.png" not in second[drawing_rels]  # our new drawing does not use it
+    check_preserved(original, second, [UNITS, LOG], replaced=True)
+
+
 def test_calc_chain_kept_when_appending_dropped_when_replacing(rich: Path) -> None:
     rewrite_zip(rich, add_calc_chain)
     original = read_parts(rich)

@@ -28,7 +28,15 @@ from ..model import Cell, OutputSheet
 from ..problems import WARNING, ParcomError, Problem
 from .cells import quote_sheet
 from .render import render_xlsx, safe_sheet_name
-from .safety import atomic_write, content_type, lock_file, preflight, resolve_target, safe_parser
+from .safety import (
+    MAX_INDEX_PART,
+    atomic_write,
+    content_type,
+    lock_file,
+    preflight,
+    resolve_target,
+    safe_parser,
+)
 
 NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -122,6 +130,8 @@ class _Package:
         self.lookup = {info.filename.lower(): info for info in self.infos}
         self.types = self.xml("[Content_Types].xml")
         root_rels = self.xml("_rels/.rels")
+        if self.types is None or root_rels is None:
+            raise ParcomError("not_a_spreadsheet", file=label)
         self.workbook_part = self.app_part = None
         for rel in root_rels:
             target = resolve_target("", rel.get("Target") or "")
@@ -129,7 +139,7 @@ class _Package:
                 self.workbook_part = self.real(target)
             elif rel.get("Type") == REL_APP:
                 self.app_part = self.real(target)
-        if self.workbook_part is None or self.types is None:
+        if self.workbook_part is None or not self.has(self.workbook_part):
             raise ParcomError("not_a_spreadsheet", file=label)
         self.workbook = self.xml(self.workbook_part)
         self.wb_rels_part = self.real(rels_name(self.workbook_part))
@@ -160,10 +170,14 @@ class _Package:
         return self.zf.read(self.lookup[part.lower()])
 
     def xml(self, part: str) -> Any:
+        """An index part, parsed whole: refused past a size no honest index part reaches."""
         if not self.has(part):
             return None
         from lxml import etree
 
+        size = self.lookup[part.lower()].file_size
+        if size > MAX_INDEX_PART:
+            raise ParcomError("too_large", file=self.label, detail=f"{part}: {size >> 20} MB")
         try:
             return _parse(self.read(part))
         except (etree.XMLSyntaxError, zipfile.BadZipFile, zlib.error, OSError, EOFError) as exc:
@@ -418,6 +432,9 @@ class _Edit:
         old = {
             sheets[p.replace][1].lower() for p in self.plans if p.replace is not None and sheets[p.replace][1]
         }
+        wb = self.pkg.workbook_part.lower()
+        if wb in graph:  # the workbook's link to a sheet we replace does not keep that sheet alive
+            graph[wb] = [t for t in graph[wb] if t not in old]
         candidates: set[str] = set()
         todo = list(old)
         while todo:
@@ -426,14 +443,14 @@ class _Edit:
                 continue
             candidates.add(part)
             todo.extend(graph.get(part, []))
-        wb = self.pkg.workbook_part.lower()
+        # a part also used from outside (an image shared with a user's drawing) stays
         keep: set[str] = set()
         todo = [
             target
             for source, targets in graph.items()
             if source not in candidates
             for target in targets
-            if target in candidates and not (source == wb and target in old)
+            if target in candidates
         ]
         while todo:
             part = todo.pop()
