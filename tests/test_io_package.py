@@ -465,3 +465,23 @@ def test_copy_to_dest_keeps_source(rich: Path, tmp_path: Path) -> None:
     write_outputs(rich, make_outputs(), dest)
     assert rich.read_bytes() == before
     check_preserved(read_parts(rich), read_parts(dest), [UNITS, LOG])
+
+
+def test_awkward_outputs_still_make_a_valid_workbook(rich: Path) -> None:
+    outs = [
+        OutputSheet("empty", "Trống", []),
+        OutputSheet(
+            "no_series", "TRỐNG", [[None, Cell(None, "header")]], chart=Chart("t", (0, 0, 0), [], 0, (0, 0))
+        ),
+        OutputSheet("bad_name", "Kết quả [2024]: A/B?" + "x" * 30, [[Cell(1, "int")]]),
+        OutputSheet(
+            "overlap", "Gộp", [[Cell("a"), Cell("b")]], merges=[(0, 0, 1, 1), (1, 1, 2, 2), (3, 3, 3, 3)]
+        ),
+    ]
+    assert write_outputs(rich, outs) == []  # our own names colliding is not the user's business
+    names = list(sheet_parts(read_parts(rich)))[2:]
+    assert names == ["Trống", "TRỐNG (2)", "Kết quả _2024__ A_B_xxxxxxxxxxx", "Gộp"]
+    assert len(names[2]) == 31
+    book = openpyxl.load_workbook(rich)
+    assert book["Gộp"]["A1"].value == "a" and [str(r) for r in book["Gộp"].merged_cells.ranges] == ["A1:B2"]
+    assert CalamineWorkbook.from_path(str(rich)).get_sheet_by_name(names[2]).to_python() == [[1.0]]

@@ -284,6 +284,7 @@ def _plan(pkg: _Package, outputs: list[OutputSheet]) -> tuple[list[_Plan], list[
         plans.append(_Plan(output, "", marker, replace))
     replaced = {p.replace for p in plans if p.replace is not None}
     taken = {_fold(el.get("name", "")) for i, (el, _, _) in enumerate(sheets) if i not in replaced}
+    ours = {_fold(sheet) for _, sheet in markers.values() if sheet}
     problems: list[Problem] = []
     for plan in plans:
         wanted = safe_sheet_name(plan.output.name)
@@ -292,7 +293,8 @@ def _plan(pkg: _Package, outputs: list[OutputSheet]) -> tuple[list[_Plan], list[
             n += 1
             suffix = f" ({n})"
             name = wanted[: 31 - len(suffix)].rstrip() + suffix
-        if name != wanted:
+        users = _fold(wanted) in taken and _fold(wanted) not in ours and _fold(wanted) in index_of
+        if users:  # a user's sheet holds the name: say where our results went instead
             problems.append(
                 Problem(code="sheet_name_taken", severity=WARNING, value=wanted, params={"other": name})
             )
@@ -807,6 +809,8 @@ class _StyleMerge:
         data = _STYLE_ATTR.sub(style, data)
         data = _COL_STYLE.sub(style, data)
         data = _SHARED_CELL.sub(inline, data)
+        if _LEFT_SHARED.search(data):  # would point into the user's string table: never write that
+            raise RuntimeError("a shared string of the rendered sheet was not made inline")
         return _TAB_SELECTED.sub(b"", data)
 
     def finish(self, edit: _Edit) -> None:
@@ -828,6 +832,7 @@ class _StyleMerge:
 _STYLE_ATTR = re.compile(rb'(<(?:c|row)\b[^>]*?\ss=")(\d+)(")')
 _COL_STYLE = re.compile(rb'(<col\b[^>]*?\sstyle=")(\d+)(")')
 _SHARED_CELL = re.compile(rb'<c\b([^>]*?)\st="s"([^>]*)><v>(\d+)</v></c>')
+_LEFT_SHARED = re.compile(rb'<c\b[^>]*\st="s"')
 _TAB_SELECTED = re.compile(rb'\stabSelected="(?:1|true)"')
 _SI = re.compile(rb"<si>(.*?)</si>", re.S)
 

@@ -203,7 +203,7 @@ def _render_sheet(workbook: Any, formats: _Formats, out: OutputSheet, date_1904:
         ws.repeat_rows(*out.repeat_rows)
     if out.tab_color:
         ws.set_tab_color(out.tab_color)
-    if out.chart:
+    if out.chart and out.chart.series:  # Excel has no chart without a series
         _render_chart(workbook, ws, name, out.chart)
 
 
