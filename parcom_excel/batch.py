@@ -263,6 +263,10 @@ def _child(conn: Any, task: dict[str, Any]) -> None:
     with contextlib.suppress(OSError):  # stdout belongs to the parent's summary table
         os.dup2(2, 1)
     sys.stdout = sys.stderr
+    with contextlib.suppress(ValueError, AttributeError):  # Ctrl-C is the parent's: it stops us
+        import signal
+
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
     name = Path(task["path"]).name
     if os.environ.get(CRASH_ENV) == name:
         os._exit(3)
