@@ -41,7 +41,7 @@ def clean_text(value: str) -> str:
 
 def safe_sheet_name(name: str) -> str:
     """A name Excel accepts: no []:*?/\\, no edge apostrophes, at most 31 characters."""
-    name = _BAD_SHEET_CHARS.sub("_", clean_text(str(name)).replace("\n", " ")).strip()
+    name = _BAD_SHEET_CHARS.sub("_", re.sub(r"\s", " ", clean_text(str(name)))).strip()
     name = name.strip("'")[:31].strip("'").strip()
     if not name or name.casefold() == "history":
         name = (name + " sheet").strip() if name else "Sheet"
