@@ -80,6 +80,9 @@ def evaluate_command(book: Path, output: Path | None, from_year: int | None, to_
     if output is not None and output.suffix.lower() not in (".xlsx", ".xlsm"):
         raise ParcomError("bad_option", detail=f"-o {output} (.xlsx)")
     adapter = FileAdapter(book, output)
+    if output is not None and adapter.kind == "xlsm" and output.suffix.lower() != ".xlsm":
+        raise ParcomError("bad_option", detail=f"-o {output}: {book.name} có macro, tệp ghi ra phải có đuôi .xlsm"
+                          if lang == "vi" else f"-o {output}: {book.name} has macros, the copy must end in .xlsm")
     if output is not None and not output.parent.exists():
         try:
             output.parent.mkdir(parents=True)

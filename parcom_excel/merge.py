@@ -42,10 +42,10 @@ def _t(lang: str, vi: str, en: str) -> str:
 
 def _typed(column: C.Column, value: Any) -> tuple[bool, Any]:
     """(ok, value as validation reads it); lists become tuples so they can be compared."""
-    from .validate import _BAD, _typer  # one reading of a cell for validation and merge
+    from .validate import BAD, typer  # one reading of a cell for validation and merge
 
-    typed = _typer(column)(value)
-    if typed is _BAD:
+    typed = typer(column)(value)
+    if typed is BAD:
         return False, None
     if isinstance(typed, list):
         typed = tuple(typed)

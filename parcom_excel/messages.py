@@ -26,8 +26,8 @@ CATALOG: dict[str, tuple[str, str]] = {
         "File {file} is an OpenDocument spreadsheet (.ods): save it as .xlsx from LibreOffice or Excel.",
     ),
     "xls_read_only": (
-        "Tệp {file} là định dạng Excel 97–2003 (.xls) chỉ đọc được, không ghi kết quả vào được: hãy lưu lại dạng .xlsx hoặc dùng -o để ghi ra tệp .xlsx khác.",
-        "File {file} is an Excel 97–2003 (.xls) file, which can be read but not written: save it as .xlsx or use -o to write a new .xlsx.",
+        "Tệp {file} là định dạng Excel 97–2003 (.xls): kiểm tra được (parcom validate) nhưng không ghi kết quả vào được; hãy mở bằng Excel, lưu lại dạng .xlsx rồi đánh giá tệp .xlsx đó.",
+        "File {file} is an Excel 97–2003 (.xls) file: it can be checked (parcom validate) but results cannot be written into it; save it as .xlsx in Excel and evaluate that file.",
     ),
     "truncated_file": (
         "Tệp {file} bị hỏng hoặc chưa chép hết: hãy chép lại tệp gốc rồi thử lại.",

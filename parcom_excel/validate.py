@@ -22,7 +22,7 @@ from .settings import Settings, read_settings
 from .text import clean, looks_legacy
 
 ROW = "_row"  # Excel row number of each record
-_BAD = object()  # marker of a cell whose type failed
+BAD = object()  # marker of a cell whose type failed
 _EXCEL_EPOCH = datetime(1899, 12, 30)
 
 
@@ -60,11 +60,11 @@ class Validation:
 
 def _int(value: Any) -> int | object:
     if isinstance(value, bool):
-        return _BAD
+        return BAD
     if isinstance(value, int):
         return value
     if isinstance(value, float):
-        return int(value) if value.is_integer() else _BAD
+        return int(value) if value.is_integer() else BAD
     if isinstance(value, str):
         text = value.strip().replace(" ", "")
         if text.lstrip("-").isdigit():
@@ -72,15 +72,15 @@ def _int(value: Any) -> int | object:
         try:
             number = float(text.replace(",", "."))
         except ValueError:
-            return _BAD
-        return int(number) if number.is_integer() else _BAD
-    return _BAD
+            return BAD
+        return int(number) if number.is_integer() else BAD
+    return BAD
 
 
 def _year(value: Any) -> int | object:
     number = _int(value)
-    if number is _BAD or not 1900 <= number <= 2100:  # type: ignore[operator]
-        return _BAD
+    if number is BAD or not 1900 <= number <= 2100:  # type: ignore[operator]
+        return BAD
     return number
 
 
@@ -98,7 +98,7 @@ def _date(value: Any) -> date | object:
                 return datetime.strptime(text, fmt).date()
             except ValueError:
                 continue
-    return _BAD
+    return BAD
 
 
 def _text(value: Any) -> str:
@@ -122,7 +122,7 @@ def _split(value: Any) -> list[str]:
 _ID_COLUMNS = {"unit_id", "staff_id", "initiative_id"}
 
 
-def _typer(column: C.Column):
+def typer(column: C.Column):
     if column.type in (C.INT,):
         return _int
     if column.type == C.YEAR:
@@ -134,7 +134,7 @@ def _typer(column: C.Column):
 
         def parse_enum(value: Any) -> str | object:
             code = enum.parse(_text(value))
-            return _BAD if code is None else code
+            return BAD if code is None else code
 
         return parse_enum
     if column.type == C.CODES:
@@ -144,7 +144,7 @@ def _typer(column: C.Column):
 
         def parse_list(value: Any) -> list[str] | object:
             codes = [enum.parse(part) for part in _split(value)]
-            return _BAD if any(code is None for code in codes) else codes
+            return BAD if any(code is None for code in codes) else codes
 
         return parse_list
     if column.key in _ID_COLUMNS:
@@ -174,7 +174,7 @@ def type_table(table: RawTable, sheet: C.Sheet, lang: str) -> tuple[pd.DataFrame
         if raw is None:
             frame[column.key] = [None] * len(table.rows)
             continue
-        convert = _typer(column)
+        convert = typer(column)
         memo: dict[Any, Any] = {}
         out: list[Any] = []
         for i, value in enumerate(raw):
@@ -189,7 +189,7 @@ def type_table(table: RawTable, sheet: C.Sheet, lang: str) -> tuple[pd.DataFrame
                     memo[value] = typed
                 except TypeError:
                     pass
-            if typed is _BAD:
+            if typed is BAD:
                 code, params = _type_error(column, value, lang)
                 problems.append(Problem(code, ERROR, table.sheet, table.cell(column.key, i), value, params))
                 failed.add((table.rows[i], column.key))

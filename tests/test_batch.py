@@ -223,3 +223,13 @@ def test_lock_and_temp_names(tmp_path):
     found = [p.relative_to(tmp_path).as_posix() for p in find_workbooks(tmp_path, True, tmp_path / "out")]
     assert found == ["a.xlsm", "b.XLSX", "c.xls", "sub/d.xlsx"]
     assert [p.name for p in find_workbooks(tmp_path, False)] == ["a.xlsm", "b.XLSX", "c.xls"]
+
+
+def test_unchanged_workbook_with_data_errors_still_exits_1(tmp_path):
+    folder = tmp_path / "nop"
+    folder.mkdir()
+    write_book(folder / "loi.xlsx", bad_data())
+    assert run_batch(folder, "--in-place", "--changed-only").returncode == 1
+    again = run_batch(folder, "--in-place", "--changed-only")
+    assert summary(folder)["loi.xlsx"]["outcome"] == "unchanged"
+    assert again.returncode == 1, again.stdout + again.stderr
