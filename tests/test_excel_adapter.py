@@ -4,7 +4,7 @@
 book as JSON (book name, active sheet, names, every sheet's name, values and used range) and
 gets back the actions to run (`book.json()`). The same `XlwingsAdapter` code reads and writes
 through it as through desktop Excel. The engine is part of xlwings PRO: it needs
-XLWINGS_LICENSE_KEY (a noncommercial key covers our users, see docs/excel-addin.md); without it
+XLWINGS_LICENSE_KEY (a noncommercial key covers our users, see the README section on the xlwings licence); without it
 those tests are skipped. The pure helpers are tested without it.
 """
 
@@ -30,7 +30,7 @@ SAMPLE = ROOT / "workbook" / "parcom_sample.xlsx"
 needs_key = pytest.mark.skipif(
     not os.environ.get("XLWINGS_LICENSE_KEY"),
     reason="xlwings' remote engine (xw.Book(json=...)) needs XLWINGS_LICENSE_KEY, e.g. a noncommercial key; "
-    "see docs/excel-addin.md",
+    "see the README section on the xlwings licence",
 )
 
 
