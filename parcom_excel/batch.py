@@ -569,8 +569,13 @@ def batch_command(
     rows = [rows_by_file[name] for name in order]
     # An unchanged workbook whose last run found data errors still has them: a nightly monitor
     # must keep seeing exit code 1 until someone fixes the data.
-    code = max((EXIT_DATA if r["outcome"] == UNCHANGED and r.get("errors") else OUTCOME_EXIT[r["outcome"]]
-                for r in rows), default=EXIT_OK)
+    code = max(
+        (
+            EXIT_DATA if r["outcome"] == UNCHANGED and r.get("errors") else OUTCOME_EXIT[r["outcome"]]
+            for r in rows
+        ),
+        default=EXIT_OK,
+    )
     target = out if out is not None else folder
     meta = {
         "folder": str(folder),

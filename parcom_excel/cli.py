@@ -23,7 +23,11 @@ EXIT_OK, EXIT_DATA, EXIT_UNUSABLE = 0, 1, 2
 COMMANDS: dict[str, tuple[str, str, str]] = {
     "init": ("parcom_excel.template", "init_command", "Write the standard template (and sample data)."),
     "validate": ("parcom_excel.commands", "validate_command", "Check a workbook and list its data problems."),
-    "evaluate": ("parcom_excel.commands", "evaluate_command", "Evaluate a workbook and write the results into it."),
+    "evaluate": (
+        "parcom_excel.commands",
+        "evaluate_command",
+        "Evaluate a workbook and write the results into it.",
+    ),
     "batch": ("parcom_excel.batch", "batch_command", "Evaluate every workbook of a folder."),
     "merge": ("parcom_excel.merge", "merge_command", "Merge the units' workbooks into one master workbook."),
     "addin": ("parcom_excel.addin", "addin_group", "Build or install the Excel add-in."),
@@ -82,7 +86,10 @@ def guarded(func: Callable[..., int | None]) -> Callable[..., None]:
 
 
 lang_option = click.option(
-    "--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True,
+    "--lang",
+    type=click.Choice(["vi", "en"]),
+    default="vi",
+    show_default=True,
     help="Language of messages and written sheets.",
 )
 

@@ -12,7 +12,9 @@ from .problems import ParcomError, Problem
 
 
 def format_problem(p: Problem, lang: str) -> str:
-    severity = ("LỖI" if p.is_error else "cảnh báo") if lang == "vi" else ("ERROR" if p.is_error else "warning")
+    severity = (
+        ("LỖI" if p.is_error else "cảnh báo") if lang == "vi" else ("ERROR" if p.is_error else "warning")
+    )
     where = p.where()
     return f"{severity:9} {where + '  ' if where else ''}{p.message(lang)}"
 
@@ -25,8 +27,11 @@ def print_problems(problems: list[Problem], lang: str, limit: int = 200) -> None
         click.echo(format_problem(p, lang))
     if len(ordered) > limit:
         rest = len(ordered) - limit
-        click.echo(f"... và {rest} vấn đề khác (xem sheet Lỗi dữ liệu)" if lang == "vi"
-                   else f"... and {rest} more (see the errors sheet)")
+        click.echo(
+            f"... và {rest} vấn đề khác (xem sheet Lỗi dữ liệu)"
+            if lang == "vi"
+            else f"... and {rest} more (see the errors sheet)"
+        )
 
 
 def _check_year(value: int | None, option: str) -> None:
@@ -48,29 +53,48 @@ def validate_command(book: Path, write_errors: bool, fmt: str, lang: str) -> int
     adapter = FileAdapter(book)
     result = run(adapter, lang=lang, write=write_errors, errors_only=True)
     if fmt == "json":
-        click.echo(json.dumps({
-            "file": str(book), "errors": len(result.errors), "warnings": len(result.warnings),
-            "problems": [p.to_dict(lang) for p in result.problems],
-        }, ensure_ascii=False, indent=2))
+        click.echo(
+            json.dumps(
+                {
+                    "file": str(book),
+                    "errors": len(result.errors),
+                    "warnings": len(result.warnings),
+                    "problems": [p.to_dict(lang) for p in result.problems],
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
     else:
         n_err, n_warn = len(result.errors), len(result.warnings)
-        click.echo(f"{book.name}: {n_err} lỗi, {n_warn} cảnh báo." if lang == "vi"
-                   else f"{book.name}: {n_err} errors, {n_warn} warnings.")
+        click.echo(
+            f"{book.name}: {n_err} lỗi, {n_warn} cảnh báo."
+            if lang == "vi"
+            else f"{book.name}: {n_err} errors, {n_warn} warnings."
+        )
         print_problems(result.problems, lang)
     return EXIT_DATA if result.errors else EXIT_OK
 
 
 @click.command("evaluate")
 @click.argument("book", type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
-              help="Write the results into a copy at this path; BOOK stays as it is.")
-@click.option("--from-year", type=int, default=None, help="First year of the period (overrides the settings).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Write the results into a copy at this path; BOOK stays as it is.",
+)
+@click.option(
+    "--from-year", type=int, default=None, help="First year of the period (overrides the settings)."
+)
 @click.option("--to-year", type=int, default=None, help="Last year of the period (overrides the settings).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @lang_option
 @guarded
-def evaluate_command(book: Path, output: Path | None, from_year: int | None, to_year: int | None,
-                     fmt: str, lang: str) -> int:
+def evaluate_command(
+    book: Path, output: Path | None, from_year: int | None, to_year: int | None, fmt: str, lang: str
+) -> int:
     """Evaluate BOOK: criteria, ranking within quotas, nomination list, dashboard, log."""
     from .core import run
     from .io.files import FileAdapter
@@ -81,8 +105,12 @@ def evaluate_command(book: Path, output: Path | None, from_year: int | None, to_
         raise ParcomError("bad_option", detail=f"-o {output} (.xlsx)")
     adapter = FileAdapter(book, output)
     if output is not None and adapter.kind == "xlsm" and output.suffix.lower() != ".xlsm":
-        raise ParcomError("bad_option", detail=f"-o {output}: {book.name} có macro, tệp ghi ra phải có đuôi .xlsm"
-                          if lang == "vi" else f"-o {output}: {book.name} has macros, the copy must end in .xlsm")
+        raise ParcomError(
+            "bad_option",
+            detail=f"-o {output}: {book.name} có macro, tệp ghi ra phải có đuôi .xlsm"
+            if lang == "vi"
+            else f"-o {output}: {book.name} has macros, the copy must end in .xlsm",
+        )
     if output is not None and not output.parent.exists():
         try:
             output.parent.mkdir(parents=True)
@@ -90,9 +118,15 @@ def evaluate_command(book: Path, output: Path | None, from_year: int | None, to_
             raise ParcomError("not_writable", file=str(output), detail=exc.strerror or str(exc)) from exc
     result = run(adapter, lang=lang, from_year=from_year, to_year=to_year)
     if fmt == "json":
-        payload = {"file": str(book), "output": str(output or book), "status": result.status,
-                   "period": result.period, "fingerprint": result.fingerprint, "counts": result.counts(),
-                   "problems": [p.to_dict(lang) for p in result.problems]}
+        payload = {
+            "file": str(book),
+            "output": str(output or book),
+            "status": result.status,
+            "period": result.period,
+            "fingerprint": result.fingerprint,
+            "counts": result.counts(),
+            "problems": [p.to_dict(lang) for p in result.problems],
+        }
         if result.evaluation is not None:
             payload["nominations"] = [
                 {"kind": c.kind, "id": c.id, "name": c.name, "award": c.award, "rank": c.rank, "tied": c.tied}

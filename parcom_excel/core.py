@@ -54,7 +54,8 @@ class RunResult:
         if self.evaluation is not None:
             ev = self.evaluation
             counts |= {
-                "units": len(ev.units), "staff": len(ev.people),
+                "units": len(ev.units),
+                "staff": len(ev.people),
                 "eligible_units": sum(c.eligible for c in ev.units),
                 "eligible_people": sum(c.eligible for c in ev.people),
                 "nominated_units": len(ev.nominated_units),
@@ -66,16 +67,28 @@ class RunResult:
         lang = lang or self.lang
         lines = []
         if self.status == DATA_ERRORS:
-            lines.append(t(lang, f"{self.label}: có {len(self.errors)} lỗi dữ liệu, chưa đánh giá. "
-                                 f"Xem sheet \"{C.output_name('errors', lang)}\".",
-                           f"{self.label}: {len(self.errors)} data errors, nothing evaluated. "
-                           f"See sheet \"{C.output_name('errors', lang)}\"."))
+            lines.append(
+                t(
+                    lang,
+                    f"{self.label}: có {len(self.errors)} lỗi dữ liệu, chưa đánh giá. "
+                    f'Xem sheet "{C.output_name("errors", lang)}".',
+                    f"{self.label}: {len(self.errors)} data errors, nothing evaluated. "
+                    f'See sheet "{C.output_name("errors", lang)}".',
+                )
+            )
             return "\n".join(lines)
         ev = self.evaluation
         c = self.counts()
-        lines.append(t(lang, f"{self.label}: đã đánh giá kỳ {self.period}.", f"{self.label}: evaluated {self.period}."))
-        lines.append(t(lang, f"Tập thể: {c['eligible_units']}/{c['units']} đủ tiêu chuẩn; cá nhân: {c['eligible_people']}/{c['staff']} đủ tiêu chuẩn.",
-                       f"Collectives: {c['eligible_units']}/{c['units']} eligible; individuals: {c['eligible_people']}/{c['staff']} eligible."))
+        lines.append(
+            t(lang, f"{self.label}: đã đánh giá kỳ {self.period}.", f"{self.label}: evaluated {self.period}.")
+        )
+        lines.append(
+            t(
+                lang,
+                f"Tập thể: {c['eligible_units']}/{c['units']} đủ tiêu chuẩn; cá nhân: {c['eligible_people']}/{c['staff']} đủ tiêu chuẩn.",
+                f"Collectives: {c['eligible_units']}/{c['units']} eligible; individuals: {c['eligible_people']}/{c['staff']} eligible.",
+            )
+        )
         for criteria, group in ((C.COLLECTIVE_CRITERIA, ev.units), (C.INDIVIDUAL_CRITERIA, ev.people)):
             parts = [f"{cr.id} {sum(x.outcomes[cr.id].status == 'met' for x in group)}" for cr in criteria]
             lines.append(t(lang, "Đạt theo tiêu chí: ", "Met per criterion: ") + ", ".join(parts))
@@ -83,7 +96,9 @@ class RunResult:
             for group in (ev.units, ev.people):
                 chosen = sorted((x for x in group if x.award == award.key), key=lambda x: (x.rank or 0, x.id))
                 if chosen:
-                    names = ", ".join(x.name + (t(lang, " (đồng hạng)", " (tied)") if x.tied else "") for x in chosen)
+                    names = ", ".join(
+                        x.name + (t(lang, " (đồng hạng)", " (tied)") if x.tied else "") for x in chosen
+                    )
                     lines.append(f"{award.label(lang)}: {names}")
         if self.warnings:
             lines.append(t(lang, f"{len(self.warnings)} cảnh báo.", f"{len(self.warnings)} warnings."))
@@ -121,8 +136,16 @@ def fingerprint_inputs(inputs: Any, from_year: int | None, to_year: int | None) 
     return digest.hexdigest()
 
 
-def run(adapter: Adapter, *, lang: str = "vi", from_year: int | None = None, to_year: int | None = None,
-        write: bool = True, errors_only: bool = False, now: datetime | None = None) -> RunResult:
+def run(
+    adapter: Adapter,
+    *,
+    lang: str = "vi",
+    from_year: int | None = None,
+    to_year: int | None = None,
+    write: bool = True,
+    errors_only: bool = False,
+    now: datetime | None = None,
+) -> RunResult:
     """Read, validate, evaluate and (unless `write` is false) write the output sheets."""
     from .outputs import (
         FINGERPRINT_COLUMN,
@@ -144,8 +167,14 @@ def run(adapter: Adapter, *, lang: str = "vi", from_year: int | None = None, to_
     validation = validate(inputs, lang, from_year, to_year)
     fingerprint = fingerprint_inputs(inputs, from_year, to_year)
     settings_period = _period(inputs, from_year, to_year)
-    result = RunResult(adapter.label, lang, DATA_ERRORS if validation.errors else EVALUATED,
-                       list(validation.problems), fingerprint, settings_period)
+    result = RunResult(
+        adapter.label,
+        lang,
+        DATA_ERRORS if validation.errors else EVALUATED,
+        list(validation.problems),
+        fingerprint,
+        settings_period,
+    )
     stamp = _stamp(lang, when, fingerprint, settings_period)
     owned = adapter.owned()
     if errors_only and inputs.log_rows and "units_result" in owned:
@@ -156,8 +185,11 @@ def run(adapter: Adapter, *, lang: str = "vi", from_year: int | None = None, to_
         result.outputs = [errors_sheet(result.problems, lang, stamp, adapter.label)]
     elif validation.errors:
         result.outputs = [errors_sheet(result.problems, lang, stamp, adapter.label)]
-        result.outputs += [stale_sheet(key, lang, when) for key in
-                           ("units_result", "staff_result", "nominations", "dashboard") if key in owned]
+        result.outputs += [
+            stale_sheet(key, lang, when)
+            for key in ("units_result", "staff_result", "nominations", "dashboard")
+            if key in owned
+        ]
     else:
         from .rules.evaluate import evaluate_dataset
 
@@ -172,8 +204,11 @@ def run(adapter: Adapter, *, lang: str = "vi", from_year: int | None = None, to_
             dashboard_sheet(evaluation, lang, stamp),
         ]
     if not errors_only:
-        outcome = (t(lang, "Đã đánh giá", "Evaluated") if result.status == EVALUATED
-                   else t(lang, "Có lỗi dữ liệu, chưa đánh giá", "Data errors, not evaluated"))
+        outcome = (
+            t(lang, "Đã đánh giá", "Evaluated")
+            if result.status == EVALUATED
+            else t(lang, "Có lỗi dữ liệu, chưa đánh giá", "Data errors, not evaluated")
+        )
         entry = log_entry(when, settings_period, fingerprint, adapter.label, result.counts(), outcome)
         result.outputs.append(log_sheet(inputs.log_rows, entry, lang))
     result.outputs = [fit_heights(sheet) for sheet in result.outputs]

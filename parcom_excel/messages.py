@@ -70,28 +70,28 @@ CATALOG: dict[str, tuple[str, str]] = {
         "File {file} has no sheet with data: start from the standard template (parcom init).",
     ),
     "missing_sheet": (
-        "Tệp {file} thiếu sheet \"{sheet}\": hãy dùng mẫu chuẩn (parcom init) hoặc thêm sheet đó với đúng tiêu đề cột.",
-        "File {file} has no sheet \"{sheet}\": use the standard template (parcom init) or add that sheet with its headers.",
+        'Tệp {file} thiếu sheet "{sheet}": hãy dùng mẫu chuẩn (parcom init) hoặc thêm sheet đó với đúng tiêu đề cột.',
+        'File {file} has no sheet "{sheet}": use the standard template (parcom init) or add that sheet with its headers.',
     ),
     "no_header": (
-        "Sheet \"{sheet}\" của tệp {file} không có dòng tiêu đề (cần các cột {columns}): hãy chép dòng tiêu đề từ mẫu chuẩn.",
-        "Sheet \"{sheet}\" of {file} has no header row (needs columns {columns}): copy the header row from the standard template.",
+        'Sheet "{sheet}" của tệp {file} không có dòng tiêu đề (cần các cột {columns}): hãy chép dòng tiêu đề từ mẫu chuẩn.',
+        'Sheet "{sheet}" of {file} has no header row (needs columns {columns}): copy the header row from the standard template.',
     ),
     "missing_column": (
-        "Sheet \"{sheet}\" của tệp {file} thiếu cột bắt buộc \"{column}\" ở dòng tiêu đề {cell}: hãy thêm cột đó.",
-        "Sheet \"{sheet}\" of {file} lacks the required column \"{column}\" in the header row {cell}: add it.",
+        'Sheet "{sheet}" của tệp {file} thiếu cột bắt buộc "{column}" ở dòng tiêu đề {cell}: hãy thêm cột đó.',
+        'Sheet "{sheet}" of {file} lacks the required column "{column}" in the header row {cell}: add it.',
     ),
     "duplicate_header": (
-        "Sheet \"{sheet}\" của tệp {file} có hai cột cùng tiêu đề \"{column}\" (ô {cell} và {other}): hãy xóa hoặc đổi tên một cột.",
-        "Sheet \"{sheet}\" of {file} has two columns headed \"{column}\" ({cell} and {other}): remove or rename one.",
+        'Sheet "{sheet}" của tệp {file} có hai cột cùng tiêu đề "{column}" (ô {cell} và {other}): hãy xóa hoặc đổi tên một cột.',
+        'Sheet "{sheet}" of {file} has two columns headed "{column}" ({cell} and {other}): remove or rename one.',
     ),
     "merged_header": (
-        "Sheet \"{sheet}\" của tệp {file} có ô tiêu đề bị gộp ({cell}): hãy bỏ gộp ô (Trang đầu > Gộp và căn giữa) để mỗi cột một tiêu đề.",
-        "Sheet \"{sheet}\" of {file} has merged header cells ({cell}): unmerge them so each column has its own header.",
+        'Sheet "{sheet}" của tệp {file} có ô tiêu đề bị gộp ({cell}): hãy bỏ gộp ô (Trang đầu > Gộp và căn giữa) để mỗi cột một tiêu đề.',
+        'Sheet "{sheet}" of {file} has merged header cells ({cell}): unmerge them so each column has its own header.',
     ),
     "bad_setting": (
-        "Tham số \"{name}\" ở sheet \"{sheet}\" ô {cell} có giá trị \"{value}\" không dùng được: {hint}.",
-        "Setting \"{name}\" on sheet \"{sheet}\" cell {cell} has the unusable value \"{value}\": {hint}.",
+        'Tham số "{name}" ở sheet "{sheet}" ô {cell} có giá trị "{value}" không dùng được: {hint}.',
+        'Setting "{name}" on sheet "{sheet}" cell {cell} has the unusable value "{value}": {hint}.',
     ),
     "bad_option": (
         "Tùy chọn không dùng được: {detail}.",
@@ -107,20 +107,20 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Required cell is empty: enter {column}.",
     ),
     "not_integer": (
-        "\"{value}\" không phải số nguyên: hãy nhập một số nguyên cho {column}.",
-        "\"{value}\" is not a whole number: enter a whole number for {column}.",
+        '"{value}" không phải số nguyên: hãy nhập một số nguyên cho {column}.',
+        '"{value}" is not a whole number: enter a whole number for {column}.',
     ),
     "not_year": (
-        "\"{value}\" không phải một năm: hãy nhập năm dạng 4 chữ số, ví dụ 2024.",
-        "\"{value}\" is not a year: enter a four-digit year, e.g. 2024.",
+        '"{value}" không phải một năm: hãy nhập năm dạng 4 chữ số, ví dụ 2024.',
+        '"{value}" is not a year: enter a four-digit year, e.g. 2024.',
     ),
     "not_date": (
-        "\"{value}\" không phải ngày tháng: hãy nhập ngày dạng dd/mm/yyyy.",
-        "\"{value}\" is not a date: enter a date as dd/mm/yyyy.",
+        '"{value}" không phải ngày tháng: hãy nhập ngày dạng dd/mm/yyyy.',
+        '"{value}" is not a date: enter a date as dd/mm/yyyy.',
     ),
     "bad_choice": (
-        "\"{value}\" không phải giá trị hợp lệ của {column}: hãy chọn một trong {choices}.",
-        "\"{value}\" is not a valid {column}: choose one of {choices}.",
+        '"{value}" không phải giá trị hợp lệ của {column}: hãy chọn một trong {choices}.',
+        '"{value}" is not a valid {column}: choose one of {choices}.',
     ),
     "below_min": (
         "{column} = {value} nhỏ hơn {min}: hãy kiểm tra lại số liệu.",
@@ -131,16 +131,16 @@ CATALOG: dict[str, tuple[str, str]] = {
         "The cell holds a formula Excel has not calculated yet: open the file in Excel, save it and retry.",
     ),
     "legacy_font": (
-        "\"{value}\" có vẻ được gõ bằng phông cũ (TCVN3/VNI): hãy chuyển sang Unicode (Unikey: Công cụ chuyển mã) rồi nhập lại.",
-        "\"{value}\" looks typed in a legacy font (TCVN3/VNI): convert it to Unicode (Unikey's converter) and re-enter it.",
+        '"{value}" có vẻ được gõ bằng phông cũ (TCVN3/VNI): hãy chuyển sang Unicode (Unikey: Công cụ chuyển mã) rồi nhập lại.',
+        '"{value}" looks typed in a legacy font (TCVN3/VNI): convert it to Unicode (Unikey\'s converter) and re-enter it.',
     ),
     "duplicate_key": (
-        "{key_label} \"{value}\" bị trùng với dòng {other}: mỗi {key_label} chỉ được nhập một lần.",
-        "{key_label} \"{value}\" repeats row {other}: enter each {key_label} once.",
+        '{key_label} "{value}" bị trùng với dòng {other}: mỗi {key_label} chỉ được nhập một lần.',
+        '{key_label} "{value}" repeats row {other}: enter each {key_label} once.',
     ),
     "unknown_ref": (
-        "{column} \"{value}\" không có trong sheet \"{target}\": hãy thêm vào sheet đó hoặc sửa lại mã.",
-        "{column} \"{value}\" is not in sheet \"{target}\": add it there or correct the code.",
+        '{column} "{value}" không có trong sheet "{target}": hãy thêm vào sheet đó hoặc sửa lại mã.',
+        '{column} "{value}" is not in sheet "{target}": add it there or correct the code.',
     ),
     "year_outside": (
         "Năm {value} nằm ngoài kỳ xét {from_year}–{to_year}: dòng này không được tính.",
@@ -159,8 +159,8 @@ CATALOG: dict[str, tuple[str, str]] = {
         "The discipline row names neither a staff code nor a unit code: enter one.",
     ),
     "rating_with_discipline": (
-        "Người này bị kỷ luật năm {year} (ô {discipline_cell}) nhưng được xếp loại \"{value}\": theo Nghị định 48/2023, năm bị kỷ luật được xếp loại Không hoàn thành nhiệm vụ; hãy kiểm tra lại.",
-        "This person was disciplined in {year} (cell {discipline_cell}) but rated \"{value}\": under Decree 48/2023 a disciplined year is rated Did not complete; check it.",
+        'Người này bị kỷ luật năm {year} (ô {discipline_cell}) nhưng được xếp loại "{value}": theo Nghị định 48/2023, năm bị kỷ luật được xếp loại Không hoàn thành nhiệm vụ; hãy kiểm tra lại.',
+        'This person was disciplined in {year} (cell {discipline_cell}) but rated "{value}": under Decree 48/2023 a disciplined year is rated Did not complete; check it.',
     ),
     "no_authors": (
         "Ô Tác giả không có mã cán bộ nào: hãy ghi mã các tác giả, cách nhau bởi dấu ;",
@@ -175,16 +175,16 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Minimum ({value}) exceeds maximum ({max}) for {name}: correct it in Settings.",
     ),
     "unknown_setting": (
-        "Không hiểu tham số \"{value}\": dòng này bị bỏ qua.",
-        "Unknown setting \"{value}\": this row is ignored.",
+        'Không hiểu tham số "{value}": dòng này bị bỏ qua.',
+        'Unknown setting "{value}": this row is ignored.',
     ),
     "setting_missing": (
-        "Thiếu tham số \"{name}\" trong sheet Cấu hình: dùng giá trị mặc định {default}.",
-        "Setting \"{name}\" is missing from Settings: the default {default} is used.",
+        'Thiếu tham số "{name}" trong sheet Cấu hình: dùng giá trị mặc định {default}.',
+        'Setting "{name}" is missing from Settings: the default {default} is used.',
     ),
     "unknown_tiebreak": (
-        "Không hiểu tiêu chí xếp hạng \"{value}\": hãy dùng một trong {choices}.",
-        "Unknown ranking key \"{value}\": use one of {choices}.",
+        'Không hiểu tiêu chí xếp hạng "{value}": hãy dùng một trong {choices}.',
+        'Unknown ranking key "{value}": use one of {choices}.',
     ),
     "staff_without_rating_unit": (
         "Người này không có trong sheet Cán bộ nên không xác định được đơn vị.",
@@ -208,8 +208,8 @@ CATALOG: dict[str, tuple[str, str]] = {
         "No data errors.",
     ),
     "sheet_name_taken": (
-        "Sheet \"{value}\" là của người dùng nên không bị ghi đè; kết quả được ghi vào sheet \"{other}\".",
-        "Sheet \"{value}\" belongs to the user and was not overwritten; results went to sheet \"{other}\".",
+        'Sheet "{value}" là của người dùng nên không bị ghi đè; kết quả được ghi vào sheet "{other}".',
+        'Sheet "{value}" belongs to the user and was not overwritten; results went to sheet "{other}".',
     ),
     "not_readable": (
         "Không đọc được tệp {file} ({detail}): hãy kiểm tra quyền truy cập tệp rồi chạy lại.",
@@ -221,8 +221,8 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Wrote the add-in {file} (xlwings {version}).",
     ),
     "addin_installed": (
-        "Đã cài add-in vào {file}, chạy bằng Python {interpreter}: hãy khởi động lại Excel để thấy thẻ \"Thi đua CCHC\".",
-        "Installed the add-in as {file}, running Python {interpreter}: restart Excel to see the \"Thi đua CCHC\" tab.",
+        'Đã cài add-in vào {file}, chạy bằng Python {interpreter}: hãy khởi động lại Excel để thấy thẻ "Thi đua CCHC".',
+        'Installed the add-in as {file}, running Python {interpreter}: restart Excel to see the "Thi đua CCHC" tab.',
     ),
     "addin_no_excel": (
         "Hệ thống này ({system}) không có Excel nên không cài được add-in: hãy chép tệp {file} vào thư mục XLSTART của Excel trên máy Windows hoặc macOS.",
@@ -282,16 +282,16 @@ CATALOG: dict[str, tuple[str, str]] = {
         "File {file} took more than {seconds} seconds and was stopped; it was not changed: check the file (it may be too large), run parcom evaluate on it alone, or raise --timeout.",
     ),
     "merge_conflict": (
-        "{key_label} \"{value}\" có {column} khác nhau: \"{first_value}\" ở {first} và \"{second_value}\" ở {second}; bản tổng hợp giữ dòng của {first_file}: hãy thống nhất với đơn vị, sửa tệp sai rồi gộp lại.",
-        "{key_label} \"{value}\" has different {column}: \"{first_value}\" in {first} and \"{second_value}\" in {second}; the master keeps the row of {first_file}: agree with the units, correct the wrong file and merge again.",
+        '{key_label} "{value}" có {column} khác nhau: "{first_value}" ở {first} và "{second_value}" ở {second}; bản tổng hợp giữ dòng của {first_file}: hãy thống nhất với đơn vị, sửa tệp sai rồi gộp lại.',
+        '{key_label} "{value}" has different {column}: "{first_value}" in {first} and "{second_value}" in {second}; the master keeps the row of {first_file}: agree with the units, correct the wrong file and merge again.',
     ),
     "merge_output_is_input": (
         "Tệp tổng hợp {file} cũng là một tệp đầu vào: hãy đặt tên khác cho -o, vì tệp tổng hợp luôn được ghi thành tệp mới.",
         "The master {file} is also one of the inputs: give -o another name, since the master is always written as a new file.",
     ),
     "merge_setting_differs": (
-        "Tham số \"{name}\" ở {other} là \"{other_value}\", khác với \"{value}\" ở {source}: bản tổng hợp dùng giá trị của {source}; hãy kiểm tra lại.",
-        "Setting \"{name}\" is \"{other_value}\" in {other} but \"{value}\" in {source}: the master uses the value of {source}; check it.",
+        'Tham số "{name}" ở {other} là "{other_value}", khác với "{value}" ở {source}: bản tổng hợp dùng giá trị của {source}; hãy kiểm tra lại.',
+        'Setting "{name}" is "{other_value}" in {other} but "{value}" in {source}: the master uses the value of {source}; check it.',
     ),
 }
 
@@ -312,7 +312,9 @@ def _fmt(value: Any) -> str:
     from datetime import date, datetime
 
     if isinstance(value, datetime):
-        return value.strftime("%d/%m/%Y %H:%M") if (value.hour or value.minute) else value.strftime("%d/%m/%Y")
+        return (
+            value.strftime("%d/%m/%Y %H:%M") if (value.hour or value.minute) else value.strftime("%d/%m/%Y")
+        )
     if isinstance(value, date):
         return value.strftime("%d/%m/%Y")
     if isinstance(value, float) and value.is_integer():

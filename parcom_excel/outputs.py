@@ -18,8 +18,16 @@ from .rules.ranking import Candidate
 STATUS_STYLE = {MET: "met", UNMET: "unmet", MISSING: "missing"}
 # Styles whose text wraps, with the points one line takes; rows holding them get a height that
 # shows the whole text (Excel and LibreOffice do not always grow rows written by a program).
-_WRAPPING = {"wrap": 13.0, "header": 13.0, "met": 13.0, "unmet": 13.0, "missing": 13.0,
-             "doc_cell": 16.0, "doc_note": 16.0, "doc_header": 16.0}
+_WRAPPING = {
+    "wrap": 13.0,
+    "header": 13.0,
+    "met": 13.0,
+    "unmet": 13.0,
+    "missing": 13.0,
+    "doc_cell": 16.0,
+    "doc_note": 16.0,
+    "doc_header": 16.0,
+}
 
 
 def fit_heights(sheet: OutputSheet) -> OutputSheet:
@@ -40,16 +48,20 @@ def fit_heights(sheet: OutputSheet) -> OutputSheet:
 
 
 def _stamp(lang: str, when: datetime, fingerprint: str, period: str) -> Cell:
-    return Cell(t(lang,
-                  f"Kết quả tính lúc {when:%d/%m/%Y %H:%M} cho kỳ {period} từ dữ liệu có mã {fingerprint[:12]}. "
-                  "Nếu sửa dữ liệu, hãy bấm Đánh giá lại: kết quả này khi đó không còn đúng.",
-                  f"Computed on {when:%d/%m/%Y %H:%M} for {period} from data {fingerprint[:12]}. "
-                  "If you change the data, evaluate again: these results are then out of date."),
-                "subtitle")
+    return Cell(
+        t(
+            lang,
+            f"Kết quả tính lúc {when:%d/%m/%Y %H:%M} cho kỳ {period} từ dữ liệu có mã {fingerprint[:12]}. "
+            "Nếu sửa dữ liệu, hãy bấm Đánh giá lại: kết quả này khi đó không còn đúng.",
+            f"Computed on {when:%d/%m/%Y %H:%M} for {period} from data {fingerprint[:12]}. "
+            "If you change the data, evaluate again: these results are then out of date.",
+        ),
+        "subtitle",
+    )
 
 
 def _link(ref: str) -> str | None:
-    """"Sheet!B7" -> an in-workbook link target "'Sheet'!B7"."""
+    """ "Sheet!B7" -> an in-workbook link target "'Sheet'!B7"."""
     if "!" not in ref:
         return None
     sheet, cell = ref.rsplit("!", 1)
@@ -77,33 +89,55 @@ def results_sheet(key: str, evaluation: Evaluation, lang: str, stamp: Cell) -> O
     units = key == "units_result"
     candidates = evaluation.units if units else evaluation.people
     criteria = C.COLLECTIVE_CRITERIA if units else C.INDIVIDUAL_CRITERIA
-    title = t(lang, "KẾT QUẢ ĐÁNH GIÁ TẬP THỂ" if units else "KẾT QUẢ ĐÁNH GIÁ CÁ NHÂN",
-              "COLLECTIVE RESULTS" if units else "INDIVIDUAL RESULTS")
-    head = [t(lang, "STT", "No."),
-            C.UNITS.column("unit_id").label(lang) if units else C.STAFF.column("staff_id").label(lang),
-            C.UNITS.column("unit_name").label(lang) if units else C.STAFF.column("full_name").label(lang),
-            C.UNITS.column("unit_kind").label(lang) if units else t(lang, "Đơn vị", "Unit")]
+    title = t(
+        lang,
+        "KẾT QUẢ ĐÁNH GIÁ TẬP THỂ" if units else "KẾT QUẢ ĐÁNH GIÁ CÁ NHÂN",
+        "COLLECTIVE RESULTS" if units else "INDIVIDUAL RESULTS",
+    )
+    head = [
+        t(lang, "STT", "No."),
+        C.UNITS.column("unit_id").label(lang) if units else C.STAFF.column("staff_id").label(lang),
+        C.UNITS.column("unit_name").label(lang) if units else C.STAFF.column("full_name").label(lang),
+        C.UNITS.column("unit_kind").label(lang) if units else t(lang, "Đơn vị", "Unit"),
+    ]
     if not units:
         head.append(C.STAFF.column("position").label(lang))
     for criterion in criteria:
-        head += [f"{criterion.id} – {criterion.label(lang)} ({criterion.ref})", t(lang, f"Lý do {criterion.id}", f"Reason {criterion.id}")]
-    head += [t(lang, "Kết luận", "Conclusion"), t(lang, "Xếp hạng", "Rank"),
-             t(lang, "Đề nghị", "Proposed award"), t(lang, "Ghi chú", "Note")]
+        head += [
+            f"{criterion.id} – {criterion.label(lang)} ({criterion.ref})",
+            t(lang, f"Lý do {criterion.id}", f"Reason {criterion.id}"),
+        ]
+    head += [
+        t(lang, "Kết luận", "Conclusion"),
+        t(lang, "Xếp hạng", "Rank"),
+        t(lang, "Đề nghị", "Proposed award"),
+        t(lang, "Ghi chú", "Note"),
+    ]
     rows: list[list[Cell | None]] = [[Cell(title, "title")], [stamp], [], [Cell(h, "header") for h in head]]
     order = sorted(candidates, key=lambda c: (c.rank is None, c.rank or 0, c.id))
     for n, c in enumerate(order, 1):
-        row = [Cell(n, "int"), Cell(c.id, "link", _link(c.cell)), Cell(c.name, "wrap"),
-               Cell(c.position if units else c.unit_name, "wrap")]
+        row = [
+            Cell(n, "int"),
+            Cell(c.id, "link", _link(c.cell)),
+            Cell(c.name, "wrap"),
+            Cell(c.position if units else c.unit_name, "wrap"),
+        ]
         if not units:
             row.append(Cell(c.position, "wrap"))
         for criterion in criteria:
             outcome = c.outcomes[criterion.id]
-            row += [Cell(status_label(outcome.status, lang), STATUS_STYLE[outcome.status]),
-                    Cell(outcome.reason, "wrap")]
+            row += [
+                Cell(status_label(outcome.status, lang), STATUS_STYLE[outcome.status]),
+                Cell(outcome.reason, "wrap"),
+            ]
         conclusion, style = _decision(c, lang)
         note = c.tie_note or c.note
-        row += [Cell(conclusion, style), Cell(c.rank, "int") if c.rank else None,
-                Cell(_award_label(c, lang), "wrap"), Cell(note, "wrap")]
+        row += [
+            Cell(conclusion, style),
+            Cell(c.rank, "int") if c.rank else None,
+            Cell(_award_label(c, lang), "wrap"),
+            Cell(note, "wrap"),
+        ]
         rows.append(row)
     first = 5 if not units else 4
     widths = {0: 6, 1: 12, 2: 30, 3: 22}
@@ -114,9 +148,18 @@ def results_sheet(key: str, evaluation: Evaluation, lang: str, stamp: Cell) -> O
         widths[first + 2 * i + 1] = 40
     tail = first + 2 * len(criteria)
     widths.update({tail: 18, tail + 1: 8, tail + 2: 26, tail + 3: 36})
-    return OutputSheet(key, C.output_name(key, lang), rows, widths=widths, freeze=(4, 3),
-                       autofilter=(3, 0, 3 + len(order), len(head) - 1), landscape=True,
-                       fit_width=False, repeat_rows=(3, 3), tab_color="#2F75B5")
+    return OutputSheet(
+        key,
+        C.output_name(key, lang),
+        rows,
+        widths=widths,
+        freeze=(4, 3),
+        autofilter=(3, 0, 3 + len(order), len(head) - 1),
+        landscape=True,
+        fit_width=False,
+        repeat_rows=(3, 3),
+        tab_color="#2F75B5",
+    )
 
 
 def nominations_sheet(evaluation: Evaluation, lang: str, when: datetime) -> OutputSheet:
@@ -137,28 +180,62 @@ def nominations_sheet(evaluation: Evaluation, lang: str, when: datetime) -> Outp
         rows.append([cell, None, None, None, None, None])
         merges.append((r, 0, r, 5))
 
-    line(Cell(s.parent_agency.upper(), "doc_agency"), Cell(t(lang, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-                                                                "SOCIALIST REPUBLIC OF VIET NAM"), "doc_nation"))
-    line(Cell(s.agency.upper(), "doc_agency_bold"), Cell(t(lang, "Độc lập - Tự do - Hạnh phúc",
-                                                            "Independence - Freedom - Happiness"), "doc_motto"))
-    line(None, Cell(t(lang, f"{s.place}, ngày {when.day:02d} tháng {when.month:02d} năm {when.year}",
-                      f"{s.place}, {when:%d/%m/%Y}"), "doc_date"))
+    line(
+        Cell(s.parent_agency.upper(), "doc_agency"),
+        Cell(t(lang, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SOCIALIST REPUBLIC OF VIET NAM"), "doc_nation"),
+    )
+    line(
+        Cell(s.agency.upper(), "doc_agency_bold"),
+        Cell(t(lang, "Độc lập - Tự do - Hạnh phúc", "Independence - Freedom - Happiness"), "doc_motto"),
+    )
+    line(
+        None,
+        Cell(
+            t(
+                lang,
+                f"{s.place}, ngày {when.day:02d} tháng {when.month:02d} năm {when.year}",
+                f"{s.place}, {when:%d/%m/%Y}",
+            ),
+            "doc_date",
+        ),
+    )
     rows.append([])
     full(Cell(t(lang, "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG", "LIST OF PROPOSED AWARDS"), "doc_title"))
-    full(Cell(t(lang, f"Phong trào thi đua \"{s.movement}\" giai đoạn {s.from_year}–{s.to_year}",
-                f"Emulation movement \"{s.movement}\", {s.from_year}–{s.to_year}"), "doc_title"))
+    full(
+        Cell(
+            t(
+                lang,
+                f'Phong trào thi đua "{s.movement}" giai đoạn {s.from_year}–{s.to_year}',
+                f'Emulation movement "{s.movement}", {s.from_year}–{s.to_year}',
+            ),
+            "doc_title",
+        )
+    )
     rows.append([])
     header_row = len(rows)
-    rows.append([Cell(h, "doc_header") for h in (
-        t(lang, "STT", "No."), t(lang, "Họ và tên / Tên tập thể", "Name / Collective"),
-        t(lang, "Chức vụ", "Position"), t(lang, "Đơn vị", "Unit"),
-        t(lang, "Tóm tắt thành tích", "Summary of achievements"),
-        t(lang, "Hình thức khen thưởng", "Award"))])
+    rows.append(
+        [
+            Cell(h, "doc_header")
+            for h in (
+                t(lang, "STT", "No."),
+                t(lang, "Họ và tên / Tên tập thể", "Name / Collective"),
+                t(lang, "Chức vụ", "Position"),
+                t(lang, "Đơn vị", "Unit"),
+                t(lang, "Tóm tắt thành tích", "Summary of achievements"),
+                t(lang, "Hình thức khen thưởng", "Award"),
+            )
+        ]
+    )
     roman = ["I", "II", "III", "IV"]
     for a, award in enumerate(C.AWARDS):
         full(Cell(f"{roman[a]}. {award.label(lang).upper()}", "doc_section"))
-        for g, (label, group) in enumerate(((t(lang, "Tập thể", "Collectives"), evaluation.units),
-                                            (t(lang, "Cá nhân", "Individuals"), evaluation.people)), 1):
+        for g, (label, group) in enumerate(
+            (
+                (t(lang, "Tập thể", "Collectives"), evaluation.units),
+                (t(lang, "Cá nhân", "Individuals"), evaluation.people),
+            ),
+            1,
+        ):
             full(Cell(f"{g}. {label}", "doc_section"))
             chosen = sorted((c for c in group if c.award == award.key), key=lambda c: (c.rank or 0, c.id))
             if not chosen:
@@ -167,17 +244,29 @@ def nominations_sheet(evaluation: Evaluation, lang: str, when: datetime) -> Outp
                 award_text = award.label(lang)
                 if c.tied:
                     award_text += t(lang, " (đồng hạng – Hội đồng xem xét)", " (tied – the council decides)")
-                rows.append([Cell(n, "doc_center"), Cell(c.name, "doc_cell"),
-                             Cell("" if c.kind == "unit" else c.position, "doc_cell"),
-                             Cell(c.unit_name if c.kind == "person" else "", "doc_cell"),
-                             Cell(c.summary + (f"\n{c.tie_note}" if c.tie_note else ""), "doc_cell"),
-                             Cell(award_text, "doc_note" if c.tied else "doc_cell")])
+                rows.append(
+                    [
+                        Cell(n, "doc_center"),
+                        Cell(c.name, "doc_cell"),
+                        Cell("" if c.kind == "unit" else c.position, "doc_cell"),
+                        Cell(c.unit_name if c.kind == "person" else "", "doc_cell"),
+                        Cell(c.summary + (f"\n{c.tie_note}" if c.tie_note else ""), "doc_cell"),
+                        Cell(award_text, "doc_note" if c.tied else "doc_cell"),
+                    ]
+                )
     rows.append([])
     line(None, Cell(t(lang, "NGƯỜI LẬP DANH SÁCH", "PREPARED BY"), "doc_agency_bold"))
-    return OutputSheet("nominations", C.output_name("nominations", lang), rows,
-                       widths={0: 6, 1: 24, 2: 16, 3: 22, 4: 60, 5: 20}, merges=merges,
-                       repeat_rows=(header_row, header_row), fit_width=True, landscape=True,
-                       tab_color="#C00000")
+    return OutputSheet(
+        "nominations",
+        C.output_name("nominations", lang),
+        rows,
+        widths={0: 6, 1: 24, 2: 16, 3: 22, 4: 60, 5: 20},
+        merges=merges,
+        repeat_rows=(header_row, header_row),
+        fit_width=True,
+        landscape=True,
+        tab_color="#C00000",
+    )
 
 
 def dashboard_sheet(evaluation: Evaluation, lang: str, stamp: Cell) -> OutputSheet:
@@ -188,13 +277,18 @@ def dashboard_sheet(evaluation: Evaluation, lang: str, stamp: Cell) -> OutputShe
         (t(lang, "Tập thể đủ tiêu chuẩn", "Eligible collectives"), sum(c.eligible for c in evaluation.units)),
         (t(lang, "Tập thể được đề nghị", "Collectives proposed"), len(evaluation.nominated_units)),
         (t(lang, "Số cá nhân", "Individuals"), len(evaluation.people)),
-        (t(lang, "Cá nhân đủ tiêu chuẩn", "Eligible individuals"), sum(c.eligible for c in evaluation.people)),
+        (
+            t(lang, "Cá nhân đủ tiêu chuẩn", "Eligible individuals"),
+            sum(c.eligible for c in evaluation.people),
+        ),
         (t(lang, "Cá nhân được đề nghị", "Individuals proposed"), len(evaluation.nominated_people)),
     ]
     for label, value in counts:
         rows.append([Cell(label, "text"), Cell(value, "int")])
     rows.append([])
-    rows.append([Cell(t(lang, "Tỷ lệ đạt từng tiêu chí theo đơn vị", "Pass rate of each criterion by unit"), "title")])
+    rows.append(
+        [Cell(t(lang, "Tỷ lệ đạt từng tiêu chí theo đơn vị", "Pass rate of each criterion by unit"), "title")]
+    )
     criteria = [c.id for c in C.COLLECTIVE_CRITERIA] + [c.id for c in C.INDIVIDUAL_CRITERIA]
     header_row = len(rows)
     rows.append([Cell(t(lang, "Đơn vị", "Unit"), "header")] + [Cell(c, "header") for c in criteria])
@@ -219,40 +313,77 @@ def dashboard_sheet(evaluation: Evaluation, lang: str, stamp: Cell) -> OutputShe
             title=t(lang, "Tỷ lệ đạt tiêu chí theo đơn vị", "Criteria pass rate by unit"),
             categories=(first, last, 0),
             series=[(header_row, col, first, col) for col in range(1, len(criteria) + 1)],
-            last_row=last, anchor=(last + 2, 0),
+            last_row=last,
+            anchor=(last + 2, 0),
             size=(max(760, 60 * len(evaluation.units) + 200), 420),
         )
     widths = {0: 40} | {i: 9 for i in range(1, len(criteria) + 1)}
-    return OutputSheet("dashboard", C.output_name("dashboard", lang), rows, widths=widths, chart=chart,
-                       landscape=True, tab_color="#70AD47")
+    return OutputSheet(
+        "dashboard",
+        C.output_name("dashboard", lang),
+        rows,
+        widths=widths,
+        chart=chart,
+        landscape=True,
+        tab_color="#70AD47",
+    )
 
 
 def errors_sheet(problems: list[Problem], lang: str, stamp: Cell | None, file: str) -> OutputSheet:
     rows: list[list[Cell | None]] = [[Cell(t(lang, "LỖI DỮ LIỆU", "DATA ERRORS"), "title")]]
     errors = sum(p.is_error for p in problems)
     warnings = len(problems) - errors
-    summary = t(lang, f"{errors} lỗi, {warnings} cảnh báo trong {file}. Lỗi phải sửa trước khi đánh giá; cảnh báo thì nên xem lại.",
-                f"{errors} errors, {warnings} warnings in {file}. Errors must be fixed before evaluating; warnings deserve a look.")
+    summary = t(
+        lang,
+        f"{errors} lỗi, {warnings} cảnh báo trong {file}. Lỗi phải sửa trước khi đánh giá; cảnh báo thì nên xem lại.",
+        f"{errors} errors, {warnings} warnings in {file}. Errors must be fixed before evaluating; warnings deserve a look.",
+    )
     rows.append([Cell(summary, "banner" if errors else "subtitle")])
     if stamp is not None:
         rows.append([stamp])
     rows.append([])
-    header = [t(lang, "STT", "No."), t(lang, "Mức độ", "Severity"), t(lang, "Sheet", "Sheet"),
-              t(lang, "Ô", "Cell"), t(lang, "Giá trị", "Value"), t(lang, "Nội dung", "Message")]
+    header = [
+        t(lang, "STT", "No."),
+        t(lang, "Mức độ", "Severity"),
+        t(lang, "Sheet", "Sheet"),
+        t(lang, "Ô", "Cell"),
+        t(lang, "Giá trị", "Value"),
+        t(lang, "Nội dung", "Message"),
+    ]
     header_row = len(rows)
     rows.append([Cell(h, "header") for h in header])
     if not problems:
-        rows.append([None, None, None, None, None, Cell(t(lang, "Không có lỗi dữ liệu.", "No data errors."), "met")])
+        rows.append(
+            [None, None, None, None, None, Cell(t(lang, "Không có lỗi dữ liệu.", "No data errors."), "met")]
+        )
     for n, p in enumerate(sorted(problems, key=sort_key), 1):
         severity = t(lang, "Lỗi", "Error") if p.is_error else t(lang, "Cảnh báo", "Warning")
-        link = f"{quote_sheet(p.sheet)}!{p.cell.split(':')[0]}" if p.sheet and p.cell and split_cell(p.cell.split(':')[0])[1] else None
-        rows.append([Cell(n, "int"), Cell(severity, "error" if p.is_error else "warning"),
-                     Cell(p.sheet or "", "text"), Cell(p.cell or "", "link" if link else "text", link),
-                     Cell("" if p.value is None else _plain(p.value), "wrap"), Cell(p.message(lang), "wrap")])
-    return OutputSheet("errors", C.output_name("errors", lang), rows,
-                       widths={0: 6, 1: 11, 2: 20, 3: 9, 4: 26, 5: 90}, freeze=(header_row + 1, 0),
-                       autofilter=(header_row, 0, header_row + max(len(problems), 1), 5),
-                       repeat_rows=(header_row, header_row), landscape=True, tab_color="#FF0000")
+        link = (
+            f"{quote_sheet(p.sheet)}!{p.cell.split(':')[0]}"
+            if p.sheet and p.cell and split_cell(p.cell.split(":")[0])[1]
+            else None
+        )
+        rows.append(
+            [
+                Cell(n, "int"),
+                Cell(severity, "error" if p.is_error else "warning"),
+                Cell(p.sheet or "", "text"),
+                Cell(p.cell or "", "link" if link else "text", link),
+                Cell("" if p.value is None else _plain(p.value), "wrap"),
+                Cell(p.message(lang), "wrap"),
+            ]
+        )
+    return OutputSheet(
+        "errors",
+        C.output_name("errors", lang),
+        rows,
+        widths={0: 6, 1: 11, 2: 20, 3: 9, 4: 26, 5: 90},
+        freeze=(header_row + 1, 0),
+        autofilter=(header_row, 0, header_row + max(len(problems), 1), 5),
+        repeat_rows=(header_row, header_row),
+        landscape=True,
+        tab_color="#FF0000",
+    )
 
 
 def _plain(value: Any) -> Any:
@@ -265,18 +396,49 @@ def _plain(value: Any) -> Any:
 
 def stale_sheet(key: str, lang: str, when: datetime) -> OutputSheet:
     """What replaces an earlier result sheet when the data now has errors."""
-    text = t(lang, f"KẾT QUẢ CŨ ĐÃ BỊ XÓA lúc {when:%d/%m/%Y %H:%M}: dữ liệu hiện có lỗi. Hãy sửa các lỗi ở sheet \"{C.output_name('errors', lang)}\" rồi bấm Đánh giá lại.",
-             f"EARLIER RESULTS REMOVED on {when:%d/%m/%Y %H:%M}: the data now has errors. Fix them (sheet \"{C.output_name('errors', lang)}\") and evaluate again.")
-    return OutputSheet(key, C.output_name(key, lang), [[Cell(text, "banner")]], widths={0: 120},
-                       tab_color="#808080")
+    text = t(
+        lang,
+        f'KẾT QUẢ CŨ ĐÃ BỊ XÓA lúc {when:%d/%m/%Y %H:%M}: dữ liệu hiện có lỗi. Hãy sửa các lỗi ở sheet "{C.output_name("errors", lang)}" rồi bấm Đánh giá lại.',
+        f'EARLIER RESULTS REMOVED on {when:%d/%m/%Y %H:%M}: the data now has errors. Fix them (sheet "{C.output_name("errors", lang)}") and evaluate again.',
+    )
+    return OutputSheet(
+        key, C.output_name(key, lang), [[Cell(text, "banner")]], widths={0: 120}, tab_color="#808080"
+    )
 
 
 LOG_HEADER = {
-    "vi": ["Thời gian", "Phiên bản", "Kỳ xét", "Mã dữ liệu", "Tệp", "Đơn vị", "Cán bộ", "Lỗi", "Cảnh báo",
-           "Tập thể đủ tiêu chuẩn", "Cá nhân đủ tiêu chuẩn", "Tập thể đề nghị", "Cá nhân đề nghị", "Kết quả"],
-    "en": ["Time", "Version", "Period", "Data fingerprint", "File", "Units", "Staff", "Errors", "Warnings",
-           "Eligible collectives", "Eligible individuals", "Collectives proposed", "Individuals proposed",
-           "Outcome"],
+    "vi": [
+        "Thời gian",
+        "Phiên bản",
+        "Kỳ xét",
+        "Mã dữ liệu",
+        "Tệp",
+        "Đơn vị",
+        "Cán bộ",
+        "Lỗi",
+        "Cảnh báo",
+        "Tập thể đủ tiêu chuẩn",
+        "Cá nhân đủ tiêu chuẩn",
+        "Tập thể đề nghị",
+        "Cá nhân đề nghị",
+        "Kết quả",
+    ],
+    "en": [
+        "Time",
+        "Version",
+        "Period",
+        "Data fingerprint",
+        "File",
+        "Units",
+        "Staff",
+        "Errors",
+        "Warnings",
+        "Eligible collectives",
+        "Eligible individuals",
+        "Collectives proposed",
+        "Individuals proposed",
+        "Outcome",
+    ],
 }
 FINGERPRINT_COLUMN = 3
 
@@ -296,13 +458,27 @@ def log_sheet(previous: list[list[Any]], entry: list[Any], lang: str) -> OutputS
                 row.append(Cell(value, "int" if isinstance(value, int) else "text"))
         rows.append(row)
     widths = {0: 20, 1: 9, 2: 11, 3: 18, 4: 28} | {i: 11 for i in range(5, 13)} | {13: 40}
-    return OutputSheet("log", C.output_name("log", lang), rows, widths=widths, freeze=(1, 0),
-                       tab_color="#7F7F7F")
+    return OutputSheet(
+        "log", C.output_name("log", lang), rows, widths=widths, freeze=(1, 0), tab_color="#7F7F7F"
+    )
 
 
-def log_entry(when: datetime, period: str, fingerprint: str, file: str, counts: dict[str, int],
-              outcome: str) -> list[Any]:
-    return [when, __version__, period, fingerprint[:16], file, counts.get("units", 0), counts.get("staff", 0),
-            counts.get("errors", 0), counts.get("warnings", 0), counts.get("eligible_units", 0),
-            counts.get("eligible_people", 0), counts.get("nominated_units", 0),
-            counts.get("nominated_people", 0), outcome]
+def log_entry(
+    when: datetime, period: str, fingerprint: str, file: str, counts: dict[str, int], outcome: str
+) -> list[Any]:
+    return [
+        when,
+        __version__,
+        period,
+        fingerprint[:16],
+        file,
+        counts.get("units", 0),
+        counts.get("staff", 0),
+        counts.get("errors", 0),
+        counts.get("warnings", 0),
+        counts.get("eligible_units", 0),
+        counts.get("eligible_people", 0),
+        counts.get("nominated_units", 0),
+        counts.get("nominated_people", 0),
+        outcome,
+    ]

@@ -46,8 +46,15 @@ class Problem:
 class ParcomError(Exception):
     """A file or command that cannot be used; rendered as one sentence, exit code 2."""
 
-    def __init__(self, code: str, *, file: str | None = None, sheet: str | None = None,
-                 cell: str | None = None, **params: Any) -> None:
+    def __init__(
+        self,
+        code: str,
+        *,
+        file: str | None = None,
+        sheet: str | None = None,
+        cell: str | None = None,
+        **params: Any,
+    ) -> None:
         super().__init__(code)
         self.code = code
         self.file = file

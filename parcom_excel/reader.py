@@ -85,8 +85,12 @@ def find_header(grid: Grid, sheet: C.Sheet, file: str) -> tuple[int, dict[str, i
     excel_row = grid.top + r
     for r1, c1, r2, c2 in grid.merged:
         if r1 <= excel_row <= r2 and c2 > c1:
-            raise ParcomError("merged_header", file=file, sheet=grid.name,
-                              cell=f"{col_letter(c1 - 1)}{r1}:{col_letter(c2 - 1)}{r2}")
+            raise ParcomError(
+                "merged_header",
+                file=file,
+                sheet=grid.name,
+                cell=f"{col_letter(c1 - 1)}{r1}:{col_letter(c2 - 1)}{r2}",
+            )
     found: dict[str, int] = {}
     extra: dict[str, int] = {}
     for c, value in enumerate(grid.values[r]):
@@ -98,7 +102,10 @@ def find_header(grid: Grid, sheet: C.Sheet, file: str) -> tuple[int, dict[str, i
             continue
         if column.key in found:
             raise ParcomError(
-                "duplicate_header", file=file, sheet=grid.name, column=column.vi,
+                "duplicate_header",
+                file=file,
+                sheet=grid.name,
+                column=column.vi,
                 cell=f"{col_letter(grid.left - 1 + found[column.key])}{excel_row}",
                 other=f"{col_letter(grid.left - 1 + c)}{excel_row}",
             )
@@ -106,8 +113,13 @@ def find_header(grid: Grid, sheet: C.Sheet, file: str) -> tuple[int, dict[str, i
     for column in sheet.required:
         if column.key not in found:
             last = col_letter(grid.left - 1 + max(len(grid.values[r]) - 1, 0))
-            raise ParcomError("missing_column", file=file, sheet=grid.name, column=column.label("vi"),
-                              cell=f"{col_letter(grid.left - 1)}{excel_row}:{last}{excel_row}")
+            raise ParcomError(
+                "missing_column",
+                file=file,
+                sheet=grid.name,
+                column=column.label("vi"),
+                cell=f"{col_letter(grid.left - 1)}{excel_row}:{last}{excel_row}",
+            )
     return r, found, extra
 
 

@@ -55,8 +55,11 @@ def parse_keys(text: Any, key: str) -> tuple[list[str], list[str]]:
         if not word.strip():
             continue
         match = next(
-            (k.key for k in catalog
-             if fold(word) in (fold(k.vi), fold(k.en), k.key) or strip_marks(word) == strip_marks(k.vi)),
+            (
+                k.key
+                for k in catalog
+                if fold(word) in (fold(k.vi), fold(k.en), k.key) or strip_marks(word) == strip_marks(k.vi)
+            ),
             None,
         )
         (known if match else unknown).append(match or clean(word))
@@ -77,22 +80,40 @@ def _as_int(value: Any) -> int | None:
     return None
 
 
-def read_settings(raw: dict[str, tuple[Any, str]], sheet: str, lang: str = "vi") -> tuple[Settings, list[Problem]]:
+def read_settings(
+    raw: dict[str, tuple[Any, str]], sheet: str, lang: str = "vi"
+) -> tuple[Settings, list[Problem]]:
     settings = defaults()
     settings.sheet = sheet
     problems: list[Problem] = []
     for setting in C.SETTINGS:
         if setting.key not in raw:
             if setting.required:
-                problems.append(Problem("setting_missing", ERROR, sheet, None, None,
-                                        {"name": setting.label(lang), "default": setting.default}))
+                problems.append(
+                    Problem(
+                        "setting_missing",
+                        ERROR,
+                        sheet,
+                        None,
+                        None,
+                        {"name": setting.label(lang), "default": setting.default},
+                    )
+                )
             continue
         value, cell = raw[setting.key]
         settings.cells[setting.key] = cell
 
         def bad(hint_vi: str, hint_en: str, value: Any = value, cell: str = cell, setting=setting) -> None:
-            problems.append(Problem("bad_setting", ERROR, sheet, cell, value,
-                                    {"name": setting.label(lang), "hint": hint_vi if lang == "vi" else hint_en}))
+            problems.append(
+                Problem(
+                    "bad_setting",
+                    ERROR,
+                    sheet,
+                    cell,
+                    value,
+                    {"name": setting.label(lang), "hint": hint_vi if lang == "vi" else hint_en},
+                )
+            )
 
         if value is None or (isinstance(value, str) and not value.strip()):
             if setting.required:
@@ -103,7 +124,9 @@ def read_settings(raw: dict[str, tuple[Any, str]], sheet: str, lang: str = "vi")
             if number is None:
                 bad("hãy nhập một số nguyên", "enter a whole number")
                 continue
-            if (setting.min is not None and number < setting.min) or (setting.max is not None and number > setting.max):
+            if (setting.min is not None and number < setting.min) or (
+                setting.max is not None and number > setting.max
+            ):
                 lo = setting.min if setting.min is not None else ""
                 hi = setting.max if setting.max is not None else ""
                 bad(f"hãy nhập số trong khoảng {lo}–{hi}", f"enter a number from {lo} to {hi}")
@@ -120,23 +143,46 @@ def read_settings(raw: dict[str, tuple[Any, str]], sheet: str, lang: str = "vi")
             known, unknown = parse_keys(value, setting.key)
             catalog = C.INDIVIDUAL_KEYS if setting.key == "order_individuals" else C.COLLECTIVE_KEYS
             for word in unknown:
-                problems.append(Problem("unknown_tiebreak", ERROR, sheet, cell, word,
-                                        {"choices": "; ".join(k.label(lang) for k in catalog)}))
+                problems.append(
+                    Problem(
+                        "unknown_tiebreak",
+                        ERROR,
+                        sheet,
+                        cell,
+                        word,
+                        {"choices": "; ".join(k.label(lang) for k in catalog)},
+                    )
+                )
             if known:
                 settings.values[setting.key] = known
         else:
             settings.values[setting.key] = clean(str(value))
     if settings.from_year > settings.to_year:
-        problems.append(Problem("period_reversed", ERROR, sheet, settings.cells.get("from_year"),
-                                settings.from_year,
-                                {"from_year": settings.from_year, "to_year": settings.to_year}))
+        problems.append(
+            Problem(
+                "period_reversed",
+                ERROR,
+                sheet,
+                settings.cells.get("from_year"),
+                settings.from_year,
+                {"from_year": settings.from_year, "to_year": settings.to_year},
+            )
+        )
     for award in ("bk", "gk"):
         for target in ("collectives", "individuals"):
             lo, hi = settings.quota(award, target)
             if lo > hi:
                 key = f"{award}_{target}_min"
-                problems.append(Problem("quota_min_gt_max", ERROR, sheet, settings.cells.get(key), lo,
-                                        {"max": hi, "name": C.SETTINGS_BY_KEY[key].label(lang)}))
+                problems.append(
+                    Problem(
+                        "quota_min_gt_max",
+                        ERROR,
+                        sheet,
+                        settings.cells.get(key),
+                        lo,
+                        {"max": hi, "name": C.SETTINGS_BY_KEY[key].label(lang)},
+                    )
+                )
     return settings, problems
 
 
@@ -147,4 +193,3 @@ def override_period(settings: Settings, from_year: int | None, to_year: int | No
     if to_year is not None:
         settings.values["to_year"] = to_year
         settings.cells.pop("to_year", None)
-

@@ -14,9 +14,7 @@ import unicodedata
 _TONES = "\u0300\u0301\u0303\u0309\u0323"
 _VOWELS = "aeiouy"
 # "oa", "oe", "uy" at the end of a syllable: the tone goes on the first vowel ("hòa", "thủy").
-_OPEN_PAIR = re.compile(
-    r"(?<![qQ])([oOuU])([aAeEyY])([" + _TONES + r"])(?![a-zA-Z\u0300-\u036f])"
-)
+_OPEN_PAIR = re.compile(r"(?<![qQ])([oOuU])([aAeEyY])([" + _TONES + r"])(?![a-zA-Z\u0300-\u036f])")
 _SPACES = re.compile(r"\s+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 

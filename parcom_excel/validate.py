@@ -164,7 +164,9 @@ def _type_error(column: C.Column, value: Any, lang: str) -> tuple[str, dict[str,
     return "bad_choice", params
 
 
-def type_table(table: RawTable, sheet: C.Sheet, lang: str) -> tuple[pd.DataFrame, list[Problem], set[tuple[int, str]]]:
+def type_table(
+    table: RawTable, sheet: C.Sheet, lang: str
+) -> tuple[pd.DataFrame, list[Problem], set[tuple[int, str]]]:
     """Typed frame, problems, and the (row, column) cells whose type failed."""
     problems: list[Problem] = []
     failed: set[tuple[int, str]] = set()
@@ -212,14 +214,24 @@ def build_schema(sheet: C.Sheet, refs: dict[str, set[str]]) -> pa.DataFrameSchem
         if column.ref and column.type != C.CODES and column.ref in refs:
             checks.append(pa.Check.isin(sorted(refs[column.ref]), name="unknown_ref"))
         columns[column.key] = pa.Column(
-            object, checks=checks, nullable=not column.required, required=True,
-            coerce=False, name=column.key,
+            object,
+            checks=checks,
+            nullable=not column.required,
+            required=True,
+            coerce=False,
+            name=column.key,
         )
     return pa.DataFrameSchema(columns, name=sheet.key, strict=False, coerce=False)
 
 
-def check_values(frame: pd.DataFrame, table: RawTable, sheet: C.Sheet, refs: dict[str, set[str]],
-                 failed: set[tuple[int, str]], lang: str) -> list[Problem]:
+def check_values(
+    frame: pd.DataFrame,
+    table: RawTable,
+    sheet: C.Sheet,
+    refs: dict[str, set[str]],
+    failed: set[tuple[int, str]],
+    lang: str,
+) -> list[Problem]:
     schema = build_schema(sheet, refs)
     try:
         schema.validate(frame, lazy=True)
@@ -244,14 +256,32 @@ def check_values(frame: pd.DataFrame, table: RawTable, sheet: C.Sheet, refs: dic
         value = frame.at[i, column_key]
         cell = table.cell(column_key, i) if column_key in table.columns else None
         if check == "not_nullable":
-            problems.append(Problem("required", ERROR, table.sheet, cell, None, {"column": column.label(lang)}))
+            problems.append(
+                Problem("required", ERROR, table.sheet, cell, None, {"column": column.label(lang)})
+            )
         elif check.startswith(("below_min", "greater_than_or_equal_to")):
-            problems.append(Problem("below_min", ERROR, table.sheet, cell, value,
-                                    {"column": column.label(lang), "min": column.min}))
+            problems.append(
+                Problem(
+                    "below_min",
+                    ERROR,
+                    table.sheet,
+                    cell,
+                    value,
+                    {"column": column.label(lang), "min": column.min},
+                )
+            )
         elif check.startswith(("unknown_ref", "isin")):
             target = C.SHEETS[column.ref].name(lang)
-            problems.append(Problem("unknown_ref", ERROR, table.sheet, cell, value,
-                                    {"column": column.label(lang), "target": target}))
+            problems.append(
+                Problem(
+                    "unknown_ref",
+                    ERROR,
+                    table.sheet,
+                    cell,
+                    value,
+                    {"column": column.label(lang), "target": target},
+                )
+            )
     return problems
 
 
@@ -274,10 +304,16 @@ def _duplicates(frame: pd.DataFrame, table: RawTable, sheet: C.Sheet, lang: str)
         if key not in first:
             first[key] = record[ROW]
             continue
-        problems.append(Problem(
-            "duplicate_key", ERROR, table.sheet, table.cell(keys[0], int(i)),
-            " / ".join(str(k) for k in key), {"key_label": label, "other": first[key]},
-        ))
+        problems.append(
+            Problem(
+                "duplicate_key",
+                ERROR,
+                table.sheet,
+                table.cell(keys[0], int(i)),
+                " / ".join(str(k) for k in key),
+                {"key_label": label, "other": first[key]},
+            )
+        )
     return problems
 
 
@@ -288,12 +324,15 @@ def _legacy_text(frame: pd.DataFrame, table: RawTable, sheet: C.Sheet) -> list[P
             continue
         for i, value in enumerate(frame[column.key]):
             if isinstance(value, str) and looks_legacy(value):
-                problems.append(Problem("legacy_font", WARNING, table.sheet, table.cell(column.key, i), value))
+                problems.append(
+                    Problem("legacy_font", WARNING, table.sheet, table.cell(column.key, i), value)
+                )
     return problems
 
 
-def validate(inputs: Inputs, lang: str = "vi", from_year: int | None = None,
-             to_year: int | None = None) -> Validation:
+def validate(
+    inputs: Inputs, lang: str = "vi", from_year: int | None = None, to_year: int | None = None
+) -> Validation:
     from .settings import override_period
 
     result = Validation(problems=list(inputs.problems))
@@ -323,8 +362,13 @@ def validate(inputs: Inputs, lang: str = "vi", from_year: int | None = None,
     return result
 
 
-def cross_checks(frames: dict[str, pd.DataFrame], tables: dict[str, RawTable], settings: Settings,
-                 refs: dict[str, set[str]], lang: str) -> list[Problem]:
+def cross_checks(
+    frames: dict[str, pd.DataFrame],
+    tables: dict[str, RawTable],
+    settings: Settings,
+    refs: dict[str, set[str]],
+    lang: str,
+) -> list[Problem]:
     problems: list[Problem] = []
     period = {"from_year": settings.from_year, "to_year": settings.to_year}
 
@@ -341,16 +385,29 @@ def cross_checks(frames: dict[str, pd.DataFrame], tables: dict[str, RawTable], s
     both = staff["joined"].notna() & staff["left"].notna()
     for i in staff.index[both]:
         if staff.at[i, "left"] < staff.at[i, "joined"]:
-            problems.append(Problem("left_before_joined", ERROR, *at("staff", "left", i),
-                                    staff.at[i, "left"], {"joined": staff.at[i, "joined"]}))
+            problems.append(
+                Problem(
+                    "left_before_joined",
+                    ERROR,
+                    *at("staff", "left", i),
+                    staff.at[i, "left"],
+                    {"joined": staff.at[i, "joined"]},
+                )
+            )
 
     results = frames["results"]
     over = results["tasks_on_time"].notna() & results["tasks_assigned"].notna()
     for i in results.index[over]:
         if results.at[i, "tasks_on_time"] > results.at[i, "tasks_assigned"]:
-            problems.append(Problem("done_gt_assigned", ERROR, *at("results", "tasks_on_time", i),
-                                    results.at[i, "tasks_on_time"],
-                                    {"assigned": results.at[i, "tasks_assigned"]}))
+            problems.append(
+                Problem(
+                    "done_gt_assigned",
+                    ERROR,
+                    *at("results", "tasks_on_time", i),
+                    results.at[i, "tasks_on_time"],
+                    {"assigned": results.at[i, "tasks_assigned"]},
+                )
+            )
 
     initiatives = frames["initiatives"]
     column = C.INITIATIVES.column("authors")
@@ -361,12 +418,21 @@ def cross_checks(frames: dict[str, pd.DataFrame], tables: dict[str, RawTable], s
             problems.append(Problem("no_authors", ERROR, *at("initiatives", "authors", i), None))
         for code in authors:
             if code not in refs["staff"]:
-                problems.append(Problem("unknown_ref", ERROR, *at("initiatives", "authors", i), code,
-                                        {"column": column.label(lang), "target": C.STAFF.name(lang)}))
+                problems.append(
+                    Problem(
+                        "unknown_ref",
+                        ERROR,
+                        *at("initiatives", "authors", i),
+                        code,
+                        {"column": column.label(lang), "target": C.STAFF.name(lang)},
+                    )
+                )
 
     discipline = frames["discipline"]
     ratings = frames["ratings"]
-    rating_at = {(r.staff_id, r.year): (i, r.rating) for i, r in zip(ratings.index, ratings.itertuples(), strict=False)}
+    rating_at = {
+        (r.staff_id, r.year): (i, r.rating) for i, r in zip(ratings.index, ratings.itertuples(), strict=False)
+    }
     good = {"HTXSNV", "HTTNV"}
     for i, record in discipline.iterrows():
         if record["staff_id"] is None and record["unit_id"] is None:
@@ -378,10 +444,16 @@ def cross_checks(frames: dict[str, pd.DataFrame], tables: dict[str, RawTable], s
         found = rating_at.get((record["staff_id"], decided.year))
         if found and found[1] in good:
             j, code = found
-            problems.append(Problem(
-                "rating_with_discipline", WARNING, *at("ratings", "rating", j),
-                C.RATING.get(code).label(lang),
-                {"year": decided.year,
-                 "discipline_cell": f"{tables['discipline'].sheet}!{tables['discipline'].cell('decision_date', i)}"},
-            ))
+            problems.append(
+                Problem(
+                    "rating_with_discipline",
+                    WARNING,
+                    *at("ratings", "rating", j),
+                    C.RATING.get(code).label(lang),
+                    {
+                        "year": decided.year,
+                        "discipline_cell": f"{tables['discipline'].sheet}!{tables['discipline'].cell('decision_date', i)}",
+                    },
+                )
+            )
     return problems

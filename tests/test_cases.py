@@ -72,9 +72,11 @@ def statuses(path: Path) -> dict[str, str]:
         rows = list(book[name].iter_rows(values_only=True))
         header = next(i for i, r in enumerate(rows) if r and r[0] == "STT")
         heads = rows[header]
-        for row in rows[header + 1:]:
+        for row in rows[header + 1 :]:
             for i, head in enumerate(heads):
-                if isinstance(head, str) and head[:3] in {c.id for c in (*C.COLLECTIVE_CRITERIA, *C.INDIVIDUAL_CRITERIA)}:
+                if isinstance(head, str) and head[:3] in {
+                    c.id for c in (*C.COLLECTIVE_CRITERIA, *C.INDIVIDUAL_CRITERIA)
+                }:
                     out[f"{row[1]}.{head[:3]}"] = row[i]
     return out
 
@@ -84,8 +86,14 @@ def test_case(tmp_path, case_file):
     case = tomllib.loads(case_file.read_text(encoding="utf-8"))
     book = build(case, tmp_path / "input.xlsx")
     out = tmp_path / "output.xlsx"
-    done = subprocess.run([sys.executable, "cli.py", "evaluate", str(book), "-o", str(out)], cwd=ROOT,
-                          capture_output=True, text=True, encoding="utf-8", timeout=120)
+    done = subprocess.run(
+        [sys.executable, "cli.py", "evaluate", str(book), "-o", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     got = nominations(out)
     for award, names in case["expect"].items():

@@ -18,16 +18,28 @@ OUTPUTS = ["Lỗi dữ liệu", "KQ Tập thể", "KQ Cá nhân", "Đề nghị 
 
 
 def cli(*args):
-    return subprocess.run([sys.executable, "cli.py", *map(str, args)], cwd=ROOT, capture_output=True,
-                          text=True, encoding="utf-8", timeout=180)
+    return subprocess.run(
+        [sys.executable, "cli.py", *map(str, args)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=180,
+    )
 
 
 def values(path: Path, sheet: str, skip_stamp: bool = True) -> list[tuple]:
     ws = openpyxl.load_workbook(path, read_only=True)[sheet]
     rows = [tuple(r) for r in ws.iter_rows(values_only=True)]
     if skip_stamp:  # the line with the run's time
-        rows = [r for r in rows if not (r and isinstance(r[0], str) and r[0].startswith(("Kết quả tính lúc", "Hưng Yên,")))]
-        rows = [tuple(v for v in r if not (isinstance(v, str) and v.startswith("Hưng Yên, ngày"))) for r in rows]
+        rows = [
+            r
+            for r in rows
+            if not (r and isinstance(r[0], str) and r[0].startswith(("Kết quả tính lúc", "Hưng Yên,")))
+        ]
+        rows = [
+            tuple(v for v in r if not (isinstance(v, str) and v.startswith("Hưng Yên, ngày"))) for r in rows
+        ]
     return rows
 
 
@@ -54,7 +66,7 @@ def test_outputs_reopen_in_calamine_with_the_results(tmp_path):
     wb = CalamineWorkbook.from_path(str(out))
     rows = wb.get_sheet_by_name("KQ Cá nhân").to_python()
     header = next(i for i, r in enumerate(rows) if r[0] == "STT")
-    ids = {r[1] for r in rows[header + 1:]}
+    ids = {r[1] for r in rows[header + 1 :]}
     assert ids == {"CB01", "CB02", "CB03", "CB04"}
     assert "Đề nghị khen thưởng" in wb.sheet_names
 
@@ -86,8 +98,14 @@ def test_error_rows_link_to_their_cells(tmp_path):
     assert cli("validate", book, "--write-errors").returncode == 1
     ws = openpyxl.load_workbook(book)["Lỗi dữ liệu"]
     links = [c.hyperlink.location for row in ws.iter_rows() for c in row if c.hyperlink]
-    assert any(link and link.endswith("!C" + str(2 + data["ratings"].index(find(data["ratings"], staff_id="CB02", year=2023))))
-               and "Đánh giá cá nhân" in link for link in links)
+    assert any(
+        link
+        and link.endswith(
+            "!C" + str(2 + data["ratings"].index(find(data["ratings"], staff_id="CB02", year=2023)))
+        )
+        and "Đánh giá cá nhân" in link
+        for link in links
+    )
 
 
 def test_names_that_look_like_formulas_stay_text(tmp_path):

@@ -44,8 +44,13 @@ def test_order_of_keys_comes_from_the_settings(tmp_path):
     set_rating(data, "CB01", 2022, "HTXSNV")  # a leader with one "xuất sắc" year
     default = people(evaluate(tmp_path, data))
     assert default["CB01"].award == "bk"
-    reordered = people(evaluate(tmp_path, data, {
-        "order_individuals": "Không giữ chức vụ lãnh đạo; Số năm hoàn thành xuất sắc nhiệm vụ"}))
+    reordered = people(
+        evaluate(
+            tmp_path,
+            data,
+            {"order_individuals": "Không giữ chức vụ lãnh đạo; Số năm hoàn thành xuất sắc nhiệm vụ"},
+        )
+    )
     assert reordered["CB01"].award == "gk"
     assert reordered["CB02"].tied and reordered["CB02"].award == "bk"
 

@@ -49,7 +49,12 @@ def test_bad_cells_point_at_their_cells(tmp_path):
     r = lambda key, **m: row_of(data, key, **m)  # noqa: E731
     expected = {
         ("bad_choice", "error", "Đánh giá cá nhân", f"C{r('ratings', staff_id='CB02', year=2023)}"),
-        ("not_year", "error", "Đánh giá cá nhân", f"A{2 + data['ratings'].index(find(data['ratings'], year='2O24'))}"),
+        (
+            "not_year",
+            "error",
+            "Đánh giá cá nhân",
+            f"A{2 + data['ratings'].index(find(data['ratings'], year='2O24'))}",
+        ),
         ("not_integer", "error", "Kết quả đơn vị", f"C{r('results', unit_id='VP', year=2022)}"),
         ("below_min", "error", "Kết quả đơn vị", f"E{r('results', unit_id='TT', year=2022)}"),
         ("not_date", "error", "Cán bộ", f"G{r('staff', staff_id='CB03')}"),
@@ -75,23 +80,41 @@ def test_cross_sheet_checks(tmp_path):
     got = set(problems_of(path))
     assert ("duplicate_key", "error", "Cán bộ", f"A{len(data['staff']) + 1}") in got
     assert ("left_before_joined", "error", "Cán bộ", f"H{row_of(data, 'staff', staff_id='CB02')}") in got
-    assert ("done_gt_assigned", "error", "Kết quả đơn vị",
-            f"D{row_of(data, 'results', unit_id='VP', year=2025)}") in got
+    assert (
+        "done_gt_assigned",
+        "error",
+        "Kết quả đơn vị",
+        f"D{row_of(data, 'results', unit_id='VP', year=2025)}",
+    ) in got
     assert ("year_outside", "warning", "Đánh giá cá nhân", f"A{len(data['ratings']) + 1}") in got
-    assert ("rating_with_discipline", "warning", "Đánh giá cá nhân",
-            f"C{row_of(data, 'ratings', staff_id='CB03', year=2024)}") in got
+    assert (
+        "rating_with_discipline",
+        "warning",
+        "Đánh giá cá nhân",
+        f"C{row_of(data, 'ratings', staff_id='CB03', year=2024)}",
+    ) in got
 
 
 def test_settings_problems(tmp_path):
-    path = write_book(tmp_path / "s.xlsx", department(), {
-        "from_year": 2026, "to_year": 2024, "gk_collectives_min": 3, "order_individuals": "Số sáng kiến; Tuổi đời"})
+    path = write_book(
+        tmp_path / "s.xlsx",
+        department(),
+        {
+            "from_year": 2026,
+            "to_year": 2024,
+            "gk_collectives_min": 3,
+            "order_individuals": "Số sáng kiến; Tuổi đời",
+        },
+    )
     codes = {c for c, *_ in problems_of(path)}
     assert {"period_reversed", "quota_min_gt_max", "unknown_tiebreak"} <= codes
 
 
 def test_unusable_setting_value_names_its_cell(tmp_path):
     path = write_book(tmp_path / "s.xlsx", department(), {"tt1_min_pct": "một trăm"})
-    got = [p for p in run(FileAdapter(path), write=False, errors_only=True).problems if p.code == "bad_setting"]
+    got = [
+        p for p in run(FileAdapter(path), write=False, errors_only=True).problems if p.code == "bad_setting"
+    ]
     assert len(got) == 1 and got[0].sheet == "Cấu hình" and got[0].cell.startswith("B")
     assert "TT1" in got[0].message("vi")
 
@@ -151,13 +174,16 @@ def test_english_workbook_reads(tmp_path):
     assert result.status == "evaluated"
 
 
-@pytest.mark.parametrize(("edit", "code", "words"), [
-    (lambda b: b.remove(b["Sáng kiến"]), "missing_sheet", ["Sáng kiến"]),
-    (lambda b: b["Cán bộ"].delete_cols(4), "missing_column", ["Đối tượng", "Cán bộ"]),
-    (lambda b: b["Cán bộ"].cell(1, 9, "Họ và tên"), "duplicate_header", ["Họ và tên", "B1", "I1"]),
-    (lambda b: b["Đơn vị"].merge_cells("A1:B1"), "merged_header", ["A1:B1"]),
-    (lambda b: b["Đơn vị"].delete_rows(1), "no_header", ["Đơn vị", "Mã đơn vị"]),
-])
+@pytest.mark.parametrize(
+    ("edit", "code", "words"),
+    [
+        (lambda b: b.remove(b["Sáng kiến"]), "missing_sheet", ["Sáng kiến"]),
+        (lambda b: b["Cán bộ"].delete_cols(4), "missing_column", ["Đối tượng", "Cán bộ"]),
+        (lambda b: b["Cán bộ"].cell(1, 9, "Họ và tên"), "duplicate_header", ["Họ và tên", "B1", "I1"]),
+        (lambda b: b["Đơn vị"].merge_cells("A1:B1"), "merged_header", ["A1:B1"]),
+        (lambda b: b["Đơn vị"].delete_rows(1), "no_header", ["Đơn vị", "Mã đơn vị"]),
+    ],
+)
 def test_unusable_structure_is_one_sentence(tmp_path, edit, code, words):
     path = write_book(tmp_path / "book.xlsx", department())
     book = openpyxl.load_workbook(path)
@@ -171,8 +197,14 @@ def test_unusable_structure_is_one_sentence(tmp_path, edit, code, words):
 
 
 def run_cli(*args, cwd=ROOT):
-    return subprocess.run([sys.executable, "cli.py", *map(str, args)], cwd=cwd, capture_output=True,
-                          text=True, encoding="utf-8", timeout=120)
+    return subprocess.run(
+        [sys.executable, "cli.py", *map(str, args)],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )
 
 
 def test_validate_command_exit_codes_and_json(tmp_path):
@@ -246,7 +278,9 @@ def test_a_large_clean_workbook_yields_no_problem(tmp_path):
         "Đơn vị": [[u, f"Phòng số {i}", "Phòng chuyên môn"] for i, u in enumerate(units)],
         "Cán bộ": [[s, f"Nguyễn Văn {s}", u, "Công chức"] for s, u in staff],
         "Đánh giá cá nhân": [[y, s, "HTTNV"] for s, _ in staff for y in range(2022, 2026)],
-        "Kết quả đơn vị": [[y, u, 3, 3, 1, "Đạt", "Đạt", "Hoàn thành"] for u in units for y in range(2022, 2026)],
+        "Kết quả đơn vị": [
+            [y, u, 3, 3, 1, "Đạt", "Đạt", "Hoàn thành"] for u in units for y in range(2022, 2026)
+        ],
         "Sáng kiến": [[f"SK{i}", f"Sáng kiến {i}", 2023, "Cơ sở", staff[i * 7][0]] for i in range(300)],
         "Kỷ luật": [],
     }

@@ -19,8 +19,14 @@ def setting_value(setting: C.Setting, value: Any, lang: str = "vi") -> Any:
     return value
 
 
-def write_book(path: Path, data: dict[str, list[dict[str, Any]]], settings: dict[str, Any] | None = None,
-               lang: str = "vi", header_row: int = 1, first_col: int = 1) -> Path:
+def write_book(
+    path: Path,
+    data: dict[str, list[dict[str, Any]]],
+    settings: dict[str, Any] | None = None,
+    lang: str = "vi",
+    header_row: int = 1,
+    first_col: int = 1,
+) -> Path:
     """One sheet per contract sheet; `data` rows use column keys; values as the user would type."""
     book = openpyxl.Workbook()
     ws = book.active
@@ -55,32 +61,90 @@ def department() -> dict[str, list[dict[str, Any]]]:
     """A small department where everyone meets every criterion (tests then break one thing)."""
     units = [
         {"unit_id": "VP", "unit_name": "Văn phòng Sở", "unit_kind": "Phòng chuyên môn"},
-        {"unit_id": "TT", "unit_name": "Trung tâm Ứng dụng tiến bộ KH&CN", "unit_kind": "Đơn vị trực thuộc Sở"},
+        {
+            "unit_id": "TT",
+            "unit_name": "Trung tâm Ứng dụng tiến bộ KH&CN",
+            "unit_kind": "Đơn vị trực thuộc Sở",
+        },
     ]
     staff = [
-        {"staff_id": "CB01", "full_name": "Nguyễn Văn An", "unit_id": "VP", "staff_kind": "Công chức",
-         "position": "Chánh Văn phòng", "leader": "Có"},
-        {"staff_id": "CB02", "full_name": "Trần Thị Bình", "unit_id": "VP", "staff_kind": "Công chức",
-         "position": "Chuyên viên", "leader": "Không"},
-        {"staff_id": "CB03", "full_name": "Lê Văn Cường", "unit_id": "TT", "staff_kind": "Viên chức",
-         "position": "Giám đốc Trung tâm", "leader": "Có"},
-        {"staff_id": "CB04", "full_name": "Phạm Thị Dung", "unit_id": "TT", "staff_kind": "Người lao động",
-         "position": "Kế toán", "leader": "Không"},
+        {
+            "staff_id": "CB01",
+            "full_name": "Nguyễn Văn An",
+            "unit_id": "VP",
+            "staff_kind": "Công chức",
+            "position": "Chánh Văn phòng",
+            "leader": "Có",
+        },
+        {
+            "staff_id": "CB02",
+            "full_name": "Trần Thị Bình",
+            "unit_id": "VP",
+            "staff_kind": "Công chức",
+            "position": "Chuyên viên",
+            "leader": "Không",
+        },
+        {
+            "staff_id": "CB03",
+            "full_name": "Lê Văn Cường",
+            "unit_id": "TT",
+            "staff_kind": "Viên chức",
+            "position": "Giám đốc Trung tâm",
+            "leader": "Có",
+        },
+        {
+            "staff_id": "CB04",
+            "full_name": "Phạm Thị Dung",
+            "unit_id": "TT",
+            "staff_kind": "Người lao động",
+            "position": "Kế toán",
+            "leader": "Không",
+        },
     ]
     ratings = [{"year": y, "staff_id": s["staff_id"], "rating": "HTTNV"} for y in YEARS for s in staff]
     results = [
-        {"year": y, "unit_id": u["unit_id"], "tasks_assigned": 10, "tasks_on_time": 10, "advisory_docs": 2,
-         "socio_targets": "Đạt", "budget": "Đạt", "programmes": "Hoàn thành"}
-        for y in YEARS for u in units
+        {
+            "year": y,
+            "unit_id": u["unit_id"],
+            "tasks_assigned": 10,
+            "tasks_on_time": 10,
+            "advisory_docs": 2,
+            "socio_targets": "Đạt",
+            "budget": "Đạt",
+            "programmes": "Hoàn thành",
+        }
+        for y in YEARS
+        for u in units
     ]
     initiatives = [
-        {"initiative_id": "SK01", "title": "Số hóa hồ sơ một cửa", "year": 2023, "level": "Cơ sở",
-         "authors": "CB01; CB02", "unit_id": "VP", "decision_no": "12/QĐ-SKHCN", "decision_date": date(2023, 6, 1)},
-        {"initiative_id": "SK02", "title": "Ký số văn bản đi", "year": 2024, "level": "Cơ sở",
-         "authors": "CB03, CB04", "decision_no": "30/QĐ-SKHCN", "decision_date": date(2024, 5, 2)},
+        {
+            "initiative_id": "SK01",
+            "title": "Số hóa hồ sơ một cửa",
+            "year": 2023,
+            "level": "Cơ sở",
+            "authors": "CB01; CB02",
+            "unit_id": "VP",
+            "decision_no": "12/QĐ-SKHCN",
+            "decision_date": date(2023, 6, 1),
+        },
+        {
+            "initiative_id": "SK02",
+            "title": "Ký số văn bản đi",
+            "year": 2024,
+            "level": "Cơ sở",
+            "authors": "CB03, CB04",
+            "decision_no": "30/QĐ-SKHCN",
+            "decision_date": date(2024, 5, 2),
+        },
     ]
-    return {"units": units, "staff": staff, "ratings": ratings, "results": results,
-            "initiatives": initiatives, "discipline": []}
+    return {
+        "units": units,
+        "staff": staff,
+        "ratings": ratings,
+        "results": results,
+        "initiatives": initiatives,
+        "discipline": [],
+    }
 
 
 def variant(**changes: Any) -> dict[str, list[dict[str, Any]]]:

@@ -59,8 +59,14 @@ class FileAdapter:
             for i, value in enumerate(row):
                 if value == "":
                     row[i] = None
-        return Grid(name, values, top=start[0] + 1, left=start[1] + 1,
-                    formulas=frozenset(self._formulas_without_value(name)), merged=merged)
+        return Grid(
+            name,
+            values,
+            top=start[0] + 1,
+            left=start[1] + 1,
+            formulas=frozenset(self._formulas_without_value(name)),
+            merged=merged,
+        )
 
     def owned(self) -> dict[str, str]:
         if self._owned is None:
@@ -81,9 +87,7 @@ class FileAdapter:
             with zipfile.ZipFile(self.path) as z:
                 rels_path = "xl/_rels/workbook.xml.rels"
                 rels = etree.fromstring(z.read(rels_path), parser)
-                targets = {
-                    r.get("Id"): r.get("Target") for r in rels if r.get("Id") and r.get("Target")
-                }
+                targets = {r.get("Id"): r.get("Target") for r in rels if r.get("Id") and r.get("Target")}
                 book = etree.fromstring(z.read("xl/workbook.xml"), parser)
             ns_r = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
             parts = {}

@@ -59,18 +59,25 @@ def tt1_tasks_on_time(world: World, unit: Unit) -> Outcome:
     for year in world.unit_years(unit):
         result = world.results.get((unit.id, year))
         if result is None:
-            years.append((year, MISSING, t(lang, "không có dòng ở sheet Kết quả đơn vị",
-                                           "no row in Unit results")))
+            years.append(
+                (year, MISSING, t(lang, "không có dòng ở sheet Kết quả đơn vị", "no row in Unit results"))
+            )
         elif result.assigned == 0:
             years.append((year, MET, t(lang, "không được giao nhiệm vụ", "no task assigned")))
         elif result.on_time * 100 >= s.tt1_min_pct * result.assigned:
             years.append((year, MET, f"{result.on_time}/{result.assigned}"))
         else:
-            years.append((year, UNMET, t(
-                lang,
-                f"{result.on_time}/{result.assigned} nhiệm vụ đúng hạn ({result.cells['tasks_on_time']}), dưới {s.tt1_min_pct}% ({s.cite('tt1_min_pct', lang)})",
-                f"{result.on_time}/{result.assigned} tasks on time ({result.cells['tasks_on_time']}), below {s.tt1_min_pct}% ({s.cite('tt1_min_pct', lang)})",
-            )))
+            years.append(
+                (
+                    year,
+                    UNMET,
+                    t(
+                        lang,
+                        f"{result.on_time}/{result.assigned} nhiệm vụ đúng hạn ({result.cells['tasks_on_time']}), dưới {s.tt1_min_pct}% ({s.cite('tt1_min_pct', lang)})",
+                        f"{result.on_time}/{result.assigned} tasks on time ({result.cells['tasks_on_time']}), below {s.tt1_min_pct}% ({s.cite('tt1_min_pct', lang)})",
+                    ),
+                )
+            )
     done = [f"{y}: {text}" for y, status, text in years]
     return _combine(years, lang, t(lang, "Hoàn thành đúng hạn ", "On time ") + ", ".join(done))
 
@@ -82,16 +89,23 @@ def tt2_advisory_docs(world: World, unit: Unit) -> Outcome:
     for year in world.unit_years(unit):
         result = world.results.get((unit.id, year))
         if result is None:
-            years.append((year, MISSING, t(lang, "không có dòng ở sheet Kết quả đơn vị",
-                                           "no row in Unit results")))
+            years.append(
+                (year, MISSING, t(lang, "không có dòng ở sheet Kết quả đơn vị", "no row in Unit results"))
+            )
         elif result.docs >= s.tt2_min_docs:
             years.append((year, MET, str(result.docs)))
         else:
-            years.append((year, UNMET, t(
-                lang,
-                f"{result.docs} văn bản ({result.cells['advisory_docs']}), cần ít nhất {s.tt2_min_docs} ({s.cite('tt2_min_docs', lang)})",
-                f"{result.docs} documents ({result.cells['advisory_docs']}), at least {s.tt2_min_docs} needed ({s.cite('tt2_min_docs', lang)})",
-            )))
+            years.append(
+                (
+                    year,
+                    UNMET,
+                    t(
+                        lang,
+                        f"{result.docs} văn bản ({result.cells['advisory_docs']}), cần ít nhất {s.tt2_min_docs} ({s.cite('tt2_min_docs', lang)})",
+                        f"{result.docs} documents ({result.cells['advisory_docs']}), at least {s.tt2_min_docs} needed ({s.cite('tt2_min_docs', lang)})",
+                    ),
+                )
+            )
     done = ", ".join(f"{y}: {text}" for y, _, text in years)
     return _combine(years, lang, t(lang, "Số văn bản tham mưu ", "Advisory documents ") + done)
 
@@ -108,11 +122,14 @@ def tt3_initiative(world: World, unit: Unit) -> Outcome:
     if found:
         names = "; ".join(f"{i.id} ({_label(C.LEVEL, i.level, lang)} {i.year}, {i.cell})" for i in found)
         return Outcome(MET, t(lang, "Sáng kiến: ", "Initiatives: ") + names, [i.cell for i in found])
-    return Outcome(UNMET, t(
-        lang,
-        f"Không có sáng kiến được công nhận trong kỳ {s.from_year}–{s.to_year} ({s.cite('min_level', lang)})",
-        f"No initiative recognised in {s.from_year}–{s.to_year} ({s.cite('min_level', lang)})",
-    ))
+    return Outcome(
+        UNMET,
+        t(
+            lang,
+            f"Không có sáng kiến được công nhận trong kỳ {s.from_year}–{s.to_year} ({s.cite('min_level', lang)})",
+            f"No initiative recognised in {s.from_year}–{s.to_year} ({s.cite('min_level', lang)})",
+        ),
+    )
 
 
 _OK_OUTCOME = {"VUOT", "DAT", "KGIAO"}
@@ -126,18 +143,27 @@ def tt4_targets(world: World, unit: Unit) -> Outcome:
     for year in world.unit_years(unit):
         result = world.results.get((unit.id, year))
         if result is None:
-            years.append((year, MISSING, t(lang, "không có dòng ở sheet Kết quả đơn vị",
-                                           "no row in Unit results")))
+            years.append(
+                (year, MISSING, t(lang, "không có dòng ở sheet Kết quả đơn vị", "no row in Unit results"))
+            )
             continue
         bad = []
         if result.socio not in _OK_OUTCOME:
-            bad.append(f"{C.RESULTS.column('socio_targets').label(lang)} {_label(C.OUTCOME, result.socio, lang)} ({result.cells['socio_targets']})")
+            bad.append(
+                f"{C.RESULTS.column('socio_targets').label(lang)} {_label(C.OUTCOME, result.socio, lang)} ({result.cells['socio_targets']})"
+            )
         if result.budget not in _OK_OUTCOME:
-            bad.append(f"{C.RESULTS.column('budget').label(lang)} {_label(C.OUTCOME, result.budget, lang)} ({result.cells['budget']})")
+            bad.append(
+                f"{C.RESULTS.column('budget').label(lang)} {_label(C.OUTCOME, result.budget, lang)} ({result.cells['budget']})"
+            )
         if result.programmes not in _OK_PROGRAMME:
-            bad.append(f"{C.RESULTS.column('programmes').label(lang)} {_label(C.PROGRAMME, result.programmes, lang)} ({result.cells['programmes']})")
+            bad.append(
+                f"{C.RESULTS.column('programmes').label(lang)} {_label(C.PROGRAMME, result.programmes, lang)} ({result.cells['programmes']})"
+            )
         years.append((year, UNMET if bad else MET, ", ".join(bad)))
-    return _combine(years, lang, t(lang, "Đạt hoặc vượt các chỉ tiêu mọi năm", "Targets met or exceeded every year"))
+    return _combine(
+        years, lang, t(lang, "Đạt hoặc vượt các chỉ tiêu mọi năm", "Targets met or exceeded every year")
+    )
 
 
 def discipline_unit(world: World, record) -> str | None:
@@ -154,8 +180,7 @@ def _discipline_text(world: World, record, lang: str) -> str:
         person = world.people.get(record.staff_id)
         who = f"{person.name if person else record.staff_id} – "
     number = f" {record.decision_no}" if record.decision_no else ""
-    return (f"{who}{_label(C.DISCIPLINE, record.form, lang)}{number} "
-            f"{record.decided:%d/%m/%Y} ({record.cell})")
+    return f"{who}{_label(C.DISCIPLINE, record.form, lang)}{number} {record.decided:%d/%m/%Y} ({record.cell})"
 
 
 def tt5_discipline(world: World, unit: Unit) -> Outcome:
@@ -163,9 +188,13 @@ def tt5_discipline(world: World, unit: Unit) -> Outcome:
     s, lang = world.settings, world.lang
     hits = [r for r in world.discipline if world.in_effect(r) and discipline_unit(world, r) == unit.id]
     if hits:
-        return Outcome(UNMET, t(lang, "Có kỷ luật còn hiệu lực trong kỳ: ", "Discipline in effect: ")
-                       + "; ".join(_discipline_text(world, r, lang) for r in hits)
-                       + f" ({s.cite('discipline_months', lang)})", [r.cell for r in hits])
+        return Outcome(
+            UNMET,
+            t(lang, "Có kỷ luật còn hiệu lực trong kỳ: ", "Discipline in effect: ")
+            + "; ".join(_discipline_text(world, r, lang) for r in hits)
+            + f" ({s.cite('discipline_months', lang)})",
+            [r.cell for r in hits],
+        )
     return Outcome(MET, t(lang, "Không có cán bộ bị kỷ luật, vi phạm pháp luật", "No discipline or breach"))
 
 
@@ -193,15 +222,36 @@ def tt6_all_rated_well(world: World, unit: Unit) -> Outcome:
             years.append((year, MET, f"{good}/{total}"))
         elif (good + len(missing)) * 100 < s.tt6_min_pct * total:
             names = ", ".join(f"{p.name} {_label(C.RATING, r.rating, lang)} ({r.cell})" for p, r in low[:5])
-            years.append((year, UNMET, t(
-                lang, f"{good}/{total} cán bộ đạt ({s.cite('min_rating', lang)}, {s.tt6_min_pct}%): {names}",
-                f"{good}/{total} staff at the rating ({s.cite('min_rating', lang)}, {s.tt6_min_pct}%): {names}")))
+            years.append(
+                (
+                    year,
+                    UNMET,
+                    t(
+                        lang,
+                        f"{good}/{total} cán bộ đạt ({s.cite('min_rating', lang)}, {s.tt6_min_pct}%): {names}",
+                        f"{good}/{total} staff at the rating ({s.cite('min_rating', lang)}, {s.tt6_min_pct}%): {names}",
+                    ),
+                )
+            )
         else:
             names = ", ".join(f"{p.name} ({p.id})" for p in missing[:5])
-            years.append((year, MISSING, t(lang, f"thiếu xếp loại của {names} ở sheet Đánh giá cá nhân",
-                                           f"no rating for {names} in Staff ratings")))
-    return _combine(years, lang, t(lang, "Cán bộ đạt xếp loại: ", "Staff at the rating: ")
-                    + ", ".join(f"{y}: {text}" for y, _, text in years))
+            years.append(
+                (
+                    year,
+                    MISSING,
+                    t(
+                        lang,
+                        f"thiếu xếp loại của {names} ở sheet Đánh giá cá nhân",
+                        f"no rating for {names} in Staff ratings",
+                    ),
+                )
+            )
+    return _combine(
+        years,
+        lang,
+        t(lang, "Cán bộ đạt xếp loại: ", "Staff at the rating: ")
+        + ", ".join(f"{y}: {text}" for y, _, text in years),
+    )
 
 
 # ---------------------------------------------------------------- individuals (§IV.2)
@@ -232,11 +282,22 @@ def cn1_initiative(world: World, person: Person) -> Outcome:
         return Outcome(MET, t(lang, "Sáng kiến: ", "Initiatives: ") + names, [i.cell for i in counted])
     if unknown:
         names = "; ".join(f"{i.id} ({i.cell})" for i in unknown)
-        return Outcome(MISSING, t(lang, f"chưa ghi cột Có thể nhân rộng của sáng kiến {names} ({s.cite('cn1_need_replicable', lang)})",
-                                  f"Replicable not filled for {names} ({s.cite('cn1_need_replicable', lang)})"))
-    return Outcome(UNMET, t(
-        lang, f"Không có sáng kiến được công nhận trong kỳ {s.from_year}–{s.to_year} ({s.cite('min_level', lang)})",
-        f"No initiative recognised in {s.from_year}–{s.to_year} ({s.cite('min_level', lang)})"))
+        return Outcome(
+            MISSING,
+            t(
+                lang,
+                f"chưa ghi cột Có thể nhân rộng của sáng kiến {names} ({s.cite('cn1_need_replicable', lang)})",
+                f"Replicable not filled for {names} ({s.cite('cn1_need_replicable', lang)})",
+            ),
+        )
+    return Outcome(
+        UNMET,
+        t(
+            lang,
+            f"Không có sáng kiến được công nhận trong kỳ {s.from_year}–{s.to_year} ({s.cite('min_level', lang)})",
+            f"No initiative recognised in {s.from_year}–{s.to_year} ({s.cite('min_level', lang)})",
+        ),
+    )
 
 
 def cn2_rated_well(world: World, person: Person) -> Outcome:
@@ -247,14 +308,27 @@ def cn2_rated_well(world: World, person: Person) -> Outcome:
     for year in world.person_years(person):
         rating = world.ratings.get((person.id, year))
         if rating is None:
-            years.append((year, MISSING, t(lang, "không có xếp loại ở sheet Đánh giá cá nhân",
-                                           "no rating in Staff ratings")))
+            years.append(
+                (
+                    year,
+                    MISSING,
+                    t(lang, "không có xếp loại ở sheet Đánh giá cá nhân", "no rating in Staff ratings"),
+                )
+            )
         elif RATING_RANK[rating.rating] >= floor:
             years.append((year, MET, C.RATING.get(rating.rating).code))
         else:
-            years.append((year, UNMET, t(
-                lang, f"{_label(C.RATING, rating.rating, lang)} ({rating.cell}), dưới mức {s.cite('min_rating', lang)}",
-                f"{_label(C.RATING, rating.rating, lang)} ({rating.cell}), below {s.cite('min_rating', lang)}")))
+            years.append(
+                (
+                    year,
+                    UNMET,
+                    t(
+                        lang,
+                        f"{_label(C.RATING, rating.rating, lang)} ({rating.cell}), dưới mức {s.cite('min_rating', lang)}",
+                        f"{_label(C.RATING, rating.rating, lang)} ({rating.cell}), below {s.cite('min_rating', lang)}",
+                    ),
+                )
+            )
     return _combine(years, lang, ", ".join(f"{y}: {text}" for y, _, text in years))
 
 
@@ -263,9 +337,13 @@ def cn3_discipline(world: World, person: Person) -> Outcome:
     s, lang = world.settings, world.lang
     hits = [r for r in world.discipline if r.staff_id == person.id and world.in_effect(r)]
     if hits:
-        return Outcome(UNMET, t(lang, "Có kỷ luật còn hiệu lực trong kỳ: ", "Discipline in effect: ")
-                       + "; ".join(_discipline_text(world, r, lang) for r in hits)
-                       + f" ({s.cite('discipline_months', lang)})", [r.cell for r in hits])
+        return Outcome(
+            UNMET,
+            t(lang, "Có kỷ luật còn hiệu lực trong kỳ: ", "Discipline in effect: ")
+            + "; ".join(_discipline_text(world, r, lang) for r in hits)
+            + f" ({s.cite('discipline_months', lang)})",
+            [r.cell for r in hits],
+        )
     return Outcome(MET, t(lang, "Không vi phạm kỷ luật", "No discipline"))
 
 

@@ -143,8 +143,11 @@ class World:
         cached = self._person_years.get(person.id)
         if cached is None:
             need = self.settings.min_months
-            cached = [y for y in self.years
-                      if (m := months_in_year(person.joined, person.left, y)) > 0 and m >= need - 1e-9]
+            cached = [
+                y
+                for y in self.years
+                if (m := months_in_year(person.joined, person.left, y)) > 0 and m >= need - 1e-9
+            ]
             self._person_years[person.id] = cached
         return cached
 
@@ -160,8 +163,9 @@ class World:
 
     def unit_years(self, unit: Unit) -> list[int]:
         need = self.settings.min_months
-        return [y for y in self.years
-                if (m := months_in_year(unit.founded, None, y)) > 0 and m >= need - 1e-9]
+        return [
+            y for y in self.years if (m := months_in_year(unit.founded, None, y)) > 0 and m >= need - 1e-9
+        ]
 
     def unit_of(self, staff_id: str, year: int) -> str | None:
         rating = self.ratings.get((staff_id, year))
@@ -187,15 +191,19 @@ class World:
 
     def counts(self, initiative: Initiative) -> bool:
         """Recognised in the period, at the minimum level or higher."""
-        return (self.settings.from_year <= initiative.year <= self.settings.to_year
-                and LEVEL_RANK[initiative.level] >= LEVEL_RANK[self.settings.min_level])
+        return (
+            self.settings.from_year <= initiative.year <= self.settings.to_year
+            and LEVEL_RANK[initiative.level] >= LEVEL_RANK[self.settings.min_level]
+        )
 
     def in_effect(self, record: Discipline) -> bool:
         """Decided inside the period, or within the window before it (so still in effect in it)."""
         if record.decided > self.period_end:
             return False
-        return add_months(record.decided, self.settings.discipline_months) > self.period_start \
+        return (
+            add_months(record.decided, self.settings.discipline_months) > self.period_start
             or record.decided >= self.period_start
+        )
 
 
 def _v(value: Any) -> Any:
@@ -222,43 +230,87 @@ def build_world(data: Dataset) -> World:
         return data.cell(key, column, row)
 
     units = {
-        r["unit_id"]: Unit(r["unit_id"], r["unit_name"], r["unit_kind"], r["founded"],
-                           cell("units", "unit_id", r["_row"]))
+        r["unit_id"]: Unit(
+            r["unit_id"], r["unit_name"], r["unit_kind"], r["founded"], cell("units", "unit_id", r["_row"])
+        )
         for r in records("units")
     }
     people = {
-        r["staff_id"]: Person(r["staff_id"], r["full_name"], r["unit_id"], r["staff_kind"],
-                              r["position"] or "", r["leader"] == "Y", r["joined"], r["left"],
-                              cell("staff", "staff_id", r["_row"]))
+        r["staff_id"]: Person(
+            r["staff_id"],
+            r["full_name"],
+            r["unit_id"],
+            r["staff_kind"],
+            r["position"] or "",
+            r["leader"] == "Y",
+            r["joined"],
+            r["left"],
+            cell("staff", "staff_id", r["_row"]),
+        )
         for r in records("staff")
     }
     ratings = {}
     for r in records("ratings"):
         person = people.get(r["staff_id"])
         unit_id = r["unit_id"] or (person.unit_id if person else None)
-        ratings[(r["staff_id"], r["year"])] = Rating(r["staff_id"], r["year"], r["rating"], unit_id,
-                                                      cell("ratings", "rating", r["_row"]))
+        ratings[(r["staff_id"], r["year"])] = Rating(
+            r["staff_id"], r["year"], r["rating"], unit_id, cell("ratings", "rating", r["_row"])
+        )
     results = {}
     for r in records("results"):
-        cells = {k: cell("results", k, r["_row"]) for k in
-                 ("tasks_assigned", "tasks_on_time", "advisory_docs", "socio_targets", "budget", "programmes")}
+        cells = {
+            k: cell("results", k, r["_row"])
+            for k in (
+                "tasks_assigned",
+                "tasks_on_time",
+                "advisory_docs",
+                "socio_targets",
+                "budget",
+                "programmes",
+            )
+        }
         results[(r["unit_id"], r["year"])] = Result(
-            r["unit_id"], r["year"], r["tasks_assigned"], r["tasks_on_time"], r["advisory_docs"],
-            r["socio_targets"], r["budget"], r["programmes"], cells)
+            r["unit_id"],
+            r["year"],
+            r["tasks_assigned"],
+            r["tasks_on_time"],
+            r["advisory_docs"],
+            r["socio_targets"],
+            r["budget"],
+            r["programmes"],
+            cells,
+        )
     initiatives = [
-        Initiative(r["initiative_id"], r["title"], r["year"], r["level"], list(r["authors"] or []),
-                   r["unit_id"], r["decision_no"], r["decision_date"], list(r["impact"] or []),
-                   r["replicable"], cell("initiatives", "initiative_id", r["_row"]))
+        Initiative(
+            r["initiative_id"],
+            r["title"],
+            r["year"],
+            r["level"],
+            list(r["authors"] or []),
+            r["unit_id"],
+            r["decision_no"],
+            r["decision_date"],
+            list(r["impact"] or []),
+            r["replicable"],
+            cell("initiatives", "initiative_id", r["_row"]),
+        )
         for r in records("initiatives")
     ]
     discipline = [
-        Discipline(r["decision_date"], r["form"], r["staff_id"], r["unit_id"], r["decision_no"],
-                   cell("discipline", "decision_date", r["_row"]))
+        Discipline(
+            r["decision_date"],
+            r["form"],
+            r["staff_id"],
+            r["unit_id"],
+            r["decision_no"],
+            cell("discipline", "decision_date", r["_row"]),
+        )
         for r in records("discipline")
     ]
     by_author: dict[str, list[Initiative]] = defaultdict(list)
     for initiative in initiatives:
         for author in initiative.authors:
             by_author[author].append(initiative)
-    return World(data.settings, lang, units, people, ratings, results, initiatives, discipline,
-                 dict(by_author))
+    return World(
+        data.settings, lang, units, people, ratings, results, initiatives, discipline, dict(by_author)
+    )

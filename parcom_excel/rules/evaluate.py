@@ -35,8 +35,11 @@ def _initiative_text(i: Initiative, lang: str) -> str:
         decision = t(lang, f", Quyết định số {i.decision_no}", f", Decision No. {i.decision_no}")
         if i.decision_date:
             decision += t(lang, f" ngày {i.decision_date:%d/%m/%Y}", f" of {i.decision_date:%d/%m/%Y}")
-    return t(lang, f"sáng kiến \"{i.title}\" được công nhận cấp {level.lower()} năm {i.year}{decision}",
-             f"initiative \"{i.title}\" recognised at {level.lower()} level in {i.year}{decision}")
+    return t(
+        lang,
+        f'sáng kiến "{i.title}" được công nhận cấp {level.lower()} năm {i.year}{decision}',
+        f'initiative "{i.title}" recognised at {level.lower()} level in {i.year}{decision}',
+    )
 
 
 def person_summary(world: World, person: Person, initiatives: list[Initiative]) -> str:
@@ -51,8 +54,13 @@ def person_summary(world: World, person: Person, initiatives: list[Initiative]) 
             rated.append(f"{year}: {C.RATING.get(rating.rating).label(lang).lower()}")
     if rated:
         parts.append(t(lang, "Xếp loại ", "Rated ") + ", ".join(rated))
-    parts.append(t(lang, "không vi phạm kỷ luật, chấp hành nghiêm kỷ luật, kỷ cương hành chính",
-                   "no disciplinary record, strict administrative discipline"))
+    parts.append(
+        t(
+            lang,
+            "không vi phạm kỷ luật, chấp hành nghiêm kỷ luật, kỷ cương hành chính",
+            "no disciplinary record, strict administrative discipline",
+        )
+    )
     text = ". ".join(parts) + "."
     return text[:1].upper() + text[1:]
 
@@ -68,19 +76,39 @@ def unit_summary(world: World, unit: Unit, initiatives: list[Initiative]) -> str
             docs += result.docs
             exceeded += (result.socio == "VUOT") + (result.budget == "VUOT")
     s = world.settings
-    parts = [t(lang, f"Hoàn thành đúng hạn {on_time}/{assigned} nhiệm vụ CCHC được giao giai đoạn {s.from_year}–{s.to_year}",
-               f"Completed {on_time}/{assigned} assigned PAR tasks on time in {s.from_year}–{s.to_year}"),
-             t(lang, f"tham mưu {docs} văn bản, kế hoạch về CCHC", f"drafted {docs} PAR documents and plans")]
+    parts = [
+        t(
+            lang,
+            f"Hoàn thành đúng hạn {on_time}/{assigned} nhiệm vụ CCHC được giao giai đoạn {s.from_year}–{s.to_year}",
+            f"Completed {on_time}/{assigned} assigned PAR tasks on time in {s.from_year}–{s.to_year}",
+        ),
+        t(lang, f"tham mưu {docs} văn bản, kế hoạch về CCHC", f"drafted {docs} PAR documents and plans"),
+    ]
     if exceeded:
-        parts.append(t(lang, f"vượt {exceeded} chỉ tiêu KT-XH, dự toán ngân sách",
-                       f"exceeded {exceeded} socio-economic and budget targets"))
+        parts.append(
+            t(
+                lang,
+                f"vượt {exceeded} chỉ tiêu KT-XH, dự toán ngân sách",
+                f"exceeded {exceeded} socio-economic and budget targets",
+            )
+        )
     else:
-        parts.append(t(lang, "hoàn thành các chỉ tiêu KT-XH, dự toán ngân sách và chương trình được giao",
-                       "met its socio-economic, budget and programme targets"))
+        parts.append(
+            t(
+                lang,
+                "hoàn thành các chỉ tiêu KT-XH, dự toán ngân sách và chương trình được giao",
+                "met its socio-economic, budget and programme targets",
+            )
+        )
     if initiatives:
         parts.append(t(lang, "có ", "") + "; ".join(_initiative_text(i, lang) for i in initiatives[:3]))
-    parts.append(t(lang, "100% cán bộ hoàn thành tốt nhiệm vụ trở lên; không có cán bộ vi phạm kỷ luật",
-                   "all staff rated well or better; no staff disciplined"))
+    parts.append(
+        t(
+            lang,
+            "100% cán bộ hoàn thành tốt nhiệm vụ trở lên; không có cán bộ vi phạm kỷ luật",
+            "all staff rated well or better; no staff disciplined",
+        )
+    )
     return "; ".join(parts) + "."
 
 
@@ -92,13 +120,19 @@ def evaluate_dataset(data: Dataset) -> Evaluation:
         outcomes = {cid: rule(world, person) for cid, rule in INDIVIDUAL_RULES.items()}
         counted, _ = person_initiatives(world, person)
         excellent = sum(
-            1 for y in world.person_years(person)
+            1
+            for y in world.person_years(person)
             if (r := world.ratings.get((person.id, y))) and r.rating == "HTXSNV"
         )
         unit = world.units.get(person.unit_id)
         candidate = Candidate(
-            "person", person.id, person.name, unit.name if unit else person.unit_id, person.position,
-            outcomes, cell=person.cell,
+            "person",
+            person.id,
+            person.name,
+            unit.name if unit else person.unit_id,
+            person.position,
+            outcomes,
+            cell=person.cell,
             keys={
                 "best_level": max((LEVEL_RANK[i.level] for i in counted), default=0),
                 "excellent_years": excellent,
@@ -108,8 +142,11 @@ def evaluate_dataset(data: Dataset) -> Evaluation:
         )
         if person.left and person.left <= world.period_end:
             candidate.nominable = False
-            candidate.note = t(lang, f"Đã nghỉ từ {person.left:%d/%m/%Y}: được đánh giá nhưng không đề nghị khen thưởng",
-                               f"Left on {person.left:%d/%m/%Y}: evaluated but not nominated")
+            candidate.note = t(
+                lang,
+                f"Đã nghỉ từ {person.left:%d/%m/%Y}: được đánh giá nhưng không đề nghị khen thưởng",
+                f"Left on {person.left:%d/%m/%Y}: evaluated but not nominated",
+            )
         if candidate.eligible:
             candidate.summary = person_summary(world, person, counted)
         people.append(candidate)
@@ -129,7 +166,12 @@ def evaluate_dataset(data: Dataset) -> Evaluation:
                 exceeded += (result.socio == "VUOT") + (result.budget == "VUOT")
                 docs += result.docs
         candidate = Candidate(
-            "unit", unit.id, unit.name, unit.name, C.UNIT_KIND.get(unit.kind).label(lang), outcomes,
+            "unit",
+            unit.id,
+            unit.name,
+            unit.name,
+            C.UNIT_KIND.get(unit.kind).label(lang),
+            outcomes,
             cell=unit.cell,
             keys={
                 "best_level": max((LEVEL_RANK[i.level] for i in initiatives), default=0),
@@ -144,10 +186,18 @@ def evaluate_dataset(data: Dataset) -> Evaluation:
         units.append(candidate)
 
     problems = []
-    problems += rank_and_fill(units, s.order_collectives,
-                              {a.key: s.quota(a.key, "collectives") for a in C.AWARDS},
-                              lang, t(lang, "tập thể", "collectives"))
-    problems += rank_and_fill(people, s.order_individuals,
-                              {a.key: s.quota(a.key, "individuals") for a in C.AWARDS},
-                              lang, t(lang, "cá nhân", "individuals"))
+    problems += rank_and_fill(
+        units,
+        s.order_collectives,
+        {a.key: s.quota(a.key, "collectives") for a in C.AWARDS},
+        lang,
+        t(lang, "tập thể", "collectives"),
+    )
+    problems += rank_and_fill(
+        people,
+        s.order_individuals,
+        {a.key: s.quota(a.key, "individuals") for a in C.AWARDS},
+        lang,
+        t(lang, "cá nhân", "individuals"),
+    )
     return Evaluation(world, units, people, problems)

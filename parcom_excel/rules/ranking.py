@@ -38,8 +38,9 @@ class Candidate:
         return all(o.status == "met" for o in self.outcomes.values())
 
 
-def rank_and_fill(candidates: list[Candidate], order: list[str], quotas: dict[str, tuple[int, int]],
-                  lang: str, who: str) -> list[Problem]:
+def rank_and_fill(
+    candidates: list[Candidate], order: list[str], quotas: dict[str, tuple[int, int]], lang: str, who: str
+) -> list[Problem]:
     """Set rank, award and tie marks on the eligible nominable candidates; return warnings."""
     problems: list[Problem] = []
     pool = [c for c in candidates if c.eligible and c.nominable]
@@ -70,29 +71,49 @@ def rank_and_fill(candidates: list[Candidate], order: list[str], quotas: dict[st
         spill = len(group) - seats
         stages[stage][1] = 0
         filled[award] += seats
-        following = next((s for s in stages[stage + 1:] if s[1] > 0), None)
+        following = next((s for s in stages[stage + 1 :] if s[1] > 0), None)
         award_label = C.AWARDS[stage].label(lang)
         if following is not None:
             taken = min(spill, following[1])
             following[1] -= taken
             filled[following[0]] += taken
             next_label = next(a for a in C.AWARDS if a.key == following[0]).label(lang)
-            note = (f"Đồng hạng – Hội đồng xem xét: chọn {seats} trong {len(group)} cho {award_label}; "
-                    f"số còn lại đề nghị {next_label}" if lang == "vi" else
-                    f"Tied – the council decides: choose {seats} of {len(group)} for the {award_label}; "
-                    f"the others are proposed for the {next_label}")
+            note = (
+                f"Đồng hạng – Hội đồng xem xét: chọn {seats} trong {len(group)} cho {award_label}; "
+                f"số còn lại đề nghị {next_label}"
+                if lang == "vi"
+                else f"Tied – the council decides: choose {seats} of {len(group)} for the {award_label}; "
+                f"the others are proposed for the {next_label}"
+            )
         else:
-            note = (f"Đồng hạng – Hội đồng xem xét: chọn {seats} trong {len(group)} cho {award_label}"
-                    if lang == "vi" else
-                    f"Tied – the council decides: choose {seats} of {len(group)} for the {award_label}")
+            note = (
+                f"Đồng hạng – Hội đồng xem xét: chọn {seats} trong {len(group)} cho {award_label}"
+                if lang == "vi"
+                else f"Tied – the council decides: choose {seats} of {len(group)} for the {award_label}"
+            )
         for c in group:
             c.award, c.tied, c.tie_note = award, True, note
-        problems.append(Problem("tie_at_edge", WARNING, None, None, None,
-                                {"count": len(group), "who": who, "award": award_label, "seats": seats}))
+        problems.append(
+            Problem(
+                "tie_at_edge",
+                WARNING,
+                None,
+                None,
+                None,
+                {"count": len(group), "who": who, "award": award_label, "seats": seats},
+            )
+        )
     for award in C.AWARDS:
         minimum = quotas[award.key][0]
         if filled[award.key] < minimum:
-            problems.append(Problem("quota_short", WARNING, None, None, filled[award.key],
-                                    {"count": filled[award.key], "who": who, "min": minimum,
-                                     "award": award.label(lang)}))
+            problems.append(
+                Problem(
+                    "quota_short",
+                    WARNING,
+                    None,
+                    None,
+                    filled[award.key],
+                    {"count": filled[award.key], "who": who, "min": minimum, "award": award.label(lang)},
+                )
+            )
     return problems
