@@ -123,6 +123,10 @@ def find_header(grid: Grid, sheet: C.Sheet, file: str) -> tuple[int, dict[str, i
     return r, found, extra
 
 
+def _filled(row: list[Any]) -> bool:
+    return any(not _blank(v) for v in row)
+
+
 def _blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
@@ -218,6 +222,8 @@ def read_inputs(adapter: Adapter) -> Inputs:
         raise ParcomError("empty_workbook", file=adapter.label)
     settings_name = locate_sheet(candidates, C.SETTINGS_SHEET)
     if settings_name is None:
+        if all(not any(_filled(row) for row in adapter.grid(n).values) for n in candidates):
+            raise ParcomError("empty_workbook", file=adapter.label)
         raise ParcomError("missing_sheet", file=adapter.label, sheet=C.SETTINGS_SHEET.vi)
     inputs.settings_sheet = settings_name
     if fold(settings_name) == fold(C.SETTINGS_SHEET.en):

@@ -291,3 +291,10 @@ def test_a_large_clean_workbook_yields_no_problem(tmp_path):
             ws.write_row(r, 0, row)
     book.close()
     assert problems_of(path) == []
+
+
+def test_an_empty_workbook_is_one_sentence(tmp_path):
+    path = tmp_path / "trong.xlsx"
+    openpyxl.Workbook().save(path)
+    done = run_cli("validate", path)
+    assert done.returncode == 2 and "trong.xlsx" in done.stderr and "không có sheet nào có dữ liệu" in done.stderr
