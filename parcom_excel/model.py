@@ -24,6 +24,7 @@ class RawTable:
     data: dict[str, list[Any]]  # column key -> values, aligned with rows
     extra: dict[str, str] = field(default_factory=dict)  # unknown header text -> letter
     formula_cells: set[str] = field(default_factory=set)  # cells holding a formula with no value
+    legacy_cells: set[str] = field(default_factory=set)  # cells formatted with a TCVN3/VNI font
 
     def __len__(self) -> int:
         return len(self.rows)

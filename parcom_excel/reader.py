@@ -153,6 +153,7 @@ def table_from_grid(grid: Grid, sheet: C.Sheet, file: str) -> RawTable:
         data=data,
         extra={text: col_letter(grid.left - 1 + c) for text, c in extra.items()},
         formula_cells=set(grid.formulas),
+        legacy_cells=set(grid.legacy_fonts),
     )
 
 

@@ -323,7 +323,9 @@ def _legacy_text(frame: pd.DataFrame, table: RawTable, sheet: C.Sheet) -> list[P
         if column.type != C.TEXT or column.key not in table.columns:
             continue
         for i, value in enumerate(frame[column.key]):
-            if isinstance(value, str) and looks_legacy(value):
+            if isinstance(value, str) and (
+                looks_legacy(value) or table.cell(column.key, i) in table.legacy_cells
+            ):
                 problems.append(
                     Problem("legacy_font", WARNING, table.sheet, table.cell(column.key, i), value)
                 )

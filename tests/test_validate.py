@@ -159,6 +159,22 @@ def test_legacy_font_text_is_reported_not_garbled(tmp_path):
     assert ("legacy_font", "warning", "Đơn vị", "B3") in got
 
 
+def test_text_in_a_legacy_font_is_reported_by_its_font(tmp_path):
+    from openpyxl.styles import Font
+
+    data = department()
+    path = write_book(tmp_path / "font.xlsx", data)
+    book = openpyxl.load_workbook(path)
+    cell = book["Cán bộ"]["E3"]  # "Chuyên viên" looks fine but the clerk typed it in .VnTime
+    cell.value = "Chuyen vien"
+    cell.font = Font(name=".VnTime")
+    book["Cán bộ"]["E2"].font = Font(name="Times New Roman")
+    book.save(path)
+    got = set(problems_of(path))
+    assert ("legacy_font", "warning", "Cán bộ", "E3") in got
+    assert ("legacy_font", "warning", "Cán bộ", "E2") not in got
+
+
 def test_formula_without_cached_value_is_a_warning(tmp_path):
     path = write_book(tmp_path / "f.xlsx", department())
     book = openpyxl.load_workbook(path)

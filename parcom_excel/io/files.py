@@ -18,6 +18,8 @@ from ..problems import ParcomError, Problem
 _FORMULA_NO_VALUE = re.compile(
     rb'<c r="([A-Z]{1,3}[0-9]+)"[^>]*>\s*<f[^>]*(?:/>|>[^<]*</f>)\s*(?:<v\s*/>|<v>\s*</v>)?\s*</c>'
 )
+_STYLED_CELL = re.compile(rb'<c r="([A-Z]{1,3}[0-9]+)"[^>]*?\bs="([0-9]+)"')
+_LEGACY_FONT = re.compile(r"^\s*(\.Vn|VNI[- ]|VN[ -]?Times|\.VN)", re.IGNORECASE)
 _CHUNK = 4 << 20
 
 
@@ -40,6 +42,7 @@ class FileAdapter:
         self._names = [m.name for m in self._book.sheets_metadata if str(m.typ).endswith("WorkSheet")]
         self._parts: dict[str, str] | None = None
         self._owned: dict[str, str] | None = None
+        self._legacy: frozenset[bytes] | None = None
 
     # ------------------------------------------------------------ reading
     def sheet_names(self) -> list[str]:
@@ -59,13 +62,15 @@ class FileAdapter:
             for i, value in enumerate(row):
                 if value == "":
                     row[i] = None
+        formulas, legacy = self._scan_sheet(name)
         return Grid(
             name,
             values,
             top=start[0] + 1,
             left=start[1] + 1,
-            formulas=frozenset(self._formulas_without_value(name)),
+            formulas=frozenset(formulas),
             merged=merged,
+            legacy_fonts=frozenset(legacy),
         )
 
     def owned(self) -> dict[str, str]:
@@ -101,18 +106,49 @@ class FileAdapter:
             self._parts = parts
         return self._parts
 
-    def _formulas_without_value(self, name: str) -> set[str]:
+    def _legacy_styles(self) -> frozenset[bytes]:
+        """Cell format indices whose font is a legacy Vietnamese one (.VnTime, VNI-Times, ...)."""
+        if self._legacy is None:
+            self._legacy = frozenset()
+            if self.kind != "xls":
+                from lxml import etree
+
+                with zipfile.ZipFile(self.path) as z:
+                    try:
+                        styles = etree.fromstring(
+                            z.read("xl/styles.xml"), etree.XMLParser(resolve_entities=False, no_network=True)
+                        )
+                    except (KeyError, etree.XMLSyntaxError):
+                        return self._legacy
+                fonts = styles.find("{*}fonts")
+                legacy_fonts = {
+                    i
+                    for i, font in enumerate(fonts if fonts is not None else [])
+                    if (n := font.find("{*}name")) is not None and _LEGACY_FONT.match(n.get("val") or "")
+                }
+                xfs = styles.find("{*}cellXfs")
+                self._legacy = frozenset(
+                    str(i).encode()
+                    for i, xf in enumerate(xfs if xfs is not None else [])
+                    if int(xf.get("fontId") or 0) in legacy_fonts
+                )
+        return self._legacy
+
+    def _scan_sheet(self, name: str) -> tuple[set[str], set[str]]:
+        """(formula cells without a cached value, cells formatted with a legacy font)."""
         if self.kind == "xls":
-            return set()
+            return set(), set()
         part = self._sheet_parts().get(name)
         if not part:
-            return set()
-        found: set[str] = set()
+            return set(), set()
+        legacy_styles = self._legacy_styles()
+        formulas: set[str] = set()
+        legacy: set[str] = set()
         with zipfile.ZipFile(self.path) as z:
             try:
                 stream = z.open(part)
             except KeyError:
-                return set()
+                return set(), set()
             with stream:
                 tail = b""
                 while True:
@@ -121,9 +157,15 @@ class FileAdapter:
                         break
                     data = tail + chunk
                     if b"<f" in data:
-                        found.update(m.group(1).decode() for m in _FORMULA_NO_VALUE.finditer(data))
+                        formulas.update(m.group(1).decode() for m in _FORMULA_NO_VALUE.finditer(data))
+                    if legacy_styles:
+                        legacy.update(
+                            m.group(1).decode()
+                            for m in _STYLED_CELL.finditer(data)
+                            if m.group(2) in legacy_styles
+                        )
                     tail = data[-4096:]
-        return found
+        return formulas, legacy
 
     # ------------------------------------------------------------ writing
     def write(self, outputs: list[OutputSheet]) -> list[Problem]:
