@@ -53,8 +53,12 @@ class Enum:
         key = fold(value)
         return self._index.get(key) or self._index.get(strip_marks(value))
 
+    @cached_property
+    def _by_code(self) -> dict[str, Choice]:
+        return {c.code: c for c in self.choices}
+
     def get(self, code: str) -> Choice:
-        return next(c for c in self.choices if c.code == code)
+        return self._by_code[code]
 
     def labels(self, lang: str = "vi") -> list[str]:
         return [c.label(lang) for c in self.choices]

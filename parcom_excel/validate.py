@@ -34,11 +34,21 @@ class Dataset:
     frames: dict[str, pd.DataFrame]
     tables: dict[str, RawTable]
     lang: str = "vi"
+    columns: dict[str, dict[str, list[Any]]] = field(default_factory=dict)  # typed values, None for blank
+    _prefix: dict[tuple[str, str], str] = field(default_factory=dict)
 
     def cell(self, sheet_key: str, column: str, row: int) -> str:
-        table = self.tables[sheet_key]
-        letter = table.columns.get(column, "A")
-        return f"{table.sheet}!{letter}{row}"
+        prefix = self._prefix.get((sheet_key, column))
+        if prefix is None:
+            table = self.tables[sheet_key]
+            prefix = self._prefix[(sheet_key, column)] = f"{table.sheet}!{table.columns.get(column, 'A')}"
+        return f"{prefix}{row}"
+
+    def records(self, sheet_key: str) -> list[dict[str, Any]]:
+        """The typed rows of one sheet as dicts (blank cells are None, never NaN)."""
+        columns = self.columns[sheet_key]
+        keys = list(columns)
+        return [dict(zip(keys, values, strict=True)) for values in zip(*columns.values(), strict=True)]
 
 
 @dataclass
@@ -166,7 +176,7 @@ def _type_error(column: C.Column, value: Any, lang: str) -> tuple[str, dict[str,
 
 def type_table(
     table: RawTable, sheet: C.Sheet, lang: str
-) -> tuple[pd.DataFrame, list[Problem], set[tuple[int, str]]]:
+) -> tuple[dict[str, list[Any]], list[Problem], set[tuple[int, str]]]:
     """Typed frame, problems, and the (row, column) cells whose type failed."""
     problems: list[Problem] = []
     failed: set[tuple[int, str]] = set()
@@ -199,7 +209,7 @@ def type_table(
             else:
                 out.append(typed)
         frame[column.key] = out
-    return pd.DataFrame(frame), problems, failed
+    return frame, problems, failed
 
 
 # ---------------------------------------------------------------- values, with pandera
@@ -342,11 +352,13 @@ def validate(
     override_period(settings, from_year, to_year)
     result.problems += problems
     frames: dict[str, pd.DataFrame] = {}
+    columns: dict[str, dict[str, list[Any]]] = {}
     failed_cells: dict[str, set[tuple[int, str]]] = {}
     for sheet in C.DATA_SHEETS:
         table = inputs.tables[sheet.key]
-        frame, problems, failed = type_table(table, sheet, lang)
-        frames[sheet.key] = frame
+        typed, problems, failed = type_table(table, sheet, lang)
+        columns[sheet.key] = typed
+        frames[sheet.key] = pd.DataFrame(typed, dtype=object)
         failed_cells[sheet.key] = failed
         result.problems += problems
     refs = {
@@ -360,7 +372,7 @@ def validate(
         result.problems += _legacy_text(frame, table, sheet)
     result.problems += cross_checks(frames, inputs.tables, settings, refs, lang)
     if not result.errors:
-        result.data = Dataset(settings, frames, inputs.tables, lang)
+        result.data = Dataset(settings, frames, inputs.tables, lang, columns)
     return result
 
 
@@ -432,8 +444,11 @@ def cross_checks(
 
     discipline = frames["discipline"]
     ratings = frames["ratings"]
+    disciplined = set(discipline["staff_id"].dropna())
     rating_at = {
-        (r.staff_id, r.year): (i, r.rating) for i, r in zip(ratings.index, ratings.itertuples(), strict=False)
+        (r.staff_id, r.year): (i, r.rating)
+        for i, r in zip(ratings.index, ratings.itertuples(), strict=False)
+        if r.staff_id in disciplined
     }
     good = {"HTXSNV", "HTTNV"}
     for i, record in discipline.iterrows():

@@ -316,7 +316,7 @@ def cn2_rated_well(world: World, person: Person) -> Outcome:
                 )
             )
         elif RATING_RANK[rating.rating] >= floor:
-            years.append((year, MET, C.RATING.get(rating.rating).code))
+            years.append((year, MET, rating.rating))
         else:
             years.append(
                 (

@@ -10,7 +10,6 @@ import calendar
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
 
 from .. import contract as C
 from ..settings import Settings
@@ -126,6 +125,11 @@ class World:
     _staff_in: dict[tuple[str, int], list[Person]] | None = None
     _unit_initiatives: dict[str, list[Initiative]] | None = None
 
+    def __post_init__(self) -> None:
+        # plain attributes: these are read for every person and year
+        self._all_years = list(self.settings.years)
+        self._min_months = self.settings.min_months
+
     @property
     def years(self) -> range:
         return self.settings.years
@@ -142,14 +146,15 @@ class World:
         """Years of the period the person was on staff long enough to be judged."""
         cached = self._person_years.get(person.id)
         if cached is None:
-            need = self.settings.min_months
-            cached = [
-                y
-                for y in self.years
-                if (m := months_in_year(person.joined, person.left, y)) > 0 and m >= need - 1e-9
-            ]
+            cached = self._judged_years(person.joined, person.left)
             self._person_years[person.id] = cached
         return cached
+
+    def _judged_years(self, start: date | None, end: date | None) -> list[int]:
+        if start is None and end is None:
+            return self._all_years
+        need = self._min_months - 1e-9
+        return [y for y in self._all_years if (m := months_in_year(start, end, y)) > 0 and m >= need]
 
     def staff_in(self, unit_id: str, year: int) -> list[Person]:
         """People judged in `year` whose unit that year was `unit_id`."""
@@ -162,10 +167,7 @@ class World:
         return self._staff_in.get((unit_id, year), [])
 
     def unit_years(self, unit: Unit) -> list[int]:
-        need = self.settings.min_months
-        return [
-            y for y in self.years if (m := months_in_year(unit.founded, None, y)) > 0 and m >= need - 1e-9
-        ]
+        return self._judged_years(unit.founded, None)
 
     def unit_of(self, staff_id: str, year: int) -> str | None:
         rating = self.ratings.get((staff_id, year))
@@ -206,28 +208,14 @@ class World:
         )
 
 
-def _v(value: Any) -> Any:
-    if value is None:
-        return None
-    try:
-        import pandas as pd
-
-        if pd.isna(value):
-            return None
-    except (TypeError, ValueError):
-        pass
-    return value
-
-
 def build_world(data: Dataset) -> World:
-    frames, lang = data.frames, data.lang
-
-    def records(key: str) -> list[dict[str, Any]]:
-        frame = frames[key]
-        return [{k: _v(v) for k, v in row.items()} for row in frame.to_dict("records")]
+    lang = data.lang
+    records = data.records
 
     def cell(key: str, column: str, row: int) -> str:
         return data.cell(key, column, row)
+
+    rating_cell = data.cell("ratings", "rating", "")  # type: ignore[arg-type]
 
     units = {
         r["unit_id"]: Unit(
@@ -254,7 +242,7 @@ def build_world(data: Dataset) -> World:
         person = people.get(r["staff_id"])
         unit_id = r["unit_id"] or (person.unit_id if person else None)
         ratings[(r["staff_id"], r["year"])] = Rating(
-            r["staff_id"], r["year"], r["rating"], unit_id, cell("ratings", "rating", r["_row"])
+            r["staff_id"], r["year"], r["rating"], unit_id, rating_cell + str(r["_row"])
         )
     results = {}
     for r in records("results"):
