@@ -32,6 +32,8 @@ _DATETIME_FORMAT = "dd/mm/yyyy hh:mm:ss"
 
 def clean_text(value: str) -> str:
     """Text Excel can store: no control characters or lone surrogates, at most 32,767 units."""
+    if value.isprintable() and len(value) <= MAX_TEXT // 2:  # the common case, checked in C
+        return value
     value = value.replace("\r\n", "\n").replace("\r", "\n")
     value = _CONTROL.sub("", value)
     if len(value) > MAX_TEXT // 2 and len(value.encode("utf-16-le")) > 2 * MAX_TEXT:
@@ -155,6 +157,9 @@ def render_xlsx(outputs: list[OutputSheet], path: Path, *, date_1904: bool = Fal
         "date_1904": date_1904,
         "remove_timezone": True,
     }
+    # Streaming (constant memory) writes inline strings and keeps memory flat; it needs every row
+    # written in order, which holds unless a merge spans several rows.
+    options["constant_memory"] = all(r1 == r2 for out in outputs for r1, _, r2, _ in out.merges)
     workbook = xlsxwriter.Workbook(str(path), options)
     try:
         workbook.set_properties({"created": FIXED_CREATED})
@@ -173,23 +178,29 @@ def _render_sheet(workbook: Any, formats: _Formats, out: OutputSheet, date_1904:
     writer = _SheetWriter(ws, formats, date_1904)
     for col, width in sorted(out.widths.items()):
         ws.set_column(col, col, width)
-    for row, height in sorted(out.heights.items()):
-        ws.set_row(row, height)
-    for r, cells in enumerate(out.rows):
-        for c, cell in enumerate(cells):
+    merges: dict[int, list[tuple[int, int, int, int]]] = {}
+    for merge in out.merges:
+        merges.setdefault(merge[0], []).append(merge)
+    rows_with_merges = set(merges)
+    height_rows = set(out.heights)
+    last = max([len(out.rows) - 1, *height_rows, *rows_with_merges], default=-1)
+    for r in range(last + 1):  # row by row, as streaming needs
+        if r in height_rows:
+            ws.set_row(r, out.heights[r])
+        for c, cell in enumerate(out.rows[r] if r < len(out.rows) else ()):
             if cell is None:
                 continue
             writer.cell(r, c, cell if isinstance(cell, Cell) else Cell(cell))
-    for r1, c1, r2, c2 in out.merges:
-        if (r1, c1) == (r2, c2):
-            continue
-        top = _cell_at(out, r1, c1)
-        try:
-            ws.merge_range(r1, c1, r2, c2, None, formats.get(top.style if top else "text"))
-        except OverlappingRange:
-            continue
-        if top is not None:  # merge_range blanks the top-left cell: write it again, safely
-            writer.cell(r1, c1, top)
+        for r1, c1, r2, c2 in merges.get(r, ()):
+            if (r1, c1) == (r2, c2):
+                continue
+            top = _cell_at(out, r1, c1)
+            try:
+                ws.merge_range(r1, c1, r2, c2, None, formats.get(top.style if top else "text"))
+            except OverlappingRange:
+                continue
+            if top is not None:  # merge_range blanks the top-left cell: write it again, safely
+                writer.cell(r1, c1, top)
     if out.freeze:
         ws.freeze_panes(*out.freeze)
     if out.autofilter:
