@@ -108,31 +108,29 @@ class RunResult:
         return "\n".join(lines)
 
 
+def _canonical(value: Any) -> Any:
+    """The same value read by calamine or by Excel (floats for integers, datetimes for dates)."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, datetime):
+        return value.date().isoformat() if not (value.hour or value.minute or value.second) else value.isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if value == "":
+        return None
+    return value
+
+
 def fingerprint_inputs(inputs: Any, from_year: int | None, to_year: int | None) -> str:
     """A hash of what the evaluation reads (not of the file, which our own sheets change)."""
     digest = hashlib.sha256()
-
-    def feed(value: Any) -> None:
-        if isinstance(value, float) and value.is_integer():
-            value = int(value)
-        if isinstance(value, datetime) and not (value.hour or value.minute or value.second):
-            value = value.date()
-        if isinstance(value, date):
-            value = value.isoformat()
-        digest.update(repr(value).encode("utf-8"))
-        digest.update(b"\x1f")
-
-    for key in sorted(inputs.settings):
-        feed(key)
-        feed(inputs.settings[key][0])
-    feed(from_year)
-    feed(to_year)
+    settings = sorted((key, _canonical(value)) for key, (value, _) in inputs.settings.items())
+    digest.update(repr((settings, from_year, to_year)).encode("utf-8"))
     for key in sorted(inputs.tables):
         table = inputs.tables[key]
         for column in sorted(table.data):
-            feed(column)
-            for value in table.data[column]:
-                feed(value)
+            values = [v if type(v) is str or v is None else _canonical(v) for v in table.data[column]]
+            digest.update(repr((key, column, values)).encode("utf-8"))
     return digest.hexdigest()
 
 

@@ -139,7 +139,7 @@ STYLES: dict[str, dict[str, Any]] = {
 }
 
 
-@dataclass
+@dataclass(slots=True)
 class Cell:
     """A value with a named style and, optionally, a link to a cell of the workbook."""
 

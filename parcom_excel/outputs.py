@@ -33,17 +33,29 @@ _WRAPPING = {
 def fit_heights(sheet: OutputSheet) -> OutputSheet:
     """Estimate each row's height from its wrapped text and the column widths."""
     merged = {(r, c) for r1, c1, r2, c2 in sheet.merges for r in range(r1, r2 + 1) for c in range(c1, c2 + 1)}
+    per_line: dict[tuple[int, bool], int] = {}
     for r, row in enumerate(sheet.rows):
-        lines_needed = 0.0
+        if r in sheet.heights:
+            continue
+        needed = 0.0
         for c, cell in enumerate(row):
-            if cell is None or cell.style not in _WRAPPING or (r, c) in merged:
+            if cell is None:
                 continue
-            text = str(cell.value) if cell.value is not None else ""
-            per_line = max(4, int(sheet.widths.get(c, 10) * (1.15 if cell.style.startswith("doc") else 1.2)))
-            lines = sum(max(1, -(-len(part) // per_line)) for part in text.split("\n"))
-            lines_needed = max(lines_needed, lines * _WRAPPING[cell.style])
-        if lines_needed > 16 and r not in sheet.heights:
-            sheet.heights[r] = min(409.0, lines_needed + 3)
+            line = _WRAPPING.get(cell.style)
+            if line is None or (r, c) in merged:
+                continue
+            text = cell.value if isinstance(cell.value, str) else str(cell.value or "")
+            doc = cell.style.startswith("doc")
+            width = per_line.get((c, doc))
+            if width is None:
+                width = per_line[(c, doc)] = max(4, int(sheet.widths.get(c, 10) * (1.15 if doc else 1.2)))
+            if len(text) <= width and "\n" not in text:
+                lines = 1
+            else:
+                lines = sum(max(1, -(-len(part) // width)) for part in text.split("\n"))
+            needed = max(needed, lines * line)
+        if needed > 16:
+            sheet.heights[r] = min(409.0, needed + 3)
     return sheet
 
 
