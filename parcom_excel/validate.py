@@ -395,33 +395,33 @@ def cross_checks(
         for i in outside[outside].index:
             problems.append(Problem("year_outside", WARNING, *at(key, column, i), int(years[i]), period))
 
-    staff = frames["staff"]
-    both = staff["joined"].notna() & staff["left"].notna()
-    for i in staff.index[both]:
-        if staff.at[i, "left"] < staff.at[i, "joined"]:
-            problems.append(
-                Problem(
-                    "left_before_joined",
-                    ERROR,
-                    *at("staff", "left", i),
-                    staff.at[i, "left"],
-                    {"joined": staff.at[i, "joined"]},
+    # Pairs that must not be reversed: (sheet, column a, column b) with a <= b; the problem sits on
+    # the cell named next, and its message quotes the other column.
+    for key, a, b, code, cell_column, param, param_column in (
+        ("staff", "joined", "left", "left_before_joined", "left", "joined", "joined"),
+        (
+            "results",
+            "tasks_on_time",
+            "tasks_assigned",
+            "done_gt_assigned",
+            "tasks_on_time",
+            "assigned",
+            "tasks_assigned",
+        ),
+    ):
+        frame = frames[key]
+        both = frame[a].notna() & frame[b].notna()
+        for i in frame.index[both]:
+            if frame.at[i, a] > frame.at[i, b]:
+                problems.append(
+                    Problem(
+                        code,
+                        ERROR,
+                        *at(key, cell_column, i),
+                        frame.at[i, cell_column],
+                        {param: frame.at[i, param_column]},
+                    )
                 )
-            )
-
-    results = frames["results"]
-    over = results["tasks_on_time"].notna() & results["tasks_assigned"].notna()
-    for i in results.index[over]:
-        if results.at[i, "tasks_on_time"] > results.at[i, "tasks_assigned"]:
-            problems.append(
-                Problem(
-                    "done_gt_assigned",
-                    ERROR,
-                    *at("results", "tasks_on_time", i),
-                    results.at[i, "tasks_on_time"],
-                    {"assigned": results.at[i, "tasks_assigned"]},
-                )
-            )
 
     initiatives = frames["initiatives"]
     column = C.INITIATIVES.column("authors")

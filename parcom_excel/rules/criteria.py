@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .. import contract as C
-from .domain import RATING_RANK, Initiative, Person, Unit, World, t
+from .domain import RATING_RANK, Initiative, Person, Result, Unit, World, t
 
 MET, UNMET, MISSING = "met", "unmet", "missing"
 STATUS_LABEL = {
@@ -52,60 +52,60 @@ def _label(enum: C.Enum, code: str, lang: str) -> str:
 # ---------------------------------------------------------------- collectives (§IV.1)
 
 
-def tt1_tasks_on_time(world: World, unit: Unit) -> Outcome:
-    """§IV.1.a: CCHC tasks done with quality, on or ahead of schedule, every year."""
-    s, lang = world.settings, world.lang
+def _per_result_year(
+    world: World, unit: Unit, judge: Callable[[Result], tuple[str, str]]
+) -> list[tuple[int, str, str]]:
+    """Judge the unit's result row of every year it is judged; a missing row lacks data."""
     years = []
     for year in world.unit_years(unit):
         result = world.results.get((unit.id, year))
         if result is None:
             years.append(
-                (year, MISSING, t(lang, "không có dòng ở sheet Kết quả đơn vị", "no row in Unit results"))
-            )
-        elif result.assigned == 0:
-            years.append((year, MET, t(lang, "không được giao nhiệm vụ", "no task assigned")))
-        elif result.on_time * 100 >= s.tt1_min_pct * result.assigned:
-            years.append((year, MET, f"{result.on_time}/{result.assigned}"))
-        else:
-            years.append(
                 (
                     year,
-                    UNMET,
-                    t(
-                        lang,
-                        f"{result.on_time}/{result.assigned} nhiệm vụ đúng hạn ({result.cells['tasks_on_time']}), dưới {s.tt1_min_pct}% ({s.cite('tt1_min_pct', lang)})",
-                        f"{result.on_time}/{result.assigned} tasks on time ({result.cells['tasks_on_time']}), below {s.tt1_min_pct}% ({s.cite('tt1_min_pct', lang)})",
-                    ),
+                    MISSING,
+                    t(world.lang, "không có dòng ở sheet Kết quả đơn vị", "no row in Unit results"),
                 )
             )
-    done = [f"{y}: {text}" for y, status, text in years]
-    return _combine(years, lang, t(lang, "Hoàn thành đúng hạn ", "On time ") + ", ".join(done))
+        else:
+            years.append((year, *judge(result)))
+    return years
+
+
+def tt1_tasks_on_time(world: World, unit: Unit) -> Outcome:
+    """§IV.1.a: CCHC tasks done with quality, on or ahead of schedule, every year."""
+    s, lang = world.settings, world.lang
+
+    def judge(result: Result) -> tuple[str, str]:
+        if result.assigned == 0:
+            return MET, t(lang, "không được giao nhiệm vụ", "no task assigned")
+        if result.on_time * 100 >= s.tt1_min_pct * result.assigned:
+            return MET, f"{result.on_time}/{result.assigned}"
+        return UNMET, t(
+            lang,
+            f"{result.on_time}/{result.assigned} nhiệm vụ đúng hạn ({result.cells['tasks_on_time']}), dưới {s.tt1_min_pct}% ({s.cite('tt1_min_pct', lang)})",
+            f"{result.on_time}/{result.assigned} tasks on time ({result.cells['tasks_on_time']}), below {s.tt1_min_pct}% ({s.cite('tt1_min_pct', lang)})",
+        )
+
+    years = _per_result_year(world, unit, judge)
+    done = ", ".join(f"{y}: {text}" for y, _, text in years)
+    return _combine(years, lang, t(lang, "Hoàn thành đúng hạn ", "On time ") + done)
 
 
 def tt2_advisory_docs(world: World, unit: Unit) -> Outcome:
     """§IV.1.b: advised on drafting CCHC documents and plans, every year."""
     s, lang = world.settings, world.lang
-    years = []
-    for year in world.unit_years(unit):
-        result = world.results.get((unit.id, year))
-        if result is None:
-            years.append(
-                (year, MISSING, t(lang, "không có dòng ở sheet Kết quả đơn vị", "no row in Unit results"))
-            )
-        elif result.docs >= s.tt2_min_docs:
-            years.append((year, MET, str(result.docs)))
-        else:
-            years.append(
-                (
-                    year,
-                    UNMET,
-                    t(
-                        lang,
-                        f"{result.docs} văn bản ({result.cells['advisory_docs']}), cần ít nhất {s.tt2_min_docs} ({s.cite('tt2_min_docs', lang)})",
-                        f"{result.docs} documents ({result.cells['advisory_docs']}), at least {s.tt2_min_docs} needed ({s.cite('tt2_min_docs', lang)})",
-                    ),
-                )
-            )
+
+    def judge(result: Result) -> tuple[str, str]:
+        if result.docs >= s.tt2_min_docs:
+            return MET, str(result.docs)
+        return UNMET, t(
+            lang,
+            f"{result.docs} văn bản ({result.cells['advisory_docs']}), cần ít nhất {s.tt2_min_docs} ({s.cite('tt2_min_docs', lang)})",
+            f"{result.docs} documents ({result.cells['advisory_docs']}), at least {s.tt2_min_docs} needed ({s.cite('tt2_min_docs', lang)})",
+        )
+
+    years = _per_result_year(world, unit, judge)
     done = ", ".join(f"{y}: {text}" for y, _, text in years)
     return _combine(years, lang, t(lang, "Số văn bản tham mưu ", "Advisory documents ") + done)
 
@@ -139,28 +139,21 @@ _OK_PROGRAMME = {"HT", "KGIAO"}
 def tt4_targets(world: World, unit: Unit) -> Outcome:
     """§IV.1.c: met or exceeded socio-economic targets, the budget estimate and programmes."""
     lang = world.lang
-    years = []
-    for year in world.unit_years(unit):
-        result = world.results.get((unit.id, year))
-        if result is None:
-            years.append(
-                (year, MISSING, t(lang, "không có dòng ở sheet Kết quả đơn vị", "no row in Unit results"))
-            )
-            continue
-        bad = []
-        if result.socio not in _OK_OUTCOME:
-            bad.append(
-                f"{C.RESULTS.column('socio_targets').label(lang)} {_label(C.OUTCOME, result.socio, lang)} ({result.cells['socio_targets']})"
-            )
-        if result.budget not in _OK_OUTCOME:
-            bad.append(
-                f"{C.RESULTS.column('budget').label(lang)} {_label(C.OUTCOME, result.budget, lang)} ({result.cells['budget']})"
-            )
-        if result.programmes not in _OK_PROGRAMME:
-            bad.append(
-                f"{C.RESULTS.column('programmes').label(lang)} {_label(C.PROGRAMME, result.programmes, lang)} ({result.cells['programmes']})"
-            )
-        years.append((year, UNMET if bad else MET, ", ".join(bad)))
+    checks = (
+        ("socio_targets", "socio", C.OUTCOME, _OK_OUTCOME),
+        ("budget", "budget", C.OUTCOME, _OK_OUTCOME),
+        ("programmes", "programmes", C.PROGRAMME, _OK_PROGRAMME),
+    )
+
+    def judge(result: Result) -> tuple[str, str]:
+        bad = [
+            f"{C.RESULTS.column(column).label(lang)} {_label(enum, getattr(result, field), lang)} ({result.cells[column]})"
+            for column, field, enum, passing in checks
+            if getattr(result, field) not in passing
+        ]
+        return (UNMET if bad else MET), ", ".join(bad)
+
+    years = _per_result_year(world, unit, judge)
     return _combine(
         years, lang, t(lang, "Đạt hoặc vượt các chỉ tiêu mọi năm", "Targets met or exceeded every year")
     )
