@@ -5,6 +5,8 @@ The CLI, the batch runner and the Excel button differ only by the adapter they p
 
 from __future__ import annotations
 
+import functools
+import gc
 import hashlib
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -113,7 +115,11 @@ def _canonical(value: Any) -> Any:
     if isinstance(value, float) and value.is_integer():
         return int(value)
     if isinstance(value, datetime):
-        return value.date().isoformat() if not (value.hour or value.minute or value.second) else value.isoformat()
+        return (
+            value.date().isoformat()
+            if not (value.hour or value.minute or value.second)
+            else value.isoformat()
+        )
     if isinstance(value, date):
         return value.isoformat()
     if value == "":
@@ -134,6 +140,24 @@ def fingerprint_inputs(inputs: Any, from_year: int | None, to_year: int | None) 
     return digest.hexdigest()
 
 
+def _without_gc(func):
+    """Run with the cyclic GC off: a run allocates millions of acyclic records, and the full
+    collections their growth triggers cost about 8% of a province run (benchmarks/RESULTS.md)."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return func(*args, **kwargs)
+        finally:
+            if enabled:
+                gc.enable()
+
+    return wrapper
+
+
+@_without_gc
 def run(
     adapter: Adapter,
     *,
@@ -211,6 +235,13 @@ def run(
         result.outputs.append(log_sheet(inputs.log_rows, entry, lang))
     result.outputs = [fit_heights(sheet) for sheet in result.outputs]
     if write:
+        # The raw and typed copies of the input are not read any more: free them before the
+        # writer's peak (at Excel's row limit they hold several hundred MB).
+        for table in inputs.tables.values():
+            table.data.clear()
+        if validation.data is not None:
+            validation.data.frames.clear()
+            validation.data.columns.clear()
         result.problems += adapter.write(result.outputs)
         result.written = True
     return result

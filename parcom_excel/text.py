@@ -70,6 +70,8 @@ def strip_marks(value: str) -> str:
 
 def looks_legacy(value: str) -> bool:
     """True for text that looks typed in a TCVN3 or VNI font (e.g. "NguyÔn V¨n", "Nguyeãn")."""
+    if value.isascii():  # every sign below is a non-ASCII character
+        return False
     odd = sum(
         1
         for ch in value

@@ -332,10 +332,14 @@ def _legacy_text(frame: pd.DataFrame, table: RawTable, sheet: C.Sheet) -> list[P
     for column in sheet.columns:
         if column.type != C.TEXT or column.key not in table.columns:
             continue
+        judged: dict[str, bool] = {}
         for i, value in enumerate(frame[column.key]):
-            if isinstance(value, str) and (
-                looks_legacy(value) or table.cell(column.key, i) in table.legacy_cells
-            ):
+            if not isinstance(value, str):
+                continue
+            legacy = judged.get(value)
+            if legacy is None:
+                legacy = judged[value] = looks_legacy(value)
+            if legacy or (table.legacy_cells and table.cell(column.key, i) in table.legacy_cells):
                 problems.append(
                     Problem("legacy_font", WARNING, table.sheet, table.cell(column.key, i), value)
                 )

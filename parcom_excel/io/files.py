@@ -58,10 +58,9 @@ class FileAdapter:
             )
         except Exception as exc:
             raise ParcomError("truncated_file", file=self.label, detail=f"{name}: {exc}") from exc
-        for row in values:
-            for i, value in enumerate(row):
-                if value == "":
-                    row[i] = None
+        for r, row in enumerate(values):
+            if "" in row:
+                values[r] = [None if value == "" else value for value in row]
         formulas, legacy = self._scan_sheet(name)
         return Grid(
             name,

@@ -132,11 +132,10 @@ class _SheetWriter:
         text = clean_text("" if cell.value is None else str(cell.value))
         rich = _needs_rich(text)
         fmt = self.formats.get(cell.style, quote=text.startswith(_FORMULA_START))
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # past 65,530 links XlsxWriter refuses: plain text
-            status = self.ws.write_url(
-                row, col, "internal:" + link, fmt, string=None if rich or not text else text
-            )
+        # past 65,530 links XlsxWriter refuses (its warning is silenced in render_xlsx): plain text
+        status = self.ws.write_url(
+            row, col, "internal:" + link, fmt, string=None if rich or not text else text
+        )
         if status != 0 or rich:  # the text itself goes over the cell; the link stays registered
             self.text(row, col, text, cell.style)
 
@@ -164,8 +163,10 @@ def render_xlsx(outputs: list[OutputSheet], path: Path, *, date_1904: bool = Fal
     try:
         workbook.set_properties({"created": FIXED_CREATED})
         formats = _Formats(workbook)
-        for output in outputs:
-            _render_sheet(workbook, formats, output, date_1904)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # XlsxWriter warns past 65,530 links: we write plain text
+            for output in outputs:
+                _render_sheet(workbook, formats, output, date_1904)
     finally:
         workbook.close()
 

@@ -328,7 +328,7 @@ def cn2_rated_well(world: World, person: Person) -> Outcome:
 def cn3_discipline(world: World, person: Person) -> Outcome:
     """§IV.2.c: no breach of law and no disciplinary action in effect in the period."""
     s, lang = world.settings, world.lang
-    hits = [r for r in world.discipline if r.staff_id == person.id and world.in_effect(r)]
+    hits = [r for r in world.discipline_of(person.id) if world.in_effect(r)]
     if hits:
         return Outcome(
             UNMET,

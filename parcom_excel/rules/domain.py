@@ -124,6 +124,7 @@ class World:
     _person_years: dict[str, list[int]] = field(default_factory=dict)
     _staff_in: dict[tuple[str, int], list[Person]] | None = None
     _unit_initiatives: dict[str, list[Initiative]] | None = None
+    _discipline_of: dict[str, list[Discipline]] | None = None
 
     def __post_init__(self) -> None:
         # plain attributes: these are read for every person and year
@@ -190,6 +191,16 @@ class World:
                     index[unit].append(initiative)
             self._unit_initiatives = dict(index)
         return self._unit_initiatives.get(unit_id, [])
+
+    def discipline_of(self, staff_id: str) -> list[Discipline]:
+        """The person's discipline records, in sheet order."""
+        if self._discipline_of is None:
+            index: dict[str, list[Discipline]] = defaultdict(list)
+            for record in self.discipline:
+                if record.staff_id:
+                    index[record.staff_id].append(record)
+            self._discipline_of = dict(index)
+        return self._discipline_of.get(staff_id, [])
 
     def counts(self, initiative: Initiative) -> bool:
         """Recognised in the period, at the minimum level or higher."""
