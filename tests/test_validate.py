@@ -313,4 +313,8 @@ def test_an_empty_workbook_is_one_sentence(tmp_path):
     path = tmp_path / "trong.xlsx"
     openpyxl.Workbook().save(path)
     done = run_cli("validate", path)
-    assert done.returncode == 2 and "trong.xlsx" in done.stderr and "không có sheet nào có dữ liệu" in done.stderr
+    assert (
+        done.returncode == 2
+        and "trong.xlsx" in done.stderr
+        and "không có sheet nào có dữ liệu" in done.stderr
+    )
