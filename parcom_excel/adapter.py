@@ -41,7 +41,3 @@ class Adapter(Protocol):
 
     def write(self, outputs: list[OutputSheet]) -> list[Problem]:
         """Add or replace our output sheets; return warnings (e.g. a name taken by the user)."""
-
-
-def as_text(value: Any) -> str:
-    return "" if value is None else str(value)

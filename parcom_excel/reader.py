@@ -8,7 +8,6 @@ forms and missing marks), the header row anywhere in the first rows, and the rec
 from __future__ import annotations
 
 import functools
-from datetime import date, datetime
 from typing import Any
 
 from . import contract as C
@@ -242,11 +241,3 @@ def read_inputs(adapter: Adapter) -> Inputs:
         grid = adapter.grid(owned["log"])
         inputs.log_rows = [row for row in grid.values[1:] if any(not _blank(v) for v in row)]
     return inputs
-
-
-def as_date(value: Any) -> date | None:
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    return None
