@@ -327,7 +327,7 @@ def dashboard_sheet(evaluation: Evaluation, lang: str, stamp: Cell) -> OutputShe
             series=[(header_row, col, first, col) for col in range(1, len(criteria) + 1)],
             last_row=last,
             anchor=(last + 2, 0),
-            size=(max(760, 60 * len(evaluation.units) + 200), 420),
+            size=(900, min(4000, max(420, 16 * len(criteria) * len(evaluation.units) // 3 + 160))),
         )
     widths = {0: 40} | {i: 9 for i in range(1, len(criteria) + 1)}
     return OutputSheet(
