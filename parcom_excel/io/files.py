@@ -83,25 +83,27 @@ class FileAdapter:
         return self._owned
 
     def _sheet_parts(self) -> dict[str, str]:
-        """Sheet name -> part name inside the package."""
+        """Sheet name -> part name inside the package (the workbook part found through _rels/.rels)."""
         if self._parts is None:
             from lxml import etree
 
-            parser = etree.XMLParser(resolve_entities=False, no_network=True)
+            from .safety import office_document, resolve_target, safe_parser
+
+            parser = safe_parser()
+            parts: dict[str, str] = {}
             with zipfile.ZipFile(self.path) as z:
-                rels_path = "xl/_rels/workbook.xml.rels"
-                rels = etree.fromstring(z.read(rels_path), parser)
-                targets = {r.get("Id"): r.get("Target") for r in rels if r.get("Id") and r.get("Target")}
-                book = etree.fromstring(z.read("xl/workbook.xml"), parser)
-            ns_r = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-            parts = {}
-            for sheet in book.iter("{*}sheet"):
-                target = targets.get(sheet.get(f"{{{ns_r}}}id"), "")
-                if target.startswith("/"):
-                    part = target.lstrip("/")
-                else:
-                    part = str(PurePosixPath("xl") / target)
-                parts[sheet.get("name")] = part
+                workbook, _ = office_document(etree.fromstring(z.read("_rels/.rels"), parser))
+                if workbook:
+                    folder = str(PurePosixPath(workbook).parent)
+                    rels_part = f"{folder}/_rels/{PurePosixPath(workbook).name}.rels"
+                    rels = etree.fromstring(z.read(rels_part), parser)
+                    targets = {r.get("Id"): r.get("Target") for r in rels if r.get("Id") and r.get("Target")}
+                    book = etree.fromstring(z.read(workbook), parser)
+                    ns_r = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+                    for sheet in book.iter("{*}sheet"):
+                        target = targets.get(sheet.get(f"{{{ns_r}}}id"))
+                        if target:
+                            parts[sheet.get("name")] = resolve_target(folder, target)
             self._parts = parts
         return self._parts
 

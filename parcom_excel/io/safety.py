@@ -121,7 +121,7 @@ def _check_zip(path: Path) -> str:
         rels_info = lookup.get("_rels/.rels")
         if types_info is None or rels_info is None:
             raise ParcomError("not_a_spreadsheet", file=name)
-        part, strict = _office_document(_parse_small(zf, rels_info, name))
+        part, strict = office_document(_parse_small(zf, rels_info, name))
         if strict:
             raise ParcomError("strict_ooxml", file=name)
         info = lookup.get(part.lower()) if part else None
@@ -222,7 +222,7 @@ def _parse_small(zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str):
         raise ParcomError("truncated_file", file=name, detail=f"{info.filename}: {exc}") from exc
 
 
-def _office_document(rels) -> tuple[str | None, bool]:
+def office_document(rels) -> tuple[str | None, bool]:
     """The workbook part named by the package relationships, and whether it is Strict OOXML."""
     for rel in rels:
         kind = rel.get("Type")
@@ -460,7 +460,7 @@ def verify_package(path: Path, label: str) -> None:
         with zipfile.ZipFile(path) as zf:
             lookup = {info.filename.lower(): info for info in zf.infolist()}
             rels = etree.fromstring(zf.read(lookup["_rels/.rels"]), safe_parser())
-            part, _ = _office_document(rels)
+            part, _ = office_document(rels)
             if not part or part.lower() not in lookup:
                 raise ValueError("no workbook part")
             etree.fromstring(zf.read(lookup[part.lower()]), safe_parser())
