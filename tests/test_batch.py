@@ -5,8 +5,6 @@ from __future__ import annotations
 import csv
 import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import openpyxl
@@ -21,23 +19,14 @@ from parcom_excel.batch import (
     is_lock_or_temp,
 )
 from parcom_excel.io.package import owned_sheets
-from tests.workbooks import department, find, write_book
+from tests.workbooks import department, find, run_cli, write_book
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def run_batch(*args, env=None):
     """The real command in its own process, as a scheduler would start it (stderr is not a tty)."""
-    full_env = {**os.environ, "PYTHONIOENCODING": "utf-8", **(env or {})}
-    return subprocess.run(
-        [sys.executable, "cli.py", "batch", *map(str, args)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-        env=full_env,
-    )
+    return run_cli("batch", *args, env=env, timeout=120)
 
 
 def summary(folder: Path) -> dict[str, dict]:

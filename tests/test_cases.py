@@ -7,8 +7,6 @@ nomination sheet and the result sheets back from the written file.
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import tomllib
 from datetime import date
 from pathlib import Path
@@ -17,7 +15,7 @@ import openpyxl
 import pytest
 
 from parcom_excel import contract as C
-from tests.workbooks import setting_value
+from tests.workbooks import run_cli, setting_value
 
 ROOT = Path(__file__).resolve().parents[1]
 CASES = sorted((ROOT / "tests" / "cases").glob("*.toml"))
@@ -86,14 +84,7 @@ def test_case(tmp_path, case_file):
     case = tomllib.loads(case_file.read_text(encoding="utf-8"))
     book = build(case, tmp_path / "input.xlsx")
     out = tmp_path / "output.xlsx"
-    done = subprocess.run(
-        [sys.executable, "cli.py", "evaluate", str(book), "-o", str(out)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-    )
+    done = run_cli("evaluate", book, "-o", out, timeout=120)
     assert done.returncode == 0, done.stdout + done.stderr
     got = nominations(out)
     for award, names in case["expect"].items():

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
@@ -11,21 +9,14 @@ import openpyxl
 import pytest
 from python_calamine import CalamineWorkbook
 
-from tests.workbooks import department, find, write_book
+from tests.workbooks import department, find, run_cli, write_book
 
 ROOT = Path(__file__).resolve().parents[1]
 OUTPUTS = ["Lỗi dữ liệu", "KQ Tập thể", "KQ Cá nhân", "Đề nghị khen thưởng", "Tổng quan", "Nhật ký"]
 
 
 def cli(*args):
-    return subprocess.run(
-        [sys.executable, "cli.py", *map(str, args)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=180,
-    )
+    return run_cli(*args)
 
 
 def values(path: Path, sheet: str, skip_stamp: bool = True) -> list[tuple]:

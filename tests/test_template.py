@@ -3,9 +3,7 @@ the contract; the shipped workbooks; and the `parcom init` command."""
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 import unicodedata
 from datetime import datetime
 from pathlib import Path
@@ -29,6 +27,7 @@ from parcom_excel.template import (
     list_name,
     setting_value,
 )
+from tests.workbooks import run_cli
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -387,17 +386,7 @@ def test_init_refuses_a_folder_or_a_wrong_extension(tmp_path: Path) -> None:
 
 
 def cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-    env.pop("PARCOM_DEBUG", None)
-    return subprocess.run(
-        [sys.executable, str(ROOT / "cli.py"), "init", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        timeout=60,
-    )
+    return run_cli("init", *args, cwd=cwd, timeout=60)
 
 
 def test_cli_script_init(tmp_path: Path) -> None:

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 import unicodedata
 from datetime import date
 from pathlib import Path
@@ -15,7 +13,7 @@ import pytest
 from parcom_excel.core import run
 from parcom_excel.io.files import FileAdapter
 from parcom_excel.problems import ParcomError
-from tests.workbooks import department, find, write_book
+from tests.workbooks import department, find, run_cli, write_book
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -210,17 +208,6 @@ def test_unusable_structure_is_one_sentence(tmp_path, edit, code, words):
     assert info.value.code == code
     message = info.value.message("vi")
     assert "book.xlsx" in message and all(w in message for w in words)
-
-
-def run_cli(*args, cwd=ROOT):
-    return subprocess.run(
-        [sys.executable, "cli.py", *map(str, args)],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-    )
 
 
 def test_validate_command_exit_codes_and_json(tmp_path):

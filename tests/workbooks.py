@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import copy
+import os
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -156,3 +159,23 @@ def variant(**changes: Any) -> dict[str, list[dict[str, Any]]]:
 
 def find(rows: list[dict[str, Any]], **match: Any) -> dict[str, Any]:
     return next(r for r in rows if all(r.get(k) == v for k, v in match.items()))
+
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run_cli(
+    *args: Any, cwd: Path = ROOT, env: dict[str, str] | None = None, timeout: int = 180
+) -> subprocess.CompletedProcess[str]:
+    """`python cli.py ARGS` in its own process, as a user or a scheduler starts it."""
+    full_env = {**os.environ, "PYTHONIOENCODING": "utf-8", **(env or {})}
+    full_env.pop("PARCOM_DEBUG", None)
+    return subprocess.run(
+        [sys.executable, str(ROOT / "cli.py"), *map(str, args)],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=timeout,
+        env=full_env,
+    )
