@@ -21,13 +21,14 @@ import struct
 import tempfile
 import zipfile
 import zlib
+from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Any
 
 from ..model import Cell, OutputSheet
 from ..problems import WARNING, ParcomError, Problem
 from .cells import quote_sheet
-from .render import render_xlsx, safe_sheet_name
+from .render import render_skeleton, safe_sheet_name
 from .safety import (
     MAX_INDEX_PART,
     atomic_write,
@@ -37,6 +38,7 @@ from .safety import (
     resolve_target,
     safe_parser,
 )
+from .sheetxml import Palette, SheetCells, fill_sheet
 
 NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -346,12 +348,13 @@ def _transplant(src: Path, outputs: list[OutputSheet], out_path: Path) -> list[P
         pr = pkg.workbook.find(_q(NS_MAIN, "workbookPr"))
         date_1904 = pr is not None and pr.get("date1904") in ("1", "true")
         plans, problems = _plan(pkg, outputs)
+        outputs = _renamed_outputs(plans)
         with tempfile.TemporaryDirectory(prefix="parcom-") as scratch:
             rendered_path = Path(scratch) / "outputs.xlsx"
-            render_xlsx(_renamed_outputs(plans), rendered_path, date_1904=date_1904)
+            render_skeleton(outputs, rendered_path)
             with zipfile.ZipFile(rendered_path) as rendered_zf:
                 rendered = _Package(rendered_zf, "outputs.xlsx")
-                edit = _Edit(pkg, rendered, plans)
+                edit = _Edit(pkg, rendered, plans, outputs, date_1904)
                 edit.run()
         with out_path.open("wb") as fh:
             writer = _ZipOut(fh, src.name)
@@ -375,13 +378,21 @@ def _transplant(src: Path, outputs: list[OutputSheet], out_path: Path) -> list[P
 class _Edit:
     """Everything that changes, computed before a byte is written."""
 
-    def __init__(self, pkg: _Package, rendered: _Package, plans: list[_Plan]) -> None:
+    def __init__(
+        self,
+        pkg: _Package,
+        rendered: _Package,
+        plans: list[_Plan],
+        outputs: list[OutputSheet],
+        date_1904: bool,
+    ) -> None:
         self.pkg, self.rendered, self.plans = pkg, rendered, plans
-        self.written: dict[str, tuple[str, bytes]] = {}  # lower name -> (name, data)
+        self.outputs, self.date_1904 = outputs, date_1904
+        self.written: dict[str, tuple[str, bytes | _Packed]] = {}  # lower name -> (name, data)
         self.removed: set[str] = set()  # lower names
         self.used = {info.filename.lower() for info in pkg.infos}
 
-    def put(self, name: str, data: bytes) -> None:
+    def put(self, name: str, data: bytes | _Packed) -> None:
         self.written[name.lower()] = (name, data)
         self.used.add(name.lower())
 
@@ -393,14 +404,14 @@ class _Edit:
         if any(p.replace is not None for p in self.plans):
             self._drop_old(sheets)
             self._drop_calc_chain()
-        styles = _StyleMerge(pkg, self.rendered)
+        styles = _StyleMerge(pkg, Palette())
         r_sheets = self.rendered.sheets()
         r_names = self.rendered.defined_names()
         for i, plan in enumerate(self.plans):
             r_part = r_sheets[i][1]
             assert r_part is not None
             old_part = sheets[plan.replace][1] if plan.replace is not None else None
-            new_part = self._transplant_tree(r_part, old_part, styles)
+            new_part = self._transplant_tree(r_part, old_part, styles, self.outputs[i])
             self._workbook_entry(plan, new_part, sheets)
             self._defined_names(plan, i, r_names)
         styles.finish(self)
@@ -501,8 +512,11 @@ class _Edit:
                 return name
             n += 1
 
-    def _transplant_tree(self, r_sheet: str, old_part: str | None, styles: _StyleMerge) -> str:
-        """Copy a rendered sheet and the parts it uses; return the sheet's new part name."""
+    def _transplant_tree(
+        self, r_sheet: str, old_part: str | None, styles: _StyleMerge, output: OutputSheet
+    ) -> str:
+        """Copy a rendered sheet, with its cells put in, and the parts it uses; return the
+        sheet's new part name."""
         rendered = self.rendered
         names: dict[str, str] = {}
         order: list[str] = []
@@ -524,9 +538,11 @@ class _Edit:
                         todo.append(resolve_target(_folder(part), rel.get("Target") or ""))
         for part in order:
             new = names[part]
-            data = rendered.read(part)
+            data: bytes | _Packed = rendered.read(part)
             if part == r_sheet:
-                data = styles.rewrite_sheet(data)
+                skeleton = _TAB_SELECTED.sub(b"", data)
+                cells = SheetCells(output, styles.format_id, self.date_1904)
+                data = _Packed.of(fill_sheet(skeleton, cells))
             self.put(new, data)
             self._override(new, content_type(rendered.types, part))
             rels = rendered.xml(rels_name(part))
@@ -712,17 +728,19 @@ class _StyleMerge:
 
     LISTS = ("numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs")
 
-    def __init__(self, pkg: _Package, rendered: _Package) -> None:
+    def __init__(self, pkg: _Package, palette: Palette) -> None:
         self.pkg = pkg
-        self.r_root = rendered.xml(rendered.styles_part) if rendered.styles_part else None
+        self.palette = palette
+        self.r_root = palette.root
         self.root = pkg.xml(pkg.styles_part) if pkg.styles_part else None
         self.own_styles = self.root is None  # no styles part: ours becomes the workbook's
-        if self.own_styles:
-            self.root = copy.deepcopy(self.r_root)
         self.xf_map: dict[int, int] = {}
         self.index: dict[str, dict[tuple, int]] = {}
         self.changed = False
-        self._shared: list[bytes] = _shared_strings(rendered)
+
+    def format_id(self, style: str, num_format: str | None, quote: bool) -> int:
+        """The workbook's cell format id for one of our named styles."""
+        return self.xf(self.palette.xf(style, num_format, quote))
 
     def _list(self, name: str, create: bool = False) -> Any:
         el = self.root.find(_q(NS_MAIN, name))
@@ -796,30 +814,12 @@ class _StyleMerge:
         self.xf_map[r_index] = self._find_or_add("cellXfs", source)
         return self.xf_map[r_index]
 
-    def rewrite_sheet(self, data: bytes) -> bytes:
-        """Our sheet with the user's style ids, inline strings and no tab selection."""
-
-        def style(match: re.Match[bytes]) -> bytes:
-            return match.group(1) + str(self.xf(int(match.group(2)))).encode() + match.group(3)
-
-        def inline(match: re.Match[bytes]) -> bytes:
-            text = self._shared[int(match.group(3))]
-            return b"<c" + match.group(1) + match.group(2) + b' t="inlineStr"><is>' + text + b"</is></c>"
-
-        data = _STYLE_ATTR.sub(style, data)
-        data = _COL_STYLE.sub(style, data)
-        data = _SHARED_CELL.sub(inline, data)
-        if _LEFT_SHARED.search(data):  # would point into the user's string table: never write that
-            raise RuntimeError("a shared string of the rendered sheet was not made inline")
-        return _TAB_SELECTED.sub(b"", data)
-
     def finish(self, edit: _Edit) -> None:
         pkg = self.pkg
         if self.own_styles:
-            if self.r_root is None:
-                return
-            part = edit._allocate("xl/styles.xml")
-            edit.put(part, _serialize(self.root))
+            # the usual name when it is free: some readers (openpyxl) look for no other
+            part = "xl/styles.xml" if "xl/styles.xml" not in edit.used else edit._allocate("xl/styles.xml")
+            edit.put(part, _serialize(self.r_root))
             edit._override(part, "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml")
             rel = _sub(pkg.wb_rels, _q(NS_PKG_REL, "Relationship"))
             rel.set("Id", _new_rel_id(pkg.wb_rels))
@@ -829,23 +829,32 @@ class _StyleMerge:
             edit.put(pkg.styles_part, _serialize(self.root))
 
 
-_STYLE_ATTR = re.compile(rb'(<(?:c|row)\b[^>]*?\ss=")(\d+)(")')
-_COL_STYLE = re.compile(rb'(<col\b[^>]*?\sstyle=")(\d+)(")')
-_SHARED_CELL = re.compile(rb'<c\b([^>]*?)\st="s"([^>]*)><v>(\d+)</v></c>')
-_LEFT_SHARED = re.compile(rb'<c\b[^>]*\st="s"')
 _TAB_SELECTED = re.compile(rb'\stabSelected="(?:1|true)"')
-_SI = re.compile(rb"<si>(.*?)</si>", re.S)
-
-
-def _shared_strings(rendered: _Package) -> list[bytes]:
-    """The inner XML of each shared string XlsxWriter wrote (its own regular output)."""
-    for kind, part in rendered.targets.values():
-        if kind.endswith("/sharedStrings"):
-            return [m.group(1) for m in _SI.finditer(rendered.read(part))]
-    return []
 
 
 # ---------------------------------------------------------------- zip writing
+
+
+@dataclasses.dataclass
+class _Packed:
+    """A part already deflated: its compressed bytes, CRC-32 and size."""
+
+    data: bytes
+    crc: int
+    size: int
+
+    @classmethod
+    def of(cls, pieces: Iterable[bytes]) -> _Packed:
+        """Deflate pieces as they come, so a large part is never whole in memory."""
+        compressor = zlib.compressobj(6, zlib.DEFLATED, -15)
+        out: list[bytes] = []
+        crc = size = 0
+        for piece in pieces:
+            crc = zlib.crc32(piece, crc)
+            size += len(piece)
+            out.append(compressor.compress(piece))
+        out.append(compressor.flush())
+        return cls(b"".join(out), crc, size)
 
 
 class _ZipOut:
@@ -941,11 +950,10 @@ class _ZipOut:
             self._emit(chunk)
             left -= len(chunk)
 
-    def write(self, name: str, data: bytes) -> None:
-        compressor = zlib.compressobj(6, zlib.DEFLATED, -15)
-        packed = compressor.compress(data) + compressor.flush()
-        self._entry(name, zipfile.ZIP_DEFLATED, 0, _FIXED_TIME, zlib.crc32(data), len(packed), len(data))
-        self._emit(packed)
+    def write(self, name: str, data: bytes | _Packed) -> None:
+        packed = data if isinstance(data, _Packed) else _Packed.of([data])
+        self._entry(name, zipfile.ZIP_DEFLATED, 0, _FIXED_TIME, packed.crc, len(packed.data), packed.size)
+        self._emit(packed.data)
 
     def close(self) -> None:
         start = self.offset
