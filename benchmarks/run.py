@@ -202,7 +202,8 @@ def child_stages(book: str, out: str, shapes: str) -> None:
     timed(files.FileAdapter, "write", "write (package)")
     from parcom_excel.io import package
 
-    timed(package, "render_xlsx", "write: render with XlsxWriter")
+    timed(package, "render_skeleton", "write: sheet frames and charts (XlsxWriter)")
+    timed(package._Edit, "_transplant_tree", "write: cells as XML, deflated")
 
     started = time.perf_counter()
     adapter = files.FileAdapter(book, out)
