@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from datetime import datetime
 from typing import Any
 
@@ -18,44 +19,59 @@ from .rules.ranking import Candidate
 STATUS_STYLE = {MET: "met", UNMET: "unmet", MISSING: "missing"}
 # Styles whose text wraps, with the points one line takes; rows holding them get a height that
 # shows the whole text (Excel and LibreOffice do not always grow rows written by a program).
-_WRAPPING = {
-    "wrap": 13.0,
-    "header": 13.0,
-    "met": 13.0,
-    "unmet": 13.0,
-    "missing": 13.0,
-    "doc_cell": 16.0,
-    "doc_note": 16.0,
-    "doc_header": 16.0,
+_WRAPPING = {  # style -> (points per line, uses the document's wider font)
+    "wrap": (13.0, False),
+    "header": (13.0, False),
+    "met": (13.0, False),
+    "unmet": (13.0, False),
+    "missing": (13.0, False),
+    "doc_cell": (16.0, True),
+    "doc_note": (16.0, True),
+    "doc_header": (16.0, True),
 }
 
 
 def fit_heights(sheet: OutputSheet) -> OutputSheet:
     """Estimate each row's height from its wrapped text and the column widths."""
     merged = {(r, c) for r1, c1, r2, c2 in sheet.merges for r in range(r1, r2 + 1) for c in range(c1, c2 + 1)}
-    per_line: dict[tuple[int, bool], int] = {}
+    ncols = max((len(row) for row in sheet.rows), default=0)
+    # characters per line of each column, for our fonts and for the document's larger one
+    per_line = {
+        doc: [max(4, int(sheet.widths.get(c, 10) * (1.15 if doc else 1.2))) for c in range(ncols)]
+        for doc in (False, True)
+    }
+    shortest = min(min(per_line[False], default=4), min(per_line[True], default=4))
+    wrapping, heights = _WRAPPING, sheet.heights
     for r, row in enumerate(sheet.rows):
-        if r in sheet.heights:
+        if r in heights:
             continue
         needed = 0.0
         for c, cell in enumerate(row):
             if cell is None:
                 continue
-            line = _WRAPPING.get(cell.style)
-            if line is None or (r, c) in merged:
+            spec = wrapping.get(cell.style)
+            if spec is None:
                 continue
-            text = cell.value if isinstance(cell.value, str) else str(cell.value or "")
-            doc = cell.style.startswith("doc")
-            width = per_line.get((c, doc))
-            if width is None:
-                width = per_line[(c, doc)] = max(4, int(sheet.widths.get(c, 10) * (1.15 if doc else 1.2)))
-            if len(text) <= width and "\n" not in text:
-                lines = 1
-            else:
+            value = cell.value
+            text = value if isinstance(value, str) else str(value or "")
+            size = len(text)
+            breaks = "\n" in text
+            if size <= shortest and not breaks:
+                continue  # one line: never taller than the default height
+            if merged and (r, c) in merged:
+                continue
+            line, doc = spec
+            width = per_line[doc][c]
+            if breaks:
                 lines = sum(max(1, -(-len(part) // width)) for part in text.split("\n"))
-            needed = max(needed, lines * line)
+            elif size > width:
+                lines = -(-size // width)
+            else:
+                continue
+            if lines * line > needed:
+                needed = lines * line
         if needed > 16:
-            sheet.heights[r] = min(409.0, needed + 3)
+            heights[r] = min(409.0, needed + 3)
     return sheet
 
 
@@ -77,7 +93,12 @@ def _link(ref: str) -> str | None:
     if "!" not in ref:
         return None
     sheet, cell = ref.rsplit("!", 1)
-    return f"{quote_sheet(sheet)}!{cell}"
+    return f"{_quoted(sheet)}!{cell}"
+
+
+@functools.lru_cache(maxsize=64)
+def _quoted(sheet: str) -> str:
+    return quote_sheet(sheet)
 
 
 def _award_label(candidate: Candidate, lang: str) -> str:
@@ -127,6 +148,8 @@ def results_sheet(key: str, evaluation: Evaluation, lang: str, stamp: Cell) -> O
     ]
     rows: list[list[Cell | None]] = [[Cell(title, "title")], [stamp], [], [Cell(h, "header") for h in head]]
     order = sorted(candidates, key=lambda c: (c.rank is None, c.rank or 0, c.id))
+    labels = {status: status_label(status, lang) for status in STATUS_STYLE}
+    ids = [criterion.id for criterion in criteria]
     for n, c in enumerate(order, 1):
         row = [
             Cell(n, "int"),
@@ -136,12 +159,12 @@ def results_sheet(key: str, evaluation: Evaluation, lang: str, stamp: Cell) -> O
         ]
         if not units:
             row.append(Cell(c.position, "wrap"))
-        for criterion in criteria:
-            outcome = c.outcomes[criterion.id]
-            row += [
-                Cell(status_label(outcome.status, lang), STATUS_STYLE[outcome.status]),
-                Cell(outcome.reason, "wrap"),
-            ]
+        outcomes = c.outcomes
+        for cid in ids:
+            outcome = outcomes[cid]
+            status = outcome.status
+            row.append(Cell(labels[status], STATUS_STYLE[status]))
+            row.append(Cell(outcome.reason, "wrap"))
         conclusion, style = _decision(c, lang)
         note = c.tie_note or c.note
         row += [

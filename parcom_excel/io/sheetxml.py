@@ -33,6 +33,9 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|[\ud800-\udfff]"
 _ESCAPED_CHAR = re.compile(r"_(x[0-9A-Fa-f]{4}_)")
 _FORMULA_START = ("=", "+", "-", "@")
 _ROWS_PER_CHUNK = 2_000
+_SHORT = MAX_TEXT // 2  # text this long or shorter cannot exceed Excel's limit in UTF-16
+# Formula-like starts, and the one printable space (every other space is not printable).
+_CAREFUL_START = frozenset("=+-@ ")
 
 FormatId = Callable[[str, "str | None", bool], int]
 
@@ -311,6 +314,7 @@ class SheetCells:
         last = max([len(rows) - 1, *heights, *fill_rows], default=-1)
         width = max([len(row) for row in rows] + [c + 1 for _, c in fill], default=0)
         letters = [column_letter(c) for c in range(width)]
+        plain: dict[str, str] = {}  # style -> ' s="…"' for text that needs no care
         parts: list[str] = ["<sheetData>"]
         for r in range(last + 1):
             number = str(r + 1)
@@ -322,8 +326,30 @@ class SheetCells:
                     if style is not None:
                         cells.append(f'<c r="{letters[c]}{number}"{self._s(style)}/>')
                     continue
-                if not isinstance(cell, Cell):
+                if cell.__class__ is not Cell:
                     cell = Cell(cell)
+                value = cell.value
+                # The common case inline (most cells of a big sheet): short printable text with
+                # no link, no formula-like start, no edge spaces and nothing that needs escaping.
+                if (
+                    value.__class__ is str
+                    and cell.link is None
+                    and value
+                    and value.isprintable()
+                    and len(value) <= _SHORT
+                    and value[0] not in _CAREFUL_START
+                    and value[-1] != " "
+                    and "_x" not in value
+                ):
+                    attr = plain.get(cell.style)
+                    if attr is None:
+                        attr = plain[cell.style] = self._s(cell.style if cell.style in STYLES else "text")
+                    if "&" in value or "<" in value or ">" in value:
+                        value = _escape(value)
+                    cells.append(
+                        f'<c r="{letters[c]}{number}"{attr} t="inlineStr"><is><t>{value}</t></is></c>'
+                    )
+                    continue
                 cells.append(self._cell(letters[c] + number, cell))
             if r in fill_rows:
                 for c in range(len(row), width):

@@ -25,7 +25,7 @@ def status_label(status: str, lang: str) -> str:
     return vi if lang == "vi" else en
 
 
-@dataclass
+@dataclass(slots=True)
 class Outcome:
     status: str
     reason: str
@@ -159,14 +159,6 @@ def tt4_targets(world: World, unit: Unit) -> Outcome:
     )
 
 
-def discipline_unit(world: World, record) -> str | None:
-    if record.unit_id:
-        return record.unit_id
-    if record.staff_id:
-        return world.unit_of(record.staff_id, record.decided.year)
-    return None
-
-
 def _discipline_text(world: World, record, lang: str) -> str:
     who = ""
     if record.staff_id:
@@ -179,7 +171,7 @@ def _discipline_text(world: World, record, lang: str) -> str:
 def tt5_discipline(world: World, unit: Unit) -> Outcome:
     """§IV.1.d: no staff member disciplined or in breach of law while in effect in the period."""
     s, lang = world.settings, world.lang
-    hits = [r for r in world.discipline if world.in_effect(r) and discipline_unit(world, r) == unit.id]
+    hits = world.discipline_in_unit(unit.id)
     if hits:
         return Outcome(
             UNMET,
@@ -202,8 +194,7 @@ def tt6_all_rated_well(world: World, unit: Unit) -> Outcome:
             years.append((year, MET, t(lang, "không có cán bộ", "no staff")))
             continue
         good, missing, low = 0, [], []
-        for person in staff:
-            rating = world.ratings.get((person.id, year))
+        for person, rating in staff:
             if rating is None:
                 missing.append(person)
             elif RATING_RANK[rating.rating] >= floor:
@@ -298,8 +289,7 @@ def cn2_rated_well(world: World, person: Person) -> Outcome:
     s, lang = world.settings, world.lang
     floor = RATING_RANK[s.min_rating]
     years = []
-    for year in world.person_years(person):
-        rating = world.ratings.get((person.id, year))
+    for year, rating in world.rated_years(person):
         if rating is None:
             years.append(
                 (

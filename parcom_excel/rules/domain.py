@@ -41,7 +41,7 @@ LEVEL_RANK = {choice.code: i + 1 for i, choice in enumerate(C.LEVEL.choices)}
 RATING_RANK = {choice.code: len(C.RATING.choices) - i for i, choice in enumerate(C.RATING.choices)}
 
 
-@dataclass
+@dataclass(slots=True)
 class Unit:
     id: str
     name: str
@@ -50,7 +50,7 @@ class Unit:
     cell: str
 
 
-@dataclass
+@dataclass(slots=True)
 class Person:
     id: str
     name: str
@@ -63,7 +63,7 @@ class Person:
     cell: str
 
 
-@dataclass
+@dataclass(slots=True)
 class Rating:
     staff_id: str
     year: int
@@ -72,7 +72,7 @@ class Rating:
     cell: str
 
 
-@dataclass
+@dataclass(slots=True)
 class Result:
     unit_id: str
     year: int
@@ -85,7 +85,7 @@ class Result:
     cells: dict[str, str]
 
 
-@dataclass
+@dataclass(slots=True)
 class Initiative:
     id: str
     title: str
@@ -100,7 +100,7 @@ class Initiative:
     cell: str
 
 
-@dataclass
+@dataclass(slots=True)
 class Discipline:
     decided: date
     form: str
@@ -122,9 +122,11 @@ class World:
     discipline: list[Discipline]
     by_author: dict[str, list[Initiative]] = field(default_factory=dict)
     _person_years: dict[str, list[int]] = field(default_factory=dict)
-    _staff_in: dict[tuple[str, int], list[Person]] | None = None
+    _rated_years: dict[str, list[tuple[int, Rating | None]]] = field(default_factory=dict)
+    _staff_in: dict[tuple[str, int], list[tuple[Person, Rating | None]]] | None = None
     _unit_initiatives: dict[str, list[Initiative]] | None = None
     _discipline_of: dict[str, list[Discipline]] | None = None
+    _discipline_in_unit: dict[str, list[Discipline]] | None = None
 
     def __post_init__(self) -> None:
         # plain attributes: these are read for every person and year
@@ -157,13 +159,23 @@ class World:
         need = self._min_months - 1e-9
         return [y for y in self._all_years if (m := months_in_year(start, end, y)) > 0 and m >= need]
 
-    def staff_in(self, unit_id: str, year: int) -> list[Person]:
-        """People judged in `year` whose unit that year was `unit_id`."""
+    def rated_years(self, person: Person) -> list[tuple[int, Rating | None]]:
+        """Each year the person is judged, with the rating of that year (None when missing)."""
+        cached = self._rated_years.get(person.id)
+        if cached is None:
+            ratings, pid = self.ratings, person.id
+            cached = [(y, ratings.get((pid, y))) for y in self.person_years(person)]
+            self._rated_years[person.id] = cached
+        return cached
+
+    def staff_in(self, unit_id: str, year: int) -> list[tuple[Person, Rating | None]]:
+        """People judged in `year` whose unit that year was `unit_id`, with that year's rating."""
         if self._staff_in is None:
-            index: dict[tuple[str, int], list[Person]] = defaultdict(list)
+            index: dict[tuple[str, int], list[tuple[Person, Rating | None]]] = defaultdict(list)
             for person in self.people.values():
-                for y in self.person_years(person):
-                    index[(self.unit_of(person.id, y), y)].append(person)
+                for y, rating in self.rated_years(person):
+                    unit = rating.unit_id if rating else person.unit_id
+                    index[(unit, y)].append((person, rating))
             self._staff_in = dict(index)
         return self._staff_in.get((unit_id, year), [])
 
@@ -201,6 +213,22 @@ class World:
                     index[record.staff_id].append(record)
             self._discipline_of = dict(index)
         return self._discipline_of.get(staff_id, [])
+
+    def discipline_in_unit(self, unit_id: str) -> list[Discipline]:
+        """Records in effect in the period against the unit or against someone working in it
+        the year of the decision, in sheet order."""
+        if self._discipline_in_unit is None:
+            index: dict[str, list[Discipline]] = defaultdict(list)
+            for record in self.discipline:
+                if not self.in_effect(record):
+                    continue
+                unit = record.unit_id
+                if not unit and record.staff_id:
+                    unit = self.unit_of(record.staff_id, record.decided.year)
+                if unit:
+                    index[unit].append(record)
+            self._discipline_in_unit = dict(index)
+        return self._discipline_in_unit.get(unit_id, [])
 
     def counts(self, initiative: Initiative) -> bool:
         """Recognised in the period, at the minimum level or higher."""
@@ -249,12 +277,14 @@ def build_world(data: Dataset) -> World:
         for r in records("staff")
     }
     ratings = {}
-    for r in records("ratings"):
-        person = people.get(r["staff_id"])
-        unit_id = r["unit_id"] or (person.unit_id if person else None)
-        ratings[(r["staff_id"], r["year"])] = Rating(
-            r["staff_id"], r["year"], r["rating"], unit_id, rating_cell + str(r["_row"])
-        )
+    columns = data.columns["ratings"]  # the largest sheet: read column-wise, without a dict per row
+    for staff_id, year, rating, unit_id, row in zip(
+        *(columns[k] for k in ("staff_id", "year", "rating", "unit_id", "_row")), strict=True
+    ):
+        if not unit_id:
+            person = people.get(staff_id)
+            unit_id = person.unit_id if person else None
+        ratings[(staff_id, year)] = Rating(staff_id, year, rating, unit_id, f"{rating_cell}{row}")
     results = {}
     for r in records("results"):
         cells = {

@@ -48,8 +48,7 @@ def person_summary(world: World, person: Person, initiatives: list[Initiative]) 
     if initiatives:
         parts.append(t(lang, "Có ", "Author of ") + "; ".join(_initiative_text(i, lang) for i in initiatives))
     rated = []
-    for year in world.person_years(person):
-        rating = world.ratings.get((person.id, year))
+    for year, rating in world.rated_years(person):
         if rating:
             rated.append(f"{year}: {C.RATING.get(rating.rating).label(lang).lower()}")
     if rated:
@@ -119,11 +118,7 @@ def evaluate_dataset(data: Dataset) -> Evaluation:
     for person in world.people.values():
         outcomes = {cid: rule(world, person) for cid, rule in INDIVIDUAL_RULES.items()}
         counted, _ = person_initiatives(world, person)
-        excellent = sum(
-            1
-            for y in world.person_years(person)
-            if (r := world.ratings.get((person.id, y))) and r.rating == "HTXSNV"
-        )
+        excellent = sum(1 for _, r in world.rated_years(person) if r and r.rating == "HTXSNV")
         unit = world.units.get(person.unit_id)
         candidate = Candidate(
             "person",
@@ -157,9 +152,8 @@ def evaluate_dataset(data: Dataset) -> Evaluation:
         initiatives = unit_initiatives(world, unit)
         staff_years = good = exceeded = docs = 0
         for year in world.unit_years(unit):
-            for person in world.staff_in(unit.id, year):
+            for _, rating in world.staff_in(unit.id, year):
                 staff_years += 1
-                rating = world.ratings.get((person.id, year))
                 good += bool(rating and rating.rating == "HTXSNV")
             result = world.results.get((unit.id, year))
             if result:

@@ -15,7 +15,7 @@ from ..problems import WARNING, Problem
 from .criteria import Outcome
 
 
-@dataclass
+@dataclass(slots=True)
 class Candidate:
     kind: str  # "unit" or "person"
     id: str
