@@ -117,19 +117,19 @@ def unit_initiatives(world: World, unit: Unit) -> list[Initiative]:
 
 def tt3_initiative(world: World, unit: Unit) -> Outcome:
     """§IV.1.b (second): an initiative recognised by the grassroots council or higher."""
-    s, lang = world.settings, world.lang
+    lang = world.lang
     found = unit_initiatives(world, unit)
     if found:
         names = "; ".join(f"{i.id} ({_label(C.LEVEL, i.level, lang)} {i.year}, {i.cell})" for i in found)
         return Outcome(MET, t(lang, "Sáng kiến: ", "Initiatives: ") + names, [i.cell for i in found])
-    return Outcome(
-        UNMET,
-        t(
-            lang,
-            f"Không có sáng kiến được công nhận trong kỳ {s.from_year}–{s.to_year} ({s.cite('min_level', lang)})",
-            f"No initiative recognised in {s.from_year}–{s.to_year} ({s.cite('min_level', lang)})",
-        ),
-    )
+    return Outcome(UNMET, world.once("no_initiative", _no_initiative))
+
+
+def _no_initiative(world: World) -> str:
+    s = world.settings
+    if world.lang == "vi":
+        return f"Không có sáng kiến được công nhận trong kỳ {s.from_year}–{s.to_year} ({s.cite('min_level', 'vi')})"
+    return f"No initiative recognised in {s.from_year}–{s.to_year} ({s.cite('min_level', 'en')})"
 
 
 _OK_OUTCOME = {"VUOT", "DAT", "KGIAO"}
@@ -274,14 +274,7 @@ def cn1_initiative(world: World, person: Person) -> Outcome:
                 f"Replicable not filled for {names} ({s.cite('cn1_need_replicable', lang)})",
             ),
         )
-    return Outcome(
-        UNMET,
-        t(
-            lang,
-            f"Không có sáng kiến được công nhận trong kỳ {s.from_year}–{s.to_year} ({s.cite('min_level', lang)})",
-            f"No initiative recognised in {s.from_year}–{s.to_year} ({s.cite('min_level', lang)})",
-        ),
-    )
+    return Outcome(UNMET, world.once("no_initiative", _no_initiative))
 
 
 def cn2_rated_well(world: World, person: Person) -> Outcome:

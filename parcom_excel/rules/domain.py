@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import calendar
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from .. import contract as C
 from ..settings import Settings
@@ -127,6 +129,7 @@ class World:
     _unit_initiatives: dict[str, list[Initiative]] | None = None
     _discipline_of: dict[str, list[Discipline]] | None = None
     _discipline_in_unit: dict[str, list[Discipline]] | None = None
+    _memo: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         # plain attributes: these are read for every person and year
@@ -229,6 +232,13 @@ class World:
                     index[unit].append(record)
             self._discipline_in_unit = dict(index)
         return self._discipline_in_unit.get(unit_id, [])
+
+    def once(self, key: str, make: Callable[[World], Any]) -> Any:
+        """A value that depends on the world only (a reason shared by thousands), made once."""
+        memo = self._memo
+        if key not in memo:
+            memo[key] = make(self)
+        return memo[key]
 
     def counts(self, initiative: Initiative) -> bool:
         """Recognised in the period, at the minimum level or higher."""
