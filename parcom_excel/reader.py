@@ -134,15 +134,18 @@ def table_from_grid(grid: Grid, sheet: C.Sheet, file: str) -> RawTable:
     header, found, extra = find_header(grid, sheet, file)
     data: dict[str, list[Any]] = {key: [] for key in found}
     rows: list[int] = []
-    positions = list(found.items())
-    for r in range(header + 1, len(grid.values)):
-        row = grid.values[r]
-        picked = [(key, row[c] if c < len(row) else None) for key, c in positions]
-        if all(_blank(v) for _, v in picked):
-            continue
-        rows.append(grid.top + r)
-        for key, value in picked:
-            data[key].append(value)
+    columns = list(found.values())
+    lists = [data[key] for key in found]
+    values, top = grid.values, grid.top
+    for r in range(header + 1, len(values)):
+        row = values[r]
+        n = len(row)
+        picked = [row[c] if c < n else None for c in columns]
+        if not any(v is not None and (v.__class__ is not str or v.strip()) for v in picked):
+            continue  # a blank row (only empty or space-only cells)
+        rows.append(top + r)
+        for column, value in zip(lists, picked, strict=True):
+            column.append(value)
     return RawTable(
         key=sheet.key,
         sheet=grid.name,

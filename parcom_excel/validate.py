@@ -23,6 +23,7 @@ from .text import clean, looks_legacy
 
 ROW = "_row"  # Excel row number of each record
 BAD = object()  # marker of a cell whose type failed
+_UNSEEN = object()
 _EXCEL_EPOCH = datetime(1899, 12, 30)
 
 
@@ -187,16 +188,16 @@ def type_table(
             frame[column.key] = [None] * len(table.rows)
             continue
         convert = typer(column)
-        memo: dict[Any, Any] = {}
+        memo: dict[Any, Any] = {None: None}  # each distinct value is typed once
+        known = memo.get
         out: list[Any] = []
         for i, value in enumerate(raw):
-            if value is None or (isinstance(value, str) and not value.strip()):
-                out.append(None)
-                continue
             try:
-                typed = memo[value]
-            except (KeyError, TypeError):
-                typed = convert(value)
+                typed = known(value, _UNSEEN)
+            except TypeError:  # an unhashable value: typed every time
+                typed = _UNSEEN
+            if typed is _UNSEEN:
+                typed = None if isinstance(value, str) and not value.strip() else convert(value)
                 try:
                     memo[value] = typed
                 except TypeError:
@@ -222,7 +223,10 @@ def build_schema(sheet: C.Sheet, refs: dict[str, set[str]]) -> pa.DataFrameSchem
         if column.min is not None:
             checks.append(pa.Check.ge(column.min, name="below_min"))
         if column.ref and column.type != C.CODES and column.ref in refs:
-            checks.append(pa.Check.isin(sorted(refs[column.ref]), name="unknown_ref"))
+            # A check of our own over a frozenset: pandera copies a built-in isin check's list
+            # of allowed values with the schema, which costs seconds for 262,144 staff codes.
+            allowed = frozenset(refs[column.ref])
+            checks.append(pa.Check(lambda series, allowed=allowed: series.isin(allowed), name="unknown_ref"))
         columns[column.key] = pa.Column(
             object,
             checks=checks,
@@ -332,13 +336,15 @@ def _legacy_text(frame: pd.DataFrame, table: RawTable, sheet: C.Sheet) -> list[P
     for column in sheet.columns:
         if column.type != C.TEXT or column.key not in table.columns:
             continue
-        judged: dict[str, bool] = {}
-        for i, value in enumerate(frame[column.key]):
+        values = frame[column.key].tolist()
+        # each distinct text judged once; most sheets have none, and then nothing else is done
+        legacy_texts = {v for v in set(values) if isinstance(v, str) and looks_legacy(v)}
+        if not legacy_texts and not table.legacy_cells:
+            continue
+        for i, value in enumerate(values):
             if not isinstance(value, str):
                 continue
-            legacy = judged.get(value)
-            if legacy is None:
-                legacy = judged[value] = looks_legacy(value)
+            legacy = value in legacy_texts
             if legacy or (table.legacy_cells and table.cell(column.key, i) in table.legacy_cells):
                 problems.append(
                     Problem("legacy_font", WARNING, table.sheet, table.cell(column.key, i), value)
@@ -449,10 +455,10 @@ def cross_checks(
     discipline = frames["discipline"]
     ratings = frames["ratings"]
     disciplined = set(discipline["staff_id"].dropna())
+    concerned = ratings[ratings["staff_id"].isin(disciplined)] if disciplined else ratings.iloc[:0]
     rating_at = {
         (r.staff_id, r.year): (i, r.rating)
-        for i, r in zip(ratings.index, ratings.itertuples(), strict=False)
-        if r.staff_id in disciplined
+        for i, r in zip(concerned.index, concerned.itertuples(), strict=False)
     }
     good = {"HTXSNV", "HTTNV"}
     for i, record in discipline.iterrows():
