@@ -292,6 +292,10 @@ def _plan(pkg: _Package, outputs: list[OutputSheet]) -> tuple[list[_Plan], list[
     problems: list[Problem] = []
     for plan in plans:
         wanted = safe_sheet_name(plan.output.name)
+        if plan.replace is not None:
+            current = sheets[plan.replace][0].get("name", "")
+            if current and plan.output.renamed_by_user(current):
+                wanted = current
         name, n = wanted, 1
         while _fold(name) in taken:
             n += 1
