@@ -234,6 +234,8 @@ def run(
         entry = log_entry(when, settings_period, fingerprint, adapter.label, result.counts(), outcome)
         result.outputs.append(log_sheet(inputs.log_rows, entry, lang))
     result.outputs = [fit_heights(sheet) for sheet in result.outputs]
+    for sheet in result.outputs:  # a sheet under another language's name is ours, not renamed
+        sheet.names = C.OUTPUT_SHEETS.get(sheet.key, ())
     if write:
         # The raw and typed copies of the input are not read any more: free them before the
         # writer's peak (at Excel's row limit they hold several hundred MB).

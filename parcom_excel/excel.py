@@ -468,7 +468,11 @@ class XlwingsAdapter:
         if out.key in owned:
             sheet = self.book.sheets[owned[out.key]]
             self._reset(sheet)
-            if sheet.name != out.name and out.name.casefold() not in {n.casefold() for n in taken}:
+            if (
+                sheet.name != out.name
+                and not out.renamed_by_user(sheet.name)
+                and out.name.casefold() not in {n.casefold() for n in taken}
+            ):
                 self._try("rename", setattr, sheet, "name", out.name)
         else:
             name = unique_sheet_name(out.name, taken)

@@ -180,3 +180,14 @@ class OutputSheet:
     repeat_rows: tuple[int, int] | None = None  # print titles (0-based first, last)
     chart: Chart | None = None
     tab_color: str | None = None
+    names: tuple[str, ...] = ()  # every name the sheet has by default (each language)
+
+    def renamed_by_user(self, current: str) -> bool:
+        """True when our sheet, found again, bears a name that is none of its default names:
+        the user renamed it, and formulas may point at that name, so it is kept."""
+        import unicodedata
+
+        def fold(name: str) -> str:
+            return unicodedata.normalize("NFC", name).casefold()
+
+        return fold(current) not in {fold(n) for n in (self.name, *self.names)}

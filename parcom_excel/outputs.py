@@ -17,6 +17,7 @@ from .rules.evaluate import Evaluation
 from .rules.ranking import Candidate
 
 STATUS_STYLE = {MET: "met", UNMET: "unmet", MISSING: "missing"}
+MAX_SHEET_ROWS = 1_048_576  # rows of an Excel worksheet
 # Styles whose text wraps, with the points one line takes; rows holding them get a height that
 # shows the whole text (Excel and LibreOffice do not always grow rows written by a program).
 _WRAPPING = {  # style -> (points per line, uses the document's wider font)
@@ -364,7 +365,9 @@ def dashboard_sheet(evaluation: Evaluation, lang: str, stamp: Cell) -> OutputShe
     )
 
 
-def errors_sheet(problems: list[Problem], lang: str, stamp: Cell | None, file: str) -> OutputSheet:
+def errors_sheet(
+    problems: list[Problem], lang: str, stamp: Cell | None, file: str, max_rows: int = MAX_SHEET_ROWS
+) -> OutputSheet:
     rows: list[list[Cell | None]] = [[Cell(t(lang, "LỖI DỮ LIỆU", "DATA ERRORS"), "title")]]
     errors = sum(p.is_error for p in problems)
     warnings = len(problems) - errors
@@ -391,7 +394,11 @@ def errors_sheet(problems: list[Problem], lang: str, stamp: Cell | None, file: s
         rows.append(
             [None, None, None, None, None, Cell(t(lang, "Không có lỗi dữ liệu.", "No data errors."), "met")]
         )
-    for n, p in enumerate(sorted(problems, key=sort_key), 1):
+    listed = sorted(problems, key=sort_key)
+    room = max_rows - len(rows) - 1  # one row kept for the line saying what was left out
+    if len(listed) > room:
+        listed = listed[:room]
+    for n, p in enumerate(listed, 1):
         severity = t(lang, "Lỗi", "Error") if p.is_error else t(lang, "Cảnh báo", "Warning")
         link = (
             f"{quote_sheet(p.sheet)}!{p.cell.split(':')[0]}"
@@ -408,13 +415,34 @@ def errors_sheet(problems: list[Problem], lang: str, stamp: Cell | None, file: s
                 Cell(p.message(lang), "wrap"),
             ]
         )
+    if len(listed) < len(problems):
+        left = len(problems) - len(listed)
+        rows.append(
+            [
+                None,
+                None,
+                None,
+                None,
+                None,
+                Cell(
+                    t(
+                        lang,
+                        f"… và {left} lỗi, cảnh báo khác: Excel không chứa hết trong một sheet. "
+                        "Hãy sửa các lỗi trên rồi bấm Đánh giá lại để xem tiếp.",
+                        f"… and {left} more errors and warnings: they do not fit in one Excel sheet. "
+                        "Fix the ones above, then evaluate again to see the rest.",
+                    ),
+                    "banner",
+                ),
+            ]
+        )
     return OutputSheet(
         "errors",
         C.output_name("errors", lang),
         rows,
         widths={0: 6, 1: 11, 2: 20, 3: 9, 4: 26, 5: 90},
         freeze=(header_row + 1, 0),
-        autofilter=(header_row, 0, header_row + max(len(problems), 1), 5),
+        autofilter=(header_row, 0, header_row + max(len(listed), 1), 5),
         repeat_rows=(header_row, header_row),
         landscape=True,
         tab_color="#FF0000",

@@ -433,6 +433,25 @@ def test_write_adds_marks_and_replaces_only_our_sheets(tiny: Path) -> None:
 
 
 @needs_key
+@pytest.mark.parametrize(("current", "renamed"), [("Nhật ký 2025", False), ("Run log", True)])
+def test_our_sheet_renamed_by_the_user_keeps_its_name(tiny: Path, current: str, renamed: bool) -> None:
+    data = payload(tiny, extra={current: [["lần trước"]]})
+    names = [s["name"] for s in data["sheets"]]
+    data["names"] = [marker("log", names.index(current), current)]
+    book = remote_book(data)
+    adapter = excel.XlwingsAdapter(book)
+    assert adapter.owned() == {"log": current}
+    out = OutputSheet("log", "Nhật ký", [[Cell("x")]], names=("Nhật ký", "Run log"))
+    assert adapter.write([out]) == []
+    actions = book.json()["actions"]
+    renames = [a["args"] for a in actions if a["func"] == "setSheetName"]
+    # a user's own name is kept (formulas may point at it); another language's default is not
+    assert renames == ([["Nhật ký"]] if renamed else [])
+    writes = [a["sheet_position"] for a in actions if a["func"] == "setValues"]
+    assert writes == [names.index(current)]
+
+
+@needs_key
 def test_a_stale_marker_is_repointed_not_duplicated(tiny: Path) -> None:
     data = payload(tiny)
     data["names"] = [

@@ -222,7 +222,7 @@ def test_user_sheet_with_our_name_is_left_alone(tmp_path: Path) -> None:
     check_preserved(original, second, [f"{UNITS} (2)", LOG], replaced=True)
 
 
-def test_sheet_renamed_by_the_user_is_replaced_in_place(rich: Path) -> None:
+def test_sheet_renamed_by_the_user_keeps_its_name(rich: Path) -> None:
     write_outputs(rich, make_outputs())
 
     def rename(parts: dict[str, bytes]) -> None:  # what Excel does on a rename
@@ -234,7 +234,23 @@ def test_sheet_renamed_by_the_user_is_replaced_in_place(rich: Path) -> None:
 
     rewrite_zip(rich, rename)
     assert owned_sheets(rich)["units_result"] == "Cu"
-    write_outputs(rich, make_outputs())
+    write_outputs(rich, make_outputs(n=5))
+    # replaced in place and under the user's name, which the user's formulas may use
+    assert list(sheet_parts(read_parts(rich))) == ["Dữ liệu", "Danh mục", "Cu", LOG]
+    assert owned_sheets(rich)["units_result"] == "Cu"
+    rows = CalamineWorkbook.from_path(str(rich)).get_sheet_by_name("Cu").to_python()
+    assert rows[6][0] == "Đơn vị 5"
+
+
+def test_a_sheet_under_its_other_language_name_takes_the_new_one(rich: Path) -> None:
+    english = make_outputs(units="Collective results")
+    for out in english:
+        out.names = (UNITS, "Collective results")
+    write_outputs(rich, english)
+    vietnamese = make_outputs()
+    for out in vietnamese:
+        out.names = (UNITS, "Collective results")
+    write_outputs(rich, vietnamese)
     assert list(sheet_parts(read_parts(rich))) == ["Dữ liệu", "Danh mục", UNITS, LOG]
 
 

@@ -1,10 +1,12 @@
 """Add or replace our output sheets inside the user's .xlsx/.xlsm at the package (zip) level.
 
 Loading and saving a workbook through openpyxl drops what it does not understand (x14
-dropdowns and data bars, form controls, slicers, cached results...). So the sheets are rendered
-with XlsxWriter into a scratch workbook and transplanted: the sheet part, its drawing and chart
-parts, their styles and the few index parts that list them. Every other part of the user's
-file is copied as the same compressed bytes.
+dropdowns and data bars, form controls, slicers, cached results...). So each sheet's frame
+(widths, panes, filter, page setup, chart) is rendered with XlsxWriter into a scratch workbook
+and transplanted: the sheet part, its drawing and chart parts and the few index parts that list
+them. The cells are written into the transplanted sheet part by `sheetxml`, with style ids of
+the user's own styles.xml (our named styles are added to it, reusing equal entries). Every other
+part of the user's file is copied as the same compressed bytes.
 
 Our sheets are found again through hidden workbook-level names `_parcom_<key>` that point at
 their A1: on a re-run a sheet is replaced in place (same position, same part name), so the
@@ -290,6 +292,10 @@ def _plan(pkg: _Package, outputs: list[OutputSheet]) -> tuple[list[_Plan], list[
     problems: list[Problem] = []
     for plan in plans:
         wanted = safe_sheet_name(plan.output.name)
+        if plan.replace is not None:
+            current = sheets[plan.replace][0].get("name", "")
+            if current and plan.output.renamed_by_user(current):
+                wanted = current
         name, n = wanted, 1
         while _fold(name) in taken:
             n += 1

@@ -23,6 +23,7 @@ from ..model import STYLES, Cell, OutputSheet
 MAX_TEXT = 32_767  # UTF-16 code units per cell
 MAX_URL = 255  # characters of a link's location
 MAX_LINKS = 65_530  # hyperlinks per worksheet Excel accepts
+MAX_ROWS, MAX_COLS = 1_048_576, 16_384  # a worksheet's grid: nothing is written beyond it
 NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 DATE_FORMAT = "dd/mm/yyyy"
 DATETIME_FORMAT = "dd/mm/yyyy hh:mm:ss"
@@ -311,14 +312,16 @@ class SheetCells:
         out = self.out
         rows, heights, fill = out.rows, out.heights, self.merge_fill
         fill_rows = {r for r, _ in fill}
-        last = max([len(rows) - 1, *heights, *fill_rows], default=-1)
-        width = max([len(row) for row in rows] + [c + 1 for _, c in fill], default=0)
+        last = min(max([len(rows) - 1, *heights, *fill_rows], default=-1), MAX_ROWS - 1)
+        width = min(max([len(row) for row in rows] + [c + 1 for _, c in fill], default=0), MAX_COLS)
         letters = [column_letter(c) for c in range(width)]
         plain: dict[str, str] = {}  # style -> ' s="…"' for text that needs no care
         parts: list[str] = ["<sheetData>"]
         for r in range(last + 1):
             number = str(r + 1)
             row = rows[r] if r < len(rows) else ()
+            if len(row) > width:
+                row = row[:width]
             cells = []
             for c, cell in enumerate(row):
                 if cell is None:
@@ -389,6 +392,7 @@ class SheetCells:
 
 def _extent(rows: list[list[Any]], fill: dict[tuple[int, int], str]) -> tuple[int, int]:
     """1-based last row and column holding a cell (0, 0 when none)."""
+    rows = rows[:MAX_ROWS]
     last_row = max((r + 1 for r, _ in fill), default=0)
     for r in range(len(rows) - 1, last_row - 1, -1):
         if any(cell is not None for cell in rows[r]):
@@ -401,7 +405,7 @@ def _extent(rows: list[list[Any]], fill: dict[tuple[int, int], str]) -> tuple[in
             while n > last_col and row[n - 1] is None:
                 n -= 1
             last_col = max(last_col, n)
-    return last_row, last_col
+    return min(last_row, MAX_ROWS), min(last_col, MAX_COLS)
 
 
 def _accepted_merges(merges: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
@@ -410,7 +414,7 @@ def _accepted_merges(merges: list[tuple[int, int, int, int]]) -> list[tuple[int,
     for r1, c1, r2, c2 in merges:
         r1, r2 = sorted((r1, r2))
         c1, c2 = sorted((c1, c2))
-        if (r1, c1) == (r2, c2):
+        if (r1, c1) == (r2, c2) or r2 >= MAX_ROWS or c2 >= MAX_COLS:
             continue
         if any(r1 <= b2 and b1 <= r2 and c1 <= d2 and d1 <= c2 for b1, d1, b2, d2 in kept):
             continue
