@@ -48,6 +48,12 @@ _PRELOAD = (
     "parcom_excel.outputs",
     "parcom_excel.io.files",
     "parcom_excel.io.package",
+    "parcom_excel.io.render",
+    "parcom_excel.io.sheetxml",
+    "parcom_excel.messages",
+    "python_calamine",
+    "xlsxwriter",
+    "lxml.etree",
 )
 
 EVALUATED, DATA_ERRORS, UNCHANGED, SKIPPED, UNUSABLE, CRASHED = (
@@ -355,6 +361,13 @@ def start_context() -> Any:
     if wanted != "spawn" and forkable:
         for module in _PRELOAD:
             importlib.import_module(module)
+        from .validate import warm_up
+
+        warm_up()  # pandera's first validation imports and registers much more (a third of a
+        # department book's time in a worker went on such first-use work)
+        import gc
+
+        gc.freeze()  # what is loaded now is shared with the workers: their GC leaves it alone
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context("spawn")
 

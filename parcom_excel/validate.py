@@ -238,6 +238,13 @@ def build_schema(sheet: C.Sheet, refs: dict[str, set[str]]) -> pa.DataFrameSchem
     return pa.DataFrameSchema(columns, name=sheet.key, strict=False, coerce=False)
 
 
+def warm_up() -> None:
+    """Do once what pandera does on its first validation (lazy imports, backend registration),
+    so processes forked afterwards (batch workers) start ready."""
+    schema = pa.DataFrameSchema({"x": pa.Column(object, checks=[pa.Check.ge(0)], nullable=True)})
+    schema.validate(pd.DataFrame({"x": pd.Series([1], dtype=object)}), lazy=True)
+
+
 def check_values(
     frame: pd.DataFrame,
     table: RawTable,
