@@ -6,6 +6,7 @@ knows which adapter it talks to.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -190,4 +191,11 @@ class OutputSheet:
         def fold(name: str) -> str:
             return unicodedata.normalize("NFC", name).casefold()
 
-        return fold(current) not in {fold(n) for n in (self.name, *self.names)}
+        ours = {fold(n) for n in (self.name, *self.names)}
+        # "Name (2)" is what we name it ourselves when a user's sheet holds "Name" (shortened to
+        # Excel's 31 characters as package._plan does)
+        suffix = re.search(r" \(\d+\)$", current)
+        if suffix:
+            tail = suffix.group(0)
+            ours |= {fold(n[: 31 - len(tail)].rstrip() + tail) for n in (self.name, *self.names)}
+        return fold(current) not in ours

@@ -375,19 +375,20 @@ class SheetCells:
             return "A1"
         return f"A1:{column_letter(self.last_col - 1)}{self.last_row}"
 
-    def after_filter(self) -> str:
-        """`<mergeCells>` and `<hyperlinks>`, which follow `<autoFilter>` in a worksheet."""
-        xml = ""
-        if self.merges:
-            refs = "".join(
-                f'<mergeCell ref="{column_letter(c1)}{r1 + 1}:{column_letter(c2)}{r2 + 1}"/>'
-                for r1, c1, r2, c2 in self.merges
-            )
-            xml += f'<mergeCells count="{len(self.merges)}">{refs}</mergeCells>'
-        if self.links:
-            refs = "".join(f'<hyperlink ref="{ref}" location="{_attr(loc)}"/>' for ref, loc in self.links)
-            xml += f"<hyperlinks>{refs}</hyperlinks>"
-        return xml
+    def merge_xml(self) -> str:
+        if not self.merges:
+            return ""
+        refs = "".join(
+            f'<mergeCell ref="{column_letter(c1)}{r1 + 1}:{column_letter(c2)}{r2 + 1}"/>'
+            for r1, c1, r2, c2 in self.merges
+        )
+        return f'<mergeCells count="{len(self.merges)}">{refs}</mergeCells>'
+
+    def link_xml(self) -> str:
+        if not self.links:
+            return ""
+        refs = "".join(f'<hyperlink ref="{ref}" location="{_attr(loc)}"/>' for ref, loc in self.links)
+        return f"<hyperlinks>{refs}</hyperlinks>"
 
 
 def _extent(rows: list[list[Any]], fill: dict[tuple[int, int], str]) -> tuple[int, int]:
@@ -431,9 +432,21 @@ def _cell_at(out: OutputSheet, row: int, col: int) -> Cell | None:
 
 _SHEET_DATA = re.compile(rb"<sheetData\s*/>|<sheetData>.*?</sheetData>", re.S)
 _DIMENSION = re.compile(rb'<dimension ref="[^"]*"/>')
-_AFTER_FILTER = re.compile(
-    rb"<(?:phoneticPr|conditionalFormatting|dataValidations|printOptions|pageMargins)\b"
+# Where <mergeCells> and <hyperlinks> go: before the first element that follows each of them in
+# the worksheet schema (CT_Worksheet's sequence), whichever the frame has.
+_AFTER_MERGES = re.compile(
+    rb"<(?:phoneticPr|conditionalFormatting|dataValidations|hyperlinks|printOptions|pageMargins)\b"
 )
+_AFTER_LINKS = re.compile(rb"<(?:printOptions|pageMargins)\b")
+
+
+def _insert(xml: bytes, before: re.Pattern[bytes], piece: str) -> bytes:
+    if not piece:
+        return xml
+    place = before.search(xml)
+    if place is None:
+        raise ValueError("the rendered sheet has no <pageMargins>")
+    return xml[: place.start()] + piece.encode("utf-8") + xml[place.start() :]
 
 
 def fill_sheet(skeleton: bytes, cells: SheetCells) -> Iterator[bytes]:
@@ -446,7 +459,5 @@ def fill_sheet(skeleton: bytes, cells: SheetCells) -> Iterator[bytes]:
     yield _DIMENSION.sub(f'<dimension ref="{cells.dimension()}"/>'.encode(), head, count=1)
     for chunk in cells.chunks():
         yield chunk.encode("utf-8")
-    place = _AFTER_FILTER.search(rest)
-    if place is None:
-        raise ValueError("the rendered sheet has no <pageMargins>")
-    yield rest[: place.start()] + cells.after_filter().encode("utf-8") + rest[place.start() :]
+    # the links are known once every cell is written
+    yield _insert(_insert(rest, _AFTER_MERGES, cells.merge_xml()), _AFTER_LINKS, cells.link_xml())
