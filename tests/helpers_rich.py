@@ -259,6 +259,16 @@ def build_big_workbook(path: Path, rows: int = 100_000, cols: int = 10) -> Path:
 # ---------------------------------------------------------------- reading packages
 
 
+def blank_book(path: Path) -> Path:
+    """A workbook of one empty user sheet, saved by openpyxl."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.title = "Dữ liệu"
+    book.save(path)
+    return path
+
+
 def read_parts(path: Path) -> dict[str, bytes]:
     with zipfile.ZipFile(path) as zf:
         return {info.filename: zf.read(info) for info in zf.infolist()}

@@ -25,6 +25,7 @@ from tests.helpers_rich import (
     NS_MAIN,
     NS_R,
     add_calc_chain,
+    blank_book,
     build_big_workbook,
     build_cfb,
     build_rich_workbook,
@@ -426,13 +427,6 @@ def test_large_user_workbook_is_streamed(tmp_path: Path) -> None:
 # ---------------------------------------------------------------- the renderer
 
 
-def _blank_book(path: Path) -> Path:
-    book = openpyxl.Workbook()
-    book.active.title = "Dữ liệu"
-    book.save(path)
-    return path
-
-
 def test_cells_are_deterministic_and_clean(tmp_path: Path) -> None:
     outs = make_outputs()
     outs[1].rows.append(
@@ -447,7 +441,7 @@ def test_cells_are_deterministic_and_clean(tmp_path: Path) -> None:
             Cell('a & b < c > "d"'),
         ]
     )
-    a, b = _blank_book(tmp_path / "a.xlsx"), tmp_path / "b.xlsx"
+    a, b = blank_book(tmp_path / "a.xlsx"), tmp_path / "b.xlsx"
     shutil.copy(a, b)
     write_outputs(a, outs)
     write_outputs(b, outs)
@@ -488,7 +482,7 @@ def test_values_of_every_kind_read_back(tmp_path: Path) -> None:
         10**20,
     ]
     out = OutputSheet(key="log", name=LOG, rows=[[Cell(v) for v in values]])
-    path = _blank_book(tmp_path / "a.xlsx")
+    path = blank_book(tmp_path / "a.xlsx")
     write_outputs(path, [out])
     ws = openpyxl.load_workbook(path)[LOG]
     got = [c.value for c in ws[1]]
@@ -507,7 +501,7 @@ def test_merged_ranges_carry_the_top_cells_style(tmp_path: Path) -> None:
         [None, None, None, Cell("x")],
     ]
     out = OutputSheet(key="log", name=LOG, rows=rows, merges=[(0, 0, 1, 2), (0, 1, 0, 1), (1, 1, 1, 3)])
-    path = _blank_book(tmp_path / "a.xlsx")
+    path = blank_book(tmp_path / "a.xlsx")
     write_outputs(path, [out])
     ws = openpyxl.load_workbook(path)[LOG]
     assert [str(r) for r in ws.merged_cells.ranges] == ["A1:C2"]  # single-cell and overlapping left out
@@ -522,7 +516,7 @@ def test_merged_ranges_carry_the_top_cells_style(tmp_path: Path) -> None:
 
 
 def test_a_workbook_without_styles_gets_ours(tmp_path: Path) -> None:
-    path = _blank_book(tmp_path / "a.xlsx")
+    path = blank_book(tmp_path / "a.xlsx")
 
     def drop_styles(parts: dict[str, bytes]) -> None:
         del parts["xl/styles.xml"]
@@ -542,7 +536,7 @@ def test_a_workbook_without_styles_gets_ours(tmp_path: Path) -> None:
 
 
 def test_sheet_settings_and_chart(tmp_path: Path) -> None:
-    path = _blank_book(tmp_path / "a.xlsx")
+    path = blank_book(tmp_path / "a.xlsx")
     write_outputs(path, make_outputs())
     parts = read_parts(path)
     sheet = parts[sheet_parts(parts)[UNITS]]

@@ -10,13 +10,7 @@ from parcom_excel.io.package import write_outputs
 from parcom_excel.model import Cell, OutputSheet
 from parcom_excel.outputs import errors_sheet
 from parcom_excel.problems import ERROR, WARNING, Problem
-
-
-def _blank_book(path: Path) -> Path:
-    book = openpyxl.Workbook()
-    book.active.title = "Dữ liệu"
-    book.save(path)
-    return path
+from tests.helpers_rich import blank_book
 
 
 def test_errors_beyond_the_sheet_are_counted_not_lost(tmp_path: Path) -> None:
@@ -25,7 +19,7 @@ def test_errors_beyond_the_sheet_are_counted_not_lost(tmp_path: Path) -> None:
     ]
     problems.append(Problem("required", ERROR, "Cán bộ", "B99", None, {"column": "Mã"}))
     sheet = errors_sheet(problems, "vi", None, "book.xlsx", max_rows=12)
-    path = _blank_book(tmp_path / "book.xlsx")
+    path = blank_book(tmp_path / "book.xlsx")
     write_outputs(path, [sheet])
     ws = openpyxl.load_workbook(path)[sheet.name]
     assert ws.max_row == 12
@@ -41,7 +35,7 @@ def test_nothing_is_written_past_the_last_row_of_a_worksheet(tmp_path: Path) -> 
     rows[0] = [Cell("đầu")]
     rows[limit - 1] = [Cell("cuối"), Cell(1)]
     rows[limit] = [Cell("quá")]
-    path = _blank_book(tmp_path / "book.xlsx")
+    path = blank_book(tmp_path / "book.xlsx")
     write_outputs(path, [OutputSheet("log", "Nhật ký", rows, merges=[(limit, 0, limit, 2)])])
     ws = openpyxl.load_workbook(path, read_only=True)["Nhật ký"]
     assert ws.max_row == limit

@@ -19,6 +19,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..model import STYLES, Cell, OutputSheet
+from .cells import col_letter
 
 MAX_TEXT = 32_767  # UTF-16 code units per cell
 MAX_URL = 255  # characters of a link's location
@@ -64,16 +65,6 @@ def _escape(text: str) -> str:
 
 def _attr(text: str) -> str:
     return _escape(text).replace('"', "&quot;").replace("\n", "&#10;").replace("\t", "&#9;")
-
-
-def column_letter(index: int) -> str:
-    """0-based column index -> letters ("A", "AB")."""
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
 
 
 # ---------------------------------------------------------------- styles
@@ -314,7 +305,7 @@ class SheetCells:
         fill_rows = {r for r, _ in fill}
         last = min(max([len(rows) - 1, *heights, *fill_rows], default=-1), MAX_ROWS - 1)
         width = min(max([len(row) for row in rows] + [c + 1 for _, c in fill], default=0), MAX_COLS)
-        letters = [column_letter(c) for c in range(width)]
+        letters = [col_letter(c) for c in range(width)]
         plain: dict[str, str] = {}  # style -> ' s="…"' for text that needs no care
         parts: list[str] = ["<sheetData>"]
         for r in range(last + 1):
@@ -373,13 +364,13 @@ class SheetCells:
     def dimension(self) -> str:
         if not self.last_row:
             return "A1"
-        return f"A1:{column_letter(self.last_col - 1)}{self.last_row}"
+        return f"A1:{col_letter(self.last_col - 1)}{self.last_row}"
 
     def merge_xml(self) -> str:
         if not self.merges:
             return ""
         refs = "".join(
-            f'<mergeCell ref="{column_letter(c1)}{r1 + 1}:{column_letter(c2)}{r2 + 1}"/>'
+            f'<mergeCell ref="{col_letter(c1)}{r1 + 1}:{col_letter(c2)}{r2 + 1}"/>'
             for r1, c1, r2, c2 in self.merges
         )
         return f'<mergeCells count="{len(self.merges)}">{refs}</mergeCells>'
