@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 from datetime import datetime
 from typing import Any
 
@@ -94,12 +93,7 @@ def _link(ref: str) -> str | None:
     if "!" not in ref:
         return None
     sheet, cell = ref.rsplit("!", 1)
-    return f"{_quoted(sheet)}!{cell}"
-
-
-@functools.lru_cache(maxsize=64)
-def _quoted(sheet: str) -> str:
-    return quote_sheet(sheet)
+    return f"{quote_sheet(sheet)}!{cell}"
 
 
 def _award_label(candidate: Candidate, lang: str) -> str:

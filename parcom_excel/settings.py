@@ -24,17 +24,13 @@ class Settings:
 
     def cite(self, key: str, lang: str = "vi") -> str:
         """How a reason names a setting: its label, value and cell."""
-        value, cell = self.values[key], self.cells.get(key)
-        memo = self.__dict__.setdefault("_cited", {})  # reasons cite the same settings thousands of times
-        known = memo.get((key, lang))
-        if known is not None and known[0] is value and known[1] == cell:
-            return known[2]
         setting = C.SETTINGS_BY_KEY[key]
-        shown = C.ENUMS[setting.enum].get(value).label(lang) if setting.type == "enum" else value
+        value = self.values[key]
+        if setting.type == "enum":
+            value = C.ENUMS[setting.enum].get(value).label(lang)
+        cell = self.cells.get(key)
         where = f" ({self.sheet}!{cell})" if cell else ""
-        text = f"{setting.label(lang)} = {shown}{where}"
-        memo[(key, lang)] = (value, cell, text)
-        return text
+        return f"{setting.label(lang)} = {value}{where}"
 
     @property
     def years(self) -> range:

@@ -126,10 +126,12 @@ def tt3_initiative(world: World, unit: Unit) -> Outcome:
 
 
 def _no_initiative(world: World) -> str:
-    s = world.settings
-    if world.lang == "vi":
-        return f"Không có sáng kiến được công nhận trong kỳ {s.from_year}–{s.to_year} ({s.cite('min_level', 'vi')})"
-    return f"No initiative recognised in {s.from_year}–{s.to_year} ({s.cite('min_level', 'en')})"
+    s, lang = world.settings, world.lang
+    return t(
+        lang,
+        f"Không có sáng kiến được công nhận trong kỳ {s.from_year}–{s.to_year} ({s.cite('min_level', lang)})",
+        f"No initiative recognised in {s.from_year}–{s.to_year} ({s.cite('min_level', lang)})",
+    )
 
 
 _OK_OUTCOME = {"VUOT", "DAT", "KGIAO"}
