@@ -23,7 +23,6 @@ from .text import clean, looks_legacy
 
 ROW = "_row"  # Excel row number of each record
 BAD = object()  # marker of a cell whose type failed
-_UNSEEN = object()
 _EXCEL_EPOCH = datetime(1899, 12, 30)
 
 
@@ -188,16 +187,16 @@ def type_table(
             frame[column.key] = [None] * len(table.rows)
             continue
         convert = typer(column)
-        memo: dict[Any, Any] = {None: None}  # each distinct value is typed once
-        known = memo.get
+        memo: dict[Any, Any] = {}
         out: list[Any] = []
         for i, value in enumerate(raw):
+            if value is None or (isinstance(value, str) and not value.strip()):
+                out.append(None)
+                continue
             try:
-                typed = known(value, _UNSEEN)
-            except TypeError:  # an unhashable value: typed every time
-                typed = _UNSEEN
-            if typed is _UNSEEN:
-                typed = None if isinstance(value, str) and not value.strip() else convert(value)
+                typed = memo[value]
+            except (KeyError, TypeError):
+                typed = convert(value)
                 try:
                     memo[value] = typed
                 except TypeError:
