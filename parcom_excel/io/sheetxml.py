@@ -185,9 +185,6 @@ class Palette:
         found = self._ids[key] = self._add("cellXfs", f"<xf {attrs}>{body}</xf>")
         return found
 
-    def xml(self) -> bytes:
-        return self._etree.tostring(self.root, encoding="UTF-8", xml_declaration=False)
-
 
 # ---------------------------------------------------------------- cells
 
