@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import importlib
+import io
 import os
 import sys
 from collections.abc import Callable
@@ -18,6 +19,7 @@ import click
 from . import __version__
 
 EXIT_OK, EXIT_DATA, EXIT_UNUSABLE = 0, 1, 2
+
 
 # command name -> (module, attribute, one-line help)
 COMMANDS: dict[str, tuple[str, str, str]] = {
@@ -100,11 +102,73 @@ def cli() -> None:
     """parcom: evaluate the CCHC emulation movement from its Excel workbook."""
 
 
+class _PipeSafe(io.RawIOBase):
+    """A standard stream whose reader may go away (`parcom … | head`): what is left to say is
+    dropped, and the command goes on to its real end and exit code. (Otherwise the first write
+    after the reader left raised BrokenPipeError, and the last-resort message then claimed the
+    file was untouched, after the results had been written.)"""
+
+    def __init__(self, raw: Any) -> None:
+        super().__init__()
+        self.raw, self.gone = raw, False  # the stream's own raw layer (a Windows console stays one)
+
+    def writable(self) -> bool:
+        return True
+
+    def fileno(self) -> int:
+        return self.raw.fileno()
+
+    def isatty(self) -> bool:
+        return self.raw.isatty()
+
+    def write(self, data: Any) -> int:
+        view = memoryview(data)
+        try:
+            while view and not self.gone:
+                written = self.raw.write(view)
+                view = view[written or len(view) :]
+        except BrokenPipeError:
+            self.gone = True
+        return len(data)
+
+
+def _standard_streams() -> None:
+    """UTF-8 output whatever the console's code page, safe against a reader that leaves."""
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name)
+        buffer = getattr(stream, "buffer", None)
+        # the raw layer under the buffer (or the buffer itself when Python runs unbuffered, -u)
+        raw = buffer if isinstance(buffer, io.RawIOBase) else getattr(buffer, "raw", None)
+        if raw is None:  # no console (the add-in) or a stream replaced in-process: leave it
+            continue
+        stream.flush()
+        wrapped = io.TextIOWrapper(
+            io.BufferedWriter(_PipeSafe(raw)),
+            encoding="utf-8",
+            errors="replace",
+            line_buffering=stream.line_buffering,
+        )
+        setattr(sys, name, wrapped)
+
+
 def main() -> None:
-    if hasattr(sys.stdout, "reconfigure"):
-        for stream in (sys.stdout, sys.stderr):
-            try:
-                stream.reconfigure(encoding="utf-8", errors="replace")
-            except (AttributeError, ValueError):
-                pass
-    cli(prog_name="parcom")
+    from . import lifetime
+
+    _standard_streams()
+    lifetime.ending_fast = True  # the process ends with os._exit below, see lifetime.py
+    try:
+        cli(prog_name="parcom")
+        code: Any = EXIT_OK
+    except SystemExit as exc:
+        code = exc.code
+    if code is None:
+        code = EXIT_OK
+    elif not isinstance(code, int):  # what sys.exit("message") does
+        print(code, file=sys.stderr)
+        code = 1
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe (`parcom … | head`): nothing more to say
+            pass
+    os._exit(code)

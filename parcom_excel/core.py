@@ -14,6 +14,7 @@ from typing import Any
 
 from . import contract as C
 from .adapter import Adapter
+from .lifetime import keep
 from .model import OutputSheet
 from .problems import WARNING, Problem
 from .rules.domain import t
@@ -58,8 +59,8 @@ class RunResult:
             counts |= {
                 "units": len(ev.units),
                 "staff": len(ev.people),
-                "eligible_units": sum(c.eligible for c in ev.units),
-                "eligible_people": sum(c.eligible for c in ev.people),
+                "eligible_units": ev.unit_tally.eligible,
+                "eligible_people": ev.people_tally.eligible,
                 "nominated_units": len(ev.nominated_units),
                 "nominated_people": len(ev.nominated_people),
             }
@@ -91,11 +92,14 @@ class RunResult:
                 f"Collectives: {c['eligible_units']}/{c['units']} eligible; individuals: {c['eligible_people']}/{c['staff']} eligible.",
             )
         )
-        for criteria, group in ((C.COLLECTIVE_CRITERIA, ev.units), (C.INDIVIDUAL_CRITERIA, ev.people)):
-            parts = [f"{cr.id} {sum(x.outcomes[cr.id].status == 'met' for x in group)}" for cr in criteria]
+        for criteria, counted in (
+            (C.COLLECTIVE_CRITERIA, ev.unit_tally),
+            (C.INDIVIDUAL_CRITERIA, ev.people_tally),
+        ):
+            parts = [f"{cr.id} {counted.met.get(cr.id, 0)}" for cr in criteria]
             lines.append(t(lang, "Đạt theo tiêu chí: ", "Met per criterion: ") + ", ".join(parts))
         for award in C.AWARDS:
-            for group in (ev.units, ev.people):
+            for group in (ev.nominated_units, ev.nominated_people):
                 chosen = sorted((x for x in group if x.award == award.key), key=lambda x: (x.rank or 0, x.id))
                 if chosen:
                     names = ", ".join(
@@ -246,6 +250,7 @@ def run(
             validation.data.columns.clear()
         result.problems += adapter.write(result.outputs)
         result.written = True
+    keep(inputs, validation, result)  # never freed by the `parcom` program (lifetime.py)
     return result
 
 

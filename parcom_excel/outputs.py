@@ -304,12 +304,12 @@ def dashboard_sheet(evaluation: Evaluation, lang: str, stamp: Cell) -> OutputShe
     rows: list[list[Cell | None]] = [[Cell(t(lang, "TỔNG QUAN", "DASHBOARD"), "title")], [stamp], []]
     counts = [
         (t(lang, "Số tập thể", "Collectives"), len(evaluation.units)),
-        (t(lang, "Tập thể đủ tiêu chuẩn", "Eligible collectives"), sum(c.eligible for c in evaluation.units)),
+        (t(lang, "Tập thể đủ tiêu chuẩn", "Eligible collectives"), evaluation.unit_tally.eligible),
         (t(lang, "Tập thể được đề nghị", "Collectives proposed"), len(evaluation.nominated_units)),
         (t(lang, "Số cá nhân", "Individuals"), len(evaluation.people)),
         (
             t(lang, "Cá nhân đủ tiêu chuẩn", "Eligible individuals"),
-            sum(c.eligible for c in evaluation.people),
+            evaluation.people_tally.eligible,
         ),
         (t(lang, "Cá nhân được đề nghị", "Individuals proposed"), len(evaluation.nominated_people)),
     ]

@@ -167,3 +167,37 @@ def test_validate_says_when_results_are_out_of_date(tmp_path):
     wb.save(book)
     done = cli("validate", book)
     assert done.returncode == 0 and "không còn đúng" in done.stdout
+
+
+def test_the_program_ends_with_its_whole_report_and_exit_code(tmp_path):
+    """`parcom` ends with os._exit after flushing (cli.main): nothing written may be cut off."""
+    import json
+    import subprocess
+    import sys
+
+    book = write_book(tmp_path / "so.xlsx", department())
+    done = cli("evaluate", book, "-o", tmp_path / "out.xlsx", "--format", "json")
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)  # the whole document arrived
+    assert report["status"] == "evaluated" and report["counts"]["staff"] == len(department()["staff"])
+    assert (
+        len(report["nominations"])
+        == report["counts"]["nominated_units"] + report["counts"]["nominated_people"]
+    )
+    assert (tmp_path / "out.xlsx").is_file()
+
+    broken = write_book(tmp_path / "loi.xlsx", department() | {"units": []})
+    assert cli("evaluate", broken).returncode == 1
+    assert cli("evaluate", tmp_path / "missing.xlsx").returncode == 2
+    assert cli("evaluate").returncode == 2  # click's own usage error
+
+    # a reader that stops early (`parcom … | head -1`): no traceback, the exit code stays ours
+    proc = subprocess.Popen(
+        [sys.executable, str(ROOT / "cli.py"), "evaluate", str(book)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    proc.stdout.close()
+    _, err = proc.communicate(timeout=120)
+    assert b"Traceback" not in err
+    assert proc.returncode == 0

@@ -2,30 +2,63 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .. import contract as C
 from ..problems import Problem
 from ..validate import Dataset
-from .criteria import COLLECTIVE_RULES, INDIVIDUAL_RULES, person_initiatives, unit_initiatives
+from .criteria import COLLECTIVE_RULES, INDIVIDUAL_RULES, MET, person_initiatives, unit_initiatives
 from .domain import LEVEL_RANK, Initiative, Person, Unit, World, build_world, t
 from .ranking import Candidate, rank_and_fill
 
 
 @dataclass
+class Tally:
+    """What the summaries count over a group of candidates, made in one pass."""
+
+    eligible: int
+    met: dict[str, int]  # criterion id -> candidates meeting it
+    nominated: list[Candidate]  # in the group's order
+
+
+def tally(candidates: list[Candidate]) -> Tally:
+    eligible, nominated = 0, []
+    met: Counter[str] = Counter()
+    for c in candidates:
+        passed = [cid for cid, outcome in c.outcomes.items() if outcome.status == MET]
+        met.update(passed)
+        eligible += len(passed) == len(c.outcomes)
+        if c.award:
+            nominated.append(c)
+    return Tally(eligible, dict(met), nominated)
+
+
+@dataclass
 class Evaluation:
+    """Everyone evaluated; read-only once made (the tallies are computed once, when first read)."""
+
     world: World
     units: list[Candidate]
     people: list[Candidate]
     problems: list[Problem] = field(default_factory=list)
 
+    @cached_property
+    def unit_tally(self) -> Tally:
+        return tally(self.units)
+
+    @cached_property
+    def people_tally(self) -> Tally:
+        return tally(self.people)
+
     @property
     def nominated_units(self) -> list[Candidate]:
-        return [c for c in self.units if c.award]
+        return self.unit_tally.nominated
 
     @property
     def nominated_people(self) -> list[Candidate]:
-        return [c for c in self.people if c.award]
+        return self.people_tally.nominated
 
 
 def _initiative_text(i: Initiative, lang: str) -> str:
