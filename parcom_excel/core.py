@@ -108,9 +108,17 @@ class RunResult:
                     lines.append(f"{award.label(lang)}: {names}")
         if self.warnings:
             lines.append(t(lang, f"{len(self.warnings)} cảnh báo.", f"{len(self.warnings)} warnings."))
-            for p in self.warnings:
-                if p.code in ("tie_at_edge", "quota_short", "sheet_name_taken"):
-                    lines.append("- " + p.message(lang))
+            shown = [p for p in self.warnings if p.code in ("tie_at_edge", "quota_short", "sheet_name_taken")]
+            lines += ["- " + p.message(lang) for p in shown]
+            if len(shown) < len(self.warnings):
+                rest, sheet = len(self.warnings) - len(shown), C.output_name("errors", lang)
+                lines.append(
+                    t(
+                        lang,
+                        f'- {rest} cảnh báo về dữ liệu: xem sheet "{sheet}".',
+                        f'- {rest} about the data: see sheet "{sheet}".',
+                    )
+                )
         return "\n".join(lines)
 
 

@@ -201,3 +201,15 @@ def test_the_program_ends_with_its_whole_report_and_exit_code(tmp_path):
     _, err = proc.communicate(timeout=120)
     assert b"Traceback" not in err
     assert proc.returncode == 0
+
+
+def test_the_summary_accounts_for_every_warning(tmp_path):
+    import re
+
+    done = cli("evaluate", ROOT / "workbook" / "parcom_sample.xlsx", "-o", tmp_path / "kq.xlsx")
+    assert done.returncode == 0, done.stderr
+    total = int(re.search(r"^(\d+) cảnh báo\.$", done.stdout, re.M).group(1))
+    listed = [line for line in done.stdout.splitlines() if line.startswith("- ")]
+    rest = re.search(r'^- (\d+) cảnh báo về dữ liệu: xem sheet "Lỗi dữ liệu"\.$', done.stdout, re.M)
+    assert rest is not None  # the sample has a data warning (an initiative outside the period)
+    assert len(listed) - 1 + int(rest.group(1)) == total
