@@ -116,7 +116,7 @@ class RunResult:
                     t(
                         lang,
                         f'- {rest} cảnh báo về dữ liệu: xem sheet "{sheet}".',
-                        f'- {rest} about the data: see sheet "{sheet}".',
+                        f'- {rest} of them about the data: see sheet "{sheet}".',
                     )
                 )
         return "\n".join(lines)
