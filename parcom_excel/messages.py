@@ -197,7 +197,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "tie_at_edge": (
         "{count} {who} đồng hạng ở ranh giới số lượng {award} ({seats} suất): Hội đồng thi đua – khen thưởng xem xét, quyết định.",
-        "{count} {who} tie at the edge of the {award} quota ({seats} places): the emulation council decides.",
+        "{count} {who} tie at the edge of the {award} quota (places left: {seats}): the emulation council decides.",
     ),
     "results_stale": (
         "Dữ liệu đã thay đổi sau lần đánh giá lúc {value}: các sheet kết quả hiện có không còn đúng, hãy đánh giá lại.",
