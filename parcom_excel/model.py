@@ -7,6 +7,7 @@ knows which adapter it talks to.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -140,6 +141,11 @@ STYLES: dict[str, dict[str, Any]] = {
 }
 
 
+def sheet_key(name: str) -> str:
+    """How Excel compares sheet names: without case (and we compare them in NFC)."""
+    return unicodedata.normalize("NFC", name).casefold()
+
+
 @dataclass(slots=True)
 class Cell:
     """A value with a named style and, optionally, a link to a cell of the workbook."""
@@ -186,11 +192,7 @@ class OutputSheet:
     def renamed_by_user(self, current: str) -> bool:
         """True when our sheet, found again, bears a name that is none of its default names:
         the user renamed it, and formulas may point at that name, so it is kept."""
-        import unicodedata
-
-        def fold(name: str) -> str:
-            return unicodedata.normalize("NFC", name).casefold()
-
+        fold = sheet_key
         ours = {fold(n) for n in (self.name, *self.names)}
         # "Name (2)" is what we name it ourselves when a user's sheet holds "Name" (shortened to
         # Excel's 31 characters as package._plan does)

@@ -27,7 +27,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Any
 
-from ..model import Cell, OutputSheet
+from ..model import Cell, OutputSheet, sheet_key
 from ..problems import WARNING, ParcomError, Problem
 from .cells import quote_sheet
 from .render import render_skeleton, safe_sheet_name
@@ -114,12 +114,6 @@ def _relative(from_part: str, to_part: str) -> str:
 
 def marker_name(key: str) -> str:
     return MARKER + re.sub(r"[^A-Za-z0-9_.]", "_", key)
-
-
-def _fold(name: str) -> str:
-    import unicodedata
-
-    return unicodedata.normalize("NFC", name).casefold()
 
 
 # ---------------------------------------------------------------- the user's package
@@ -225,11 +219,11 @@ def owned_sheets(path: Path) -> dict[str, str]:
         return {}
     with zf:
         pkg = _Package(zf, path.name)
-        by_name = {_fold(el.get("name", "")): el.get("name", "") for el, _, _ in pkg.sheets()}
+        by_name = {sheet_key(el.get("name", "")): el.get("name", "") for el, _, _ in pkg.sheets()}
         out = {}
         for key, (_, sheet) in pkg.markers().items():
-            if sheet is not None and _fold(sheet) in by_name:
-                out[key] = by_name[_fold(sheet)]
+            if sheet is not None and sheet_key(sheet) in by_name:
+                out[key] = by_name[sheet_key(sheet)]
         return out
 
 
@@ -274,21 +268,21 @@ def _plan(pkg: _Package, outputs: list[OutputSheet]) -> tuple[list[_Plan], list[
     if len(set(keys)) != len(keys):
         raise ValueError(f"two output sheets share a key: {[o.key for o in outputs]}")
     sheets = pkg.sheets()
-    index_of = {_fold(el.get("name", "")): i for i, (el, _, _) in enumerate(sheets)}
+    index_of = {sheet_key(el.get("name", "")): i for i, (el, _, _) in enumerate(sheets)}
     markers = pkg.markers()
     plans: list[_Plan] = []
     for output in outputs:
         marker = marker_name(output.key)
         _, pointed = markers.get(marker[len(MARKER) :].lower(), (None, None))
-        replace = index_of.get(_fold(pointed)) if pointed else None
+        replace = index_of.get(sheet_key(pointed)) if pointed else None
         if replace is not None and sheets[replace][2] != REL_WORKSHEET:
             replace = None
         if replace is not None and any(p.replace == replace for p in plans):
             replace = None
         plans.append(_Plan(output, "", marker, replace))
     replaced = {p.replace for p in plans if p.replace is not None}
-    taken = {_fold(el.get("name", "")) for i, (el, _, _) in enumerate(sheets) if i not in replaced}
-    ours = {_fold(sheet) for _, sheet in markers.values() if sheet}
+    taken = {sheet_key(el.get("name", "")) for i, (el, _, _) in enumerate(sheets) if i not in replaced}
+    ours = {sheet_key(sheet) for _, sheet in markers.values() if sheet}
     problems: list[Problem] = []
     for plan in plans:
         wanted = safe_sheet_name(plan.output.name)
@@ -297,16 +291,16 @@ def _plan(pkg: _Package, outputs: list[OutputSheet]) -> tuple[list[_Plan], list[
             if current and plan.output.renamed_by_user(current):
                 wanted = current
         name, n = wanted, 1
-        while _fold(name) in taken:
+        while sheet_key(name) in taken:
             n += 1
             suffix = f" ({n})"
             name = wanted[: 31 - len(suffix)].rstrip() + suffix
-        users = _fold(wanted) in taken and _fold(wanted) not in ours and _fold(wanted) in index_of
+        users = sheet_key(wanted) in taken and sheet_key(wanted) not in ours and sheet_key(wanted) in index_of
         if users:  # a user's sheet holds the name: say where our results went instead
             problems.append(
                 Problem(code="sheet_name_taken", severity=WARNING, value=wanted, params={"other": name})
             )
-        taken.add(_fold(name))
+        taken.add(sheet_key(name))
         plan.name = name
     position = len(sheets)
     for plan in plans:
