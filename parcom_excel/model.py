@@ -192,12 +192,11 @@ class OutputSheet:
     def renamed_by_user(self, current: str) -> bool:
         """True when our sheet, found again, bears a name that is none of its default names:
         the user renamed it, and formulas may point at that name, so it is kept."""
-        fold = sheet_key
-        ours = {fold(n) for n in (self.name, *self.names)}
+        ours = {sheet_key(n) for n in (self.name, *self.names)}
         # "Name (2)" is what we name it ourselves when a user's sheet holds "Name" (shortened to
         # Excel's 31 characters as package._plan does)
         suffix = re.search(r" \(\d+\)$", current)
         if suffix:
             tail = suffix.group(0)
-            ours |= {fold(n[: 31 - len(tail)].rstrip() + tail) for n in (self.name, *self.names)}
-        return fold(current) not in ours
+            ours |= {sheet_key(n[: 31 - len(tail)].rstrip() + tail) for n in (self.name, *self.names)}
+        return sheet_key(current) not in ours

@@ -724,7 +724,8 @@ def _canon(el: Any) -> tuple:
 
 
 class _StyleMerge:
-    """Map the rendered workbook's cell formats onto the user's styles.xml, reusing equals."""
+    """Map our palette's cell formats (`sheetxml.Palette`) onto the user's styles.xml, reusing
+    equal entries; a workbook without styles gets the palette itself."""
 
     LISTS = ("numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs")
 

@@ -334,7 +334,7 @@ class SheetCells:
                 ):
                     attr = plain.get(cell.style)
                     if attr is None:
-                        attr = plain[cell.style] = self._s(cell.style if cell.style in STYLES else "text")
+                        attr = plain[cell.style] = self._s(cell.style)
                     if "&" in value or "<" in value or ">" in value:
                         value = _escape(value)
                     cells.append(
