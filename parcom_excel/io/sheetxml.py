@@ -44,11 +44,11 @@ FormatId = Callable[[str, "str | None", bool], int]
 
 def clean_text(value: str) -> str:
     """Text Excel can store: no control characters or lone surrogates, at most 32,767 units."""
-    if value.isprintable() and len(value) <= MAX_TEXT // 2:  # the common case, checked in C
+    if value.isprintable() and len(value) <= _SHORT:  # the common case, checked in C
         return value
     value = value.replace("\r\n", "\n").replace("\r", "\n")
     value = _CONTROL.sub("", value)
-    if len(value) > MAX_TEXT // 2 and len(value.encode("utf-16-le")) > 2 * MAX_TEXT:
+    if len(value) > _SHORT and len(value.encode("utf-16-le")) > 2 * MAX_TEXT:
         value = value.encode("utf-16-le")[: 2 * MAX_TEXT].decode("utf-16-le", "ignore")
     return value
 
