@@ -1,0 +1,94 @@
+"""The one text catalog: every sentence the tool shows a user, in Vietnamese and English.
+
+Entries are keyed; each area of the product keeps its sentences in its own module of this
+package (`problems`, `rules`, `law`, `documents`, `cli`, ...), and this module joins them into
+one `CATALOG` (a key defined twice is a bug, caught at import). Code outside this package
+passes keys and parameters; text is rendered only at the edges (sheets, console, Excel alert,
+documents) through `render`.
+
+Templates use `{name}` fields. English plurals: `{count:warning|warnings}` renders the word
+that fits `count` ("1 warning", "2 warnings"); Vietnamese has no plural, so the same field
+there is written once, e.g. "{count} cảnh báo".
+"""
+
+from __future__ import annotations
+
+import string
+from datetime import date, datetime
+from typing import Any, NamedTuple
+
+from ..text import nfc
+
+
+class Text(NamedTuple):
+    """A label in both languages."""
+
+    vi: str
+    en: str
+
+    def get(self, lang: str) -> str:
+        return self.en if lang == "en" else self.vi
+
+
+def _modules() -> list[Any]:
+    from . import cli, documents, files, law, problems, results, rules
+
+    return [problems, files, rules, results, law, documents, cli]
+
+
+def _join() -> dict[str, Text]:
+    catalog: dict[str, Text] = {}
+    for module in _modules():
+        for key, pair in module.TEXTS.items():
+            if key in catalog:
+                raise RuntimeError(f"text key {key!r} defined twice (second time in {module.__name__})")
+            catalog[key] = Text(*pair)
+    return catalog
+
+
+CATALOG: dict[str, Text] = _join()
+
+
+def fmt(value: Any) -> str:
+    """A value as a sentence shows it: dates dd/mm/yyyy, whole floats without ".0", lists joined."""
+    if isinstance(value, datetime):
+        return (
+            value.strftime("%d/%m/%Y %H:%M") if (value.hour or value.minute) else value.strftime("%d/%m/%Y")
+        )
+    if isinstance(value, date):
+        return value.strftime("%d/%m/%Y")
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, (list, tuple)):
+        return ", ".join(fmt(v) for v in value)
+    return str(value)
+
+
+class _Formatter(string.Formatter):
+    def get_value(self, key: Any, args: Any, kwargs: Any) -> Any:
+        return kwargs.get(key, "") if isinstance(key, str) else super().get_value(key, args, kwargs)
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if "|" in format_spec:  # "{n:item|items}": the English word that fits n
+            one, many = format_spec.split("|", 1)
+            try:
+                return one if float(value) == 1 else many
+            except (TypeError, ValueError):
+                return many
+        return "" if value is None else fmt(value) if not format_spec else format(value, format_spec)
+
+
+_FORMATTER = _Formatter()
+
+
+def render(key: str, lang: str = "vi", **fields: Any) -> str:
+    """The sentence `key` in `lang`, its fields filled; an unknown key renders as itself."""
+    text = CATALOG.get(key)
+    if text is None:
+        return key
+    return nfc(_FORMATTER.vformat(text.get(lang), (), fields))
+
+
+def plural(count: int, one: str, many: str) -> str:
+    """The English word that fits `count` (for text assembled outside a template)."""
+    return one if count == 1 else many
