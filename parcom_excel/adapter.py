@@ -25,6 +25,9 @@ class Grid:
     formulas: frozenset[str] = frozenset()
     merged: tuple[tuple[int, int, int, int], ...] = ()  # 1-based r1, c1, r2, c2
     legacy_fonts: frozenset[str] = frozenset()  # cells whose font is .VnTime, VNI-... (if known)
+    # Stray cells far outside `values` (1-based row, column, value), read without the empty
+    # rectangle between them and the table (see io/extent.py).
+    far: tuple[tuple[int, int, Any], ...] = ()
 
 
 class Adapter(Protocol):

@@ -202,7 +202,7 @@ def evaluate_one(task: dict[str, Any]) -> dict[str, Any]:
         from .reader import read_inputs
 
         dest = Path(task["dest"]) if task.get("dest") else None
-        adapter = FileAdapter(path, dest)
+        adapter = FileAdapter(path, dest, lock=True)
         if task.get("changed_only"):
             inputs = read_inputs(adapter)
             current = fingerprint_inputs(inputs, None, None)[:16]
@@ -223,7 +223,7 @@ def evaluate_one(task: dict[str, Any]) -> dict[str, Any]:
         if result.evaluation is not None:
             row["nominations"] = counts["nominated_units"] + counts["nominated_people"]
         if adapter.kind == "xls":
-            raise ParcomError("xls_read_only", file=path.name)
+            raise adapter.xls_refusal()
         if dest is not None:
             dest.parent.mkdir(parents=True, exist_ok=True)
         adapter.write(result.outputs)
@@ -242,6 +242,8 @@ def evaluate_one(task: dict[str, Any]) -> dict[str, Any]:
             )
             row["message"] += where + " " + first.message(lang)
     except ParcomError as exc:
+        if exc.code == "locked_by_excel":  # batch copies with --out, not -o
+            exc.code = "locked_by_excel_batch"
         row.update(outcome=UNUSABLE, message=exc.message(lang))
     except MemoryError:
         from .messages import render
@@ -254,6 +256,10 @@ def evaluate_one(task: dict[str, Any]) -> dict[str, Any]:
             outcome=CRASHED,
             message=render("unexpected", lang, file=path.name, detail=f"{type(exc).__name__}: {exc}"),
         )
+    finally:
+        from .io.safety import release_locks
+
+        release_locks()
     row["seconds"] = round(time.monotonic() - started, 2)
     return row
 
@@ -328,6 +334,7 @@ def run_tasks(
                 reader.close()
                 job.process.join(10)
                 if row is None:
+                    _clear_after(job)
                     row = _crashed(job, job.process.exitcode)
                 row["seconds"] = round(time.monotonic() - job.started, 2)
                 yield row
@@ -337,6 +344,7 @@ def run_tasks(
                     if now - job.started > timeout:
                         running.pop(reader)
                         _stop(job.process)
+                        _clear_after(job)
                         reader.close()
                         row = _crashed(job, None, timeout=timeout)
                         row["seconds"] = round(now - job.started, 2)
@@ -370,6 +378,14 @@ def start_context() -> Any:
         gc.freeze()  # what is loaded now is shared with the workers: their GC leaves it alone
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context("spawn")
+
+
+def _clear_after(job: _Running) -> None:
+    """What a worker stopped mid-write left beside its workbook: its temp file and lock."""
+    from .io.safety import clear_leftovers
+
+    with contextlib.suppress(OSError):
+        clear_leftovers(Path(job.task.get("dest") or job.task["path"]), job.process.pid)
 
 
 def _stop(process: Any) -> None:
@@ -438,15 +454,40 @@ def summary_table(rows: list[dict[str, Any]], lang: str) -> str:
 
 
 def _atomic_text(path: Path, text: str, encoding: str) -> None:
+    from .io.safety import file_mode
+
+    mode = file_mode(path)  # as the workbooks get: the file's own, or the umask's (not 0600)
     fd, raw = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding=encoding, newline="") as fh:
             fh.write(text)
+        os.chmod(raw, mode)
         os.replace(raw, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(raw)
         raise
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: Any) -> Any:
+    """A cell Excel will not run as a formula (OWASP CSV injection): text starting with
+    = + - @ tab or CR gets a leading apostrophe, as Excel itself marks text."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+class SafeCsv:
+    """csv.writer whose every cell goes through `csv_cell`."""
+
+    def __init__(self, buffer: Any) -> None:
+        self._writer = csv.writer(buffer)
+
+    def writerow(self, row: list[Any]) -> None:
+        self._writer.writerow([csv_cell(v) for v in row])
 
 
 def write_summary(
@@ -456,7 +497,7 @@ def write_summary(
     folder.mkdir(parents=True, exist_ok=True)
     csv_path, json_path = folder / f"{SUMMARY_NAME}.csv", folder / f"{SUMMARY_NAME}.json"
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
+    writer = SafeCsv(buffer)
     writer.writerow(
         [
             *summary_columns(lang),

@@ -61,6 +61,7 @@ def guarded(func: Callable[..., int | None]) -> Callable[..., None]:
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> None:
+        from .io.safety import release_locks
         from .problems import ParcomError
 
         lang = kwargs.get("lang") or "vi"
@@ -82,6 +83,8 @@ def guarded(func: Callable[..., int | None]) -> Callable[..., None]:
             )
             echo_err(render("unexpected", lang, file=target, detail=f"{type(exc).__name__}: {exc}"))
             sys.exit(EXIT_UNUSABLE)
+        finally:
+            release_locks()  # the lock files of the workbooks this command wrote (io/safety.py)
         sys.exit(code or EXIT_OK)
 
     return wrapper

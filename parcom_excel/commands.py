@@ -50,7 +50,7 @@ def validate_command(book: Path, write_errors: bool, fmt: str, lang: str) -> int
     from .core import run
     from .io.files import FileAdapter
 
-    adapter = FileAdapter(book)
+    adapter = FileAdapter(book, lock=write_errors)
     result = run(adapter, lang=lang, write=write_errors, errors_only=True)
     if fmt == "json":
         click.echo(
@@ -103,7 +103,7 @@ def evaluate_command(
     _check_year(to_year, "--to-year")
     if output is not None and output.suffix.lower() not in (".xlsx", ".xlsm"):
         raise ParcomError("bad_option", detail=f"-o {output} (.xlsx)")
-    adapter = FileAdapter(book, output)
+    adapter = FileAdapter(book, output, lock=True)
     if output is not None and adapter.kind == "xlsm" and output.suffix.lower() != ".xlsm":
         raise ParcomError(
             "bad_option",

@@ -146,6 +146,17 @@ def table_from_grid(grid: Grid, sheet: C.Sheet, file: str) -> RawTable:
         rows.append(top + r)
         for column, value in zip(lists, picked, strict=True):
             column.append(value)
+    if grid.far:  # stray cells below the table that fall in its columns: rows of their own
+        index = {c: k for k, c in enumerate(columns)}
+        far_rows: dict[int, list[Any]] = {}
+        for row_number, col_number, value in sorted(grid.far):
+            k = index.get(col_number - grid.left)
+            if k is not None and row_number > grid.top + header and not _blank(value):
+                far_rows.setdefault(row_number, [None] * len(columns))[k] = value
+        for row_number, picked in far_rows.items():
+            rows.append(row_number)
+            for column, value in zip(lists, picked, strict=True):
+                column.append(value)
     return RawTable(
         key=sheet.key,
         sheet=grid.name,
@@ -201,6 +212,27 @@ def read_settings_grid(grid: Grid) -> dict[str, tuple[Any, str]]:
 
 # ---------------------------------------------------------------- whole workbook
 
+STRAY_SHOWN = 5
+
+
+def stray_cells(grid: Grid) -> list[Problem]:
+    """A warning naming the cells found far outside a sheet's table (see io/extent.py)."""
+    if not grid.far:
+        return []
+    cells = sorted(grid.far, key=lambda cell: (cell[0], cell[1]))
+    shown = [f"{col_letter(c - 1)}{r}" for r, c, _ in cells[:STRAY_SHOWN]]
+    listed = ", ".join(shown) + (", …" if len(cells) > STRAY_SHOWN else "")
+    return [
+        Problem(
+            "stray_cells",
+            WARNING,
+            grid.name,
+            shown[0],
+            params={"count": len(cells), "cells": listed},
+        )
+    ]
+
+
 
 class Inputs:
     """Everything read from one workbook before validation."""
@@ -231,12 +263,15 @@ def read_inputs(adapter: Adapter) -> Inputs:
     inputs.settings_sheet = settings_name
     if fold(settings_name) == fold(C.SETTINGS_SHEET.en):
         inputs.lang = "en"
-    inputs.settings = read_settings_grid(adapter.grid(settings_name))
+    settings_grid = adapter.grid(settings_name)
+    inputs.settings = read_settings_grid(settings_grid)
+    inputs.problems += stray_cells(settings_grid)
     for sheet in C.DATA_SHEETS:
         name = locate_sheet(candidates, sheet)
         if name is None:
             raise ParcomError("missing_sheet", file=adapter.label, sheet=sheet.name(inputs.lang))
         grid = adapter.grid(name)
+        inputs.problems += stray_cells(grid)
         inputs.tables[sheet.key] = table_from_grid(grid, sheet, adapter.label)
         for cell in sorted(grid.formulas):
             inputs.problems.append(Problem("formula_no_value", WARNING, name, cell))

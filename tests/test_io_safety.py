@@ -269,7 +269,7 @@ def test_atomic_write_failure_keeps_original_and_cleans_up(book: Path) -> None:
 
     with pytest.raises(ParcomError) as err:
         atomic_write(book, half_then_crash)
-    assert err.value.code == "not_writable" and "book.xlsx" in err.value.message("en")
+    assert err.value.code == "write_failed" and "book.xlsx" in err.value.message("en")
     assert book.read_bytes() == before
     assert [p.name for p in book.parent.iterdir()] == ["book.xlsx"]
 

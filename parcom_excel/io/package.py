@@ -18,9 +18,10 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import io
+import os
 import re
 import struct
-import tempfile
 import zipfile
 import zlib
 from collections.abc import Iterable
@@ -35,10 +36,12 @@ from .safety import (
     MAX_INDEX_PART,
     atomic_write,
     content_type,
+    identity,
     lock_file,
     preflight,
     resolve_target,
     safe_parser,
+    writable_target,
 )
 from .sheetxml import Palette, SheetCells, fill_sheet
 
@@ -230,25 +233,53 @@ def owned_sheets(path: Path) -> dict[str, str]:
 # ---------------------------------------------------------------- public entry
 
 
-def write_outputs(src: Path, outputs: list[OutputSheet], dest: Path | None = None) -> list[Problem]:
-    """Add or replace `outputs` in the workbook `src` (in place, or as a copy at `dest`)."""
+def write_outputs(
+    src: Path, outputs: list[OutputSheet], dest: Path | None = None, expected: tuple | None = None
+) -> list[Problem]:
+    """Add or replace `outputs` in the workbook `src` (in place, or as a copy at `dest`).
+
+    `expected` is the `identity` of `src` when it was read: if the file changed since (a save,
+    a sync client), nothing is written, since the results would be those of the old data."""
     src = Path(src)
     kind = preflight(src)
     if kind == "xls":
         raise ParcomError("xls_read_only", file=src.name)
-    target = Path(dest) if dest is not None else src
-    in_place = dest is None or (target.exists() and target.resolve() == src.resolve())
+    target = writable_target(Path(dest) if dest is not None else src)
+    in_place = target.exists() and target == Path(os.path.realpath(src))
     if in_place or target.exists():
         lock = lock_file(target)
         if lock is not None:
             raise ParcomError("locked_by_excel", file=target.name, lock=lock.name)
     problems: list[Problem] = []
 
-    def write(tmp: Path) -> None:
-        problems.extend(_transplant(src, outputs, tmp))
+    def unchanged() -> None:
+        if expected is not None and identity(src) != expected:
+            raise ParcomError("changed_while_running", file=src.name)
 
-    atomic_write(target, write)
+    def write(tmp: Path) -> None:
+        unchanged()
+        problems.extend(_transplant(src, outputs, tmp, _workbook_type(kind, target, in_place)))
+
+    atomic_write(target, write, unchanged)
     return problems
+
+
+_TYPES_BY_SUFFIX = {
+    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+    ".xlsm": "application/vnd.ms-excel.sheet.macroEnabled.main+xml",
+    ".xltx": "application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml",
+    ".xltm": "application/vnd.ms-excel.template.macroEnabled.main+xml",
+}
+
+
+def _workbook_type(kind: str, target: Path, in_place: bool) -> str | None:
+    """The content type the workbook part must have under the output's name (None: keep it).
+
+    Excel refuses a file whose extension and workbook type disagree (a macro-free type under
+    .xlsm, a template type under .xlsx); a macro workbook copied to .xlsx is refused earlier."""
+    if in_place:
+        return None
+    return _TYPES_BY_SUFFIX.get(target.suffix.lower())
 
 
 # ---------------------------------------------------------------- planning names
@@ -339,7 +370,9 @@ def _renamed_outputs(plans: list[_Plan]) -> list[OutputSheet]:
 # ---------------------------------------------------------------- the transplant
 
 
-def _transplant(src: Path, outputs: list[OutputSheet], out_path: Path) -> list[Problem]:
+def _transplant(
+    src: Path, outputs: list[OutputSheet], out_path: Path, workbook_type: str | None = None
+) -> list[Problem]:
     with zipfile.ZipFile(src) as zf:
         pkg = _Package(zf, src.name)
         protection = pkg.workbook.find(_q(NS_MAIN, "workbookProtection"))
@@ -349,13 +382,14 @@ def _transplant(src: Path, outputs: list[OutputSheet], out_path: Path) -> list[P
         date_1904 = pr is not None and pr.get("date1904") in ("1", "true")
         plans, problems = _plan(pkg, outputs)
         outputs = _renamed_outputs(plans)
-        with tempfile.TemporaryDirectory(prefix="parcom-") as scratch:
-            rendered_path = Path(scratch) / "outputs.xlsx"
-            render_skeleton(outputs, rendered_path)
-            with zipfile.ZipFile(rendered_path) as rendered_zf:
-                rendered = _Package(rendered_zf, "outputs.xlsx")
-                edit = _Edit(pkg, rendered, plans, outputs, date_1904)
-                edit.run()
+        rendered_file = io.BytesIO()  # in memory: a killed run leaves no scratch folder behind
+        render_skeleton(outputs, rendered_file)
+        with zipfile.ZipFile(rendered_file) as rendered_zf:
+            rendered = _Package(rendered_zf, "outputs.xlsx")
+            edit = _Edit(pkg, rendered, plans, outputs, date_1904)
+            edit.run()
+        if workbook_type is not None:
+            edit.set_workbook_type(workbook_type)
         with out_path.open("wb") as fh:
             writer = _ZipOut(fh, src.name)
             source = src.open("rb")
@@ -419,6 +453,13 @@ class _Edit:
         self.put(pkg.real("[Content_Types].xml"), _serialize(pkg.types))
         self.put(pkg.workbook_part, _serialize(pkg.workbook))
         self.put(pkg.wb_rels_part, _serialize(pkg.wb_rels))
+
+    def set_workbook_type(self, kind: str) -> None:
+        """Give the workbook part the content type its file name calls for (see _workbook_type)."""
+        if content_type(self.pkg.types, self.pkg.workbook_part) == kind:
+            return
+        self._override(self.pkg.workbook_part, kind)
+        self.put(self.pkg.real("[Content_Types].xml"), _serialize(self.pkg.types))
 
     # ------------------------------------------------------------ removing our previous sheets
     def _all_rels(self) -> dict[str, list[str]]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from ..model import Chart, OutputSheet
 from .sheetxml import clean_text
@@ -29,15 +29,18 @@ def safe_sheet_name(name: str) -> str:
     return name
 
 
-def render_skeleton(outputs: list[OutputSheet], path: Path) -> None:
-    """Write `outputs` as a new workbook at `path`, one worksheet each, in order, without cells.
+def render_skeleton(outputs: list[OutputSheet], path: Path | IO[bytes]) -> None:
+    """Write `outputs` as a new workbook at `path` (a file or a buffer), one worksheet each, in
+    order, without cells: in memory, so no temp file is left (XlsxWriter's constant_memory mode
+    never removed the row files of sheets without rows).
 
     Each sheet gets its settings (column widths, frozen panes, filter, page setup, print titles,
     tab colour) and its chart; `sheetxml` writes the cells into it afterwards.
     """
     import xlsxwriter
 
-    workbook = xlsxwriter.Workbook(str(path), {"constant_memory": True})
+    target = path if hasattr(path, "write") else str(path)
+    workbook = xlsxwriter.Workbook(target, {"in_memory": True})
     try:
         workbook.set_properties({"created": FIXED_CREATED})
         for output in outputs:

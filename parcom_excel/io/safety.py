@@ -9,11 +9,15 @@ workbook with a half-written one.
 
 from __future__ import annotations
 
+import codecs
 import contextlib
+import itertools
 import os
+import re
 import stat
 import struct
 import tempfile
+import time
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator
@@ -49,12 +53,6 @@ WORKBOOK_TYPES = {
     "application/vnd.ms-excel.template.macroEnabled.main+xml": "xlsm",
 }
 
-# A DTD is only legal in the prolog, but we refuse it anywhere, in UTF-8 and both UTF-16 forms.
-_DTD_MARKS = tuple(
-    mark.encode(enc) for mark in ("<!DOCTYPE", "<!ENTITY") for enc in ("utf-8", "utf-16-le", "utf-16-be")
-)
-_DTD_OVERLAP = max(len(m) for m in _DTD_MARKS) - 1
-_XML_SUFFIXES = (".xml", ".rels", ".vml")
 
 
 def safe_parser():  # -> lxml.etree.XMLParser (lxml imported lazily)
@@ -67,6 +65,9 @@ def safe_parser():  # -> lxml.etree.XMLParser (lxml imported lazily)
 
 
 # ---------------------------------------------------------------- preflight
+
+
+ENCODINGS: dict[Path, dict[str, str]] = {}  # file -> XML parts not in UTF-8 -> codec (last preflight)
 
 
 def preflight(path: Path) -> str:
@@ -99,6 +100,7 @@ def _mb(size: int) -> str:
 
 def _check_zip(path: Path) -> str:
     name = path.name
+    ENCODINGS.pop(path, None)
     _check_eocd_count(path)
     try:
         zf = zipfile.ZipFile(path)
@@ -115,7 +117,9 @@ def _check_zip(path: Path) -> str:
                 raise ParcomError("ods_file", file=name)
 
         for info in infos:
-            _scan_part(zf, info, name)
+            codec = _scan_part(zf, info, name)
+            if codec is not None and codec != "utf-8":
+                ENCODINGS.setdefault(path, {})[info.filename] = codec
 
         types_info = lookup.get("[content_types].xml")
         rels_info = lookup.get("_rels/.rels")
@@ -190,21 +194,81 @@ def _chunks(zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> Iterator[b
             yield chunk
 
 
-def _scan_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> None:
-    """Refuse a part holding a DTD; non-XML parts are scanned only if they start like XML."""
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+_GUESSES = ("utf-32-le", "utf-32-be", "utf-16-le", "utf-16-be", "utf-8", "cp037")
+_DECLARED = re.compile(r"""^<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]+)["']""")
+_ASCII_LIKE = re.compile(r"^(utf[-_]?8|ascii|us[-_]ascii|latin[-_]?1|iso[-_]?8859[-_]\d+|cp125\d|windows[-_]125\d)$", re.I)
+HEAD_LIMIT = 16 << 20  # leading whitespace a part may have before we stop looking for its start
+
+
+def xml_codec(head: bytes) -> str | None:
+    """The codec an XML parser reads this part in (BOM, then the first character, then the
+    declaration), or None when the part does not start like XML. Unknown names come back as
+    they are declared (the caller refuses them)."""
+    body, guesses = head, _GUESSES
+    for bom, codec in _BOMS:
+        if head.startswith(bom):
+            body, guesses = head[len(bom) :], (codec,)
+            break
+    for codec in guesses:
+        text = body[: 4096].decode(codec, errors="ignore").lstrip(" \t\r\n")
+        if not text.startswith("<"):
+            continue
+        declared = _DECLARED.match(text)
+        if declared and codec not in ("utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"):
+            name = declared.group(1)
+            try:
+                return codecs.lookup(name).name
+            except LookupError:
+                return name
+        return codecs.lookup(codec).name
+    return None
+
+
+def _marks(codec: str) -> tuple[bytes, ...] | None:
+    """The DTD marks as bytes in `codec`, or None when only decoding finds them (UTF-7, EBCDIC)."""
+    if _ASCII_LIKE.match(codec) or codec in ("utf-8", "ascii", "latin-1"):
+        return tuple(m.encode("ascii") for m in ("<!DOCTYPE", "<!ENTITY"))
+    if codec.startswith(("utf-16", "utf-32")):
+        return tuple(m.encode(codec) for m in ("<!DOCTYPE", "<!ENTITY"))
+    return None
+
+
+def _scan_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> str | None:
+    """Refuse a part holding a DTD, whatever its name, leading whitespace, BOM or encoding.
+
+    Returns the codec of an XML part (None for a part that does not start like XML)."""
     if info.is_dir() or info.file_size == 0:
-        return
-    looks_xml = info.filename.lower().endswith(_XML_SUFFIXES)
-    tail = b""
-    for index, chunk in enumerate(_chunks(zf, info, name)):
-        if index == 0 and not looks_xml:
-            start = chunk[:64].lstrip(b"\xef\xbb\xbf\xff\xfe\x00 \t\r\n")
-            if not start.startswith(b"<"):
-                return
-        data = tail + chunk
-        if any(mark in data for mark in _DTD_MARKS):
+        return None
+    chunks = _chunks(zf, info, name)
+    head = b""
+    for chunk in chunks:
+        head += chunk
+        if head.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe@\x05\x25\x15") or len(head) > HEAD_LIMIT:
+            break
+    codec = xml_codec(head)
+    if codec is None:
+        return None
+    try:
+        decoder = None if _marks(codec) is not None else codecs.getincrementaldecoder(codec)("replace")
+    except LookupError:
+        raise ParcomError("bad_encoding", file=name, part=info.filename, encoding=codec) from None
+    marks = _marks(codec) or ("<!DOCTYPE", "<!ENTITY")
+    overlap = 4 * max(len(m) for m in marks)
+    tail: bytes | str = b"" if decoder is None else ""
+    pieces = [head] if head else []
+    for data in itertools.chain(pieces, chunks):
+        window = tail + (data if decoder is None else decoder.decode(data))  # type: ignore[operator]
+        if any(mark in window for mark in marks):  # type: ignore[operator]
             raise ParcomError("unsafe_xml", file=name, detail=f"DTD in {info.filename}")
-        tail = data[-_DTD_OVERLAP:]
+        tail = window[-overlap:]
+    return codec
 
 
 def _read_small(zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> bytes:
@@ -407,18 +471,222 @@ def _default_mode() -> int:
     return 0o666 & ~umask
 
 
-def atomic_write(dest: Path, write: Callable[[Path], None]) -> None:
-    """Write through a temp file beside `dest`, verify it, then swap it in with `os.replace`."""
-    dest = Path(dest)
+def file_mode(path: Path) -> int:
+    """The mode a file we write gets: the one it has, or what the umask gives a new file."""
     try:
-        mode = stat.S_IMODE(dest.stat().st_mode)
+        return stat.S_IMODE(Path(path).stat().st_mode)
+    except OSError:
+        return _default_mode()
+
+
+# ---- who else is at the file: identity, lock, leftovers
+
+TEMP_SUFFIX = ".parcom-tmp"
+LOCK_SUFFIX = ".parcom-lock"
+LOCK_WAIT = 10.0  # seconds a second run waits for the first before saying so
+_HELD: dict[Path, int] = {}
+
+
+def identity(path: Path) -> tuple:
+    """What says a file is still the one read: size, mtime, inode, and its parts' CRC-32s."""
+    st = os.stat(path)
+    parts: tuple = ()
+    with contextlib.suppress(zipfile.BadZipFile, OSError, ValueError):
+        with zipfile.ZipFile(path) as zf:
+            parts = tuple((i.filename, i.CRC, i.file_size) for i in zf.infolist())
+    return (st.st_size, st.st_mtime_ns, st.st_ino, st.st_dev, parts)
+
+
+def _stem(name: str) -> str:
+    return name if len(name) <= 100 else name[:100]
+
+
+def _temp_pattern(dest: Path):
+    import re
+
+    return re.compile(r"^\." + re.escape(_stem(dest.name)) + r"\.[A-Za-z0-9_]{8}" + re.escape(TEMP_SUFFIX) + "$")
+
+
+def lock_path(target: Path) -> Path:
+    return Path(target).with_name("." + _stem(Path(target).name) + LOCK_SUFFIX)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True
+    return True
+
+
+def _lock_owner(lock: Path) -> tuple[int, str] | None:
+    """(pid, host) written in a lock file, or None when it is unreadable or garbled."""
+    try:
+        pid, host = lock.read_text("utf-8").split()[:2]
+        return int(pid), host
+    except (OSError, ValueError):
+        return None
+
+
+def _stale(lock: Path) -> bool:
+    import socket
+
+    owner = _lock_owner(lock)
+    if owner is None:  # half-written: stale once it is older than a run can take to write it
+        with contextlib.suppress(OSError):
+            return time.time() - lock.stat().st_mtime > 60
+        return True
+    pid, host = owner
+    return host == socket.gethostname() and not _alive(pid)
+
+
+def hold_lock(target: Path, wait: float | None = None) -> None:
+    """Take the lock file beside `target` for this process (released by `release_locks`).
+
+    A second evaluation of the same workbook waits up to LOCK_WAIT seconds, then is refused in
+    one sentence; a lock left by a run that died is removed."""
+    import socket
+
+    target = Path(os.path.realpath(target))
+    if target in _HELD:
+        return
+    lock = lock_path(target)
+    wait = float(os.environ.get("PARCOM_LOCK_WAIT", LOCK_WAIT)) if wait is None else wait
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+        except FileExistsError:
+            if _stale(lock):
+                with contextlib.suppress(FileNotFoundError):
+                    lock.unlink()
+                continue
+            if time.monotonic() >= deadline:
+                raise ParcomError("another_run", file=target.name, lock=lock.name) from None
+            time.sleep(0.2)
+            continue
+        except OSError:
+            return  # a folder we cannot write to: the write itself will say so
+        os.write(fd, f"{os.getpid()} {socket.gethostname()}\n".encode())
+        os.fsync(fd)
+        _HELD[target] = fd
+        return
+
+
+def release_locks() -> None:
+    """Remove every lock file this process holds."""
+    for target, fd in list(_HELD.items()):
+        with contextlib.suppress(OSError):
+            os.close(fd)
+        with contextlib.suppress(OSError):
+            lock_path(target).unlink()
+        _HELD.pop(target, None)
+
+
+def clear_leftovers(target: Path, pid: int | None = None) -> None:
+    """Remove what a stopped run of ours left beside `target`: its temp files and its lock
+    (when the lock is `pid`'s, or stale). Only called while nothing of ours writes `target`."""
+    target = Path(os.path.realpath(target))
+    lock = lock_path(target)
+    owner = _lock_owner(lock) if lock.exists() else None
+    if lock.exists() and ((owner is not None and owner[0] == pid) or _stale(lock)):
+        with contextlib.suppress(OSError):
+            lock.unlink()
+    if lock.exists() and target not in _HELD:
+        return  # another live run holds it: its temp files are its own
+    pattern = _temp_pattern(target)
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(target.parent):
+            if pattern.match(entry.name):
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
+
+
+def _clear_old_scratch() -> None:
+    """Folders `parcom-XXXXXXXX` that earlier versions left in the temp folder when killed."""
+    import re
+    import shutil
+
+    folder = tempfile.gettempdir()
+    pattern = re.compile(r"^parcom-[A-Za-z0-9_]{8}$")
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(folder):
+            if pattern.match(entry.name) and entry.is_dir(follow_symlinks=False):
+                with contextlib.suppress(OSError):
+                    if time.time() - entry.stat(follow_symlinks=False).st_mtime > 3600:
+                        shutil.rmtree(entry.path, ignore_errors=True)
+
+
+# ---- the atomic save
+
+
+def writable_target(dest: Path) -> Path:
+    """The real file a write of `dest` goes to (through symbolic links), refused when read-only."""
+    dest = Path(os.path.realpath(dest))
+    try:
+        st = dest.stat()
     except FileNotFoundError:
-        mode = _default_mode()
+        return dest
     except OSError as exc:
         raise ParcomError("not_writable", file=dest.name, detail=exc.strerror or str(exc)) from exc
+    if not (st.st_mode & 0o222) or not os.access(dest, os.W_OK):
+        raise ParcomError("read_only", file=dest.name)
+    return dest
+
+
+def _copy_metadata(st: os.stat_result, src: Path, tmp: Path) -> None:
+    """Owner, group and extended attributes (ACLs among them) of the file replaced, where allowed."""
+    for uid in (st.st_uid, -1):
+        try:
+            os.chown(tmp, uid, st.st_gid)
+            break
+        except OSError:
+            continue
+    if hasattr(os, "listxattr"):
+        with contextlib.suppress(OSError):
+            for name in os.listxattr(src):
+                with contextlib.suppress(OSError):
+                    os.setxattr(tmp, name, os.getxattr(src, name))
+
+
+def _copy_into(tmp: Path, dest: Path) -> None:
+    """Write the verified result into `dest`'s own inode (a hard-linked workbook stays linked).
+    The space is reserved first, so a full disk stops the copy before a byte changes."""
+    size = tmp.stat().st_size
+    with tmp.open("rb") as src, dest.open("r+b") as out:
+        if hasattr(os, "posix_fallocate") and size > 0:
+            os.posix_fallocate(out.fileno(), 0, size)
+        out.seek(0)
+        while chunk := src.read(CHUNK):
+            out.write(chunk)
+        out.truncate(size)
+        out.flush()
+        os.fsync(out.fileno())
+
+
+def atomic_write(
+    dest: Path, write: Callable[[Path], None], unchanged: Callable[[], None] | None = None
+) -> None:
+    """Write through a temp file beside `dest`, verify it, then swap it in with `os.replace`.
+
+    `dest` is followed through symbolic links, keeps its mode, owner, group and extended
+    attributes, and a hard-linked file is written into its own inode. `unchanged` is called just
+    before the swap: it raises when the workbook read is not the file on disk any more."""
+    dest = writable_target(dest)
+    try:
+        st: os.stat_result | None = dest.stat()
+    except FileNotFoundError:
+        st = None
+    except OSError as exc:
+        raise ParcomError("not_writable", file=dest.name, detail=exc.strerror or str(exc)) from exc
+    mode = stat.S_IMODE(st.st_mode) if st else _default_mode()
+    clear_leftovers(dest)
+    _clear_old_scratch()
     tmp: Path | None = None
     try:
-        fd, raw = tempfile.mkstemp(prefix=f".{dest.stem[:40]}.", suffix=".parcom-tmp", dir=dest.parent)
+        fd, raw = tempfile.mkstemp(prefix=f".{_stem(dest.name)}.", suffix=TEMP_SUFFIX, dir=dest.parent)
         os.close(fd)
         tmp = Path(raw)
         write(tmp)
@@ -426,15 +694,22 @@ def atomic_write(dest: Path, write: Callable[[Path], None]) -> None:
             os.fsync(fh.fileno())
         verify_package(tmp, dest.name)
         os.chmod(tmp, mode)
-        os.replace(tmp, dest)
-        tmp = None
+        if st is not None:
+            _copy_metadata(st, dest, tmp)
+        if unchanged is not None:
+            unchanged()
+        if st is not None and st.st_nlink > 1:
+            _copy_into(tmp, dest)
+        else:
+            os.replace(tmp, dest)
+            tmp = None
         _fsync_dir(dest.parent)
     except ParcomError:
         raise
     except OSError as exc:
         raise ParcomError("not_writable", file=dest.name, detail=exc.strerror or str(exc)) from exc
-    except Exception as exc:
-        raise ParcomError("not_writable", file=dest.name, detail=f"{type(exc).__name__}: {exc}") from exc
+    except Exception as exc:  # a bug or a limit of the writer, not the folder: say so
+        raise ParcomError("write_failed", file=dest.name, detail=f"{type(exc).__name__}: {exc}") from exc
     finally:
         if tmp is not None:
             with contextlib.suppress(OSError):
