@@ -108,7 +108,7 @@ class RunResult:
                     lines.append(f"{award.label(lang)}: {names}")
         if self.warnings:
             lines.append(t(lang, f"{len(self.warnings)} cảnh báo.", f"{len(self.warnings)} warnings."))
-            shown = [p for p in self.warnings if p.code in ("tie_at_edge", "quota_short", "sheet_name_taken")]
+            shown = [p for p in self.warnings if p.code in ("tie_at_edge", "quota_short", "sheet_name_taken", "marker_untrusted")]
             lines += ["- " + p.message(lang) for p in shown]
             if len(shown) < len(self.warnings):
                 rest, sheet = len(self.warnings) - len(shown), C.output_name("errors", lang)

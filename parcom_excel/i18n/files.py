@@ -44,4 +44,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Tệp {file} đang mở trong Excel (có tệp khóa {lock}): hãy đóng tệp trong Excel rồi chạy lại, hoặc dùng --out THƯ_MỤC để ghi bản sao vào thư mục khác.",
         "File {file} is open in Excel (lock file {lock}): close it in Excel and retry, or use --out DIR to write copies into another folder.",
     ),
+    "marker_untrusted": (
+        'Sheet "{sheet}" được đánh dấu là sheet kết quả của chương trình nhưng nội dung không phải: sheet đó được giữ nguyên, kết quả được ghi vào sheet mới.',
+        'Sheet "{sheet}" is marked as one of the tool\'s result sheets but does not look like one: it was left as it is, and the results went to a new sheet.',
+    ),
 }

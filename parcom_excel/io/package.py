@@ -223,10 +223,16 @@ def owned_sheets(path: Path) -> dict[str, str]:
     with zf:
         pkg = _Package(zf, path.name)
         by_name = {sheet_key(el.get("name", "")): el.get("name", "") for el, _, _ in pkg.sheets()}
+        from .. import contract as C
+        from ..reader import sheet_matches
+
         out = {}
         for key, (_, sheet) in pkg.markers().items():
-            if sheet is not None and sheet_key(sheet) in by_name:
-                out[key] = by_name[sheet_key(sheet)]
+            if sheet is None or sheet_key(sheet) not in by_name:
+                continue
+            if any(sheet_matches(sheet, s) for s in (C.SETTINGS_SHEET, *C.DATA_SHEETS)):
+                continue  # a marker on an input sheet is not ours to trust (see _looks_ours)
+            out[key] = by_name[sheet_key(sheet)]
         return out
 
 
@@ -302,11 +308,15 @@ def _plan(pkg: _Package, outputs: list[OutputSheet]) -> tuple[list[_Plan], list[
     index_of = {sheet_key(el.get("name", "")): i for i, (el, _, _) in enumerate(sheets)}
     markers = pkg.markers()
     plans: list[_Plan] = []
+    problems: list[Problem] = []
     for output in outputs:
         marker = marker_name(output.key)
         _, pointed = markers.get(marker[len(MARKER) :].lower(), (None, None))
         replace = index_of.get(sheet_key(pointed)) if pointed else None
         if replace is not None and sheets[replace][2] != REL_WORKSHEET:
+            replace = None
+        if replace is not None and not _looks_ours(pkg, sheets[replace], output):
+            problems.append(Problem("marker_untrusted", WARNING, pointed, params={"output": output.key}))
             replace = None
         if replace is not None and any(p.replace == replace for p in plans):
             replace = None
@@ -314,7 +324,6 @@ def _plan(pkg: _Package, outputs: list[OutputSheet]) -> tuple[list[_Plan], list[
     replaced = {p.replace for p in plans if p.replace is not None}
     taken = {sheet_key(el.get("name", "")) for i, (el, _, _) in enumerate(sheets) if i not in replaced}
     ours = {sheet_key(sheet) for _, sheet in markers.values() if sheet}
-    problems: list[Problem] = []
     for plan in plans:
         wanted = safe_sheet_name(plan.output.name)
         if plan.replace is not None:
@@ -340,6 +349,92 @@ def _plan(pkg: _Package, outputs: list[OutputSheet]) -> tuple[list[_Plan], list[
         else:
             plan.index = plan.replace
     return plans, problems
+
+
+SIGNATURE_ROWS = 3  # rows of a sheet read to recognise one of ours
+
+
+def _looks_ours(pkg: _Package, sheet: tuple[Any, str | None, str], output: OutputSheet) -> bool:
+    """A marker is trusted only for a sheet that looks like ours: it bears one of our names for
+    it, or its first rows hold the title (first row) of the sheet we write; never for one of
+    the workbook's input sheets. A marker pointing at a user's sheet (copied, or tampered
+    with) leaves that sheet alone."""
+    from .. import contract as C
+    from ..reader import sheet_matches
+
+    el, part, _ = sheet
+    name = el.get("name", "")
+    if any(sheet_matches(name, s) for s in (C.SETTINGS_SHEET, *C.DATA_SHEETS)):
+        return False
+    if sheet_key(name) in {sheet_key(n) for n in output.names or (output.name,)}:
+        return True
+    title = {
+        text.strip().casefold()
+        for cell in (output.rows[0] if output.rows else [])
+        if len(text := str(cell.value if isinstance(cell, Cell) else cell or "")) >= 4
+    }
+    return bool(part) and bool(title & first_texts(pkg, part, SIGNATURE_ROWS))
+
+
+def first_texts(pkg: _Package, part: str, rows: int) -> set[str]:
+    """The texts (casefolded) of the first `rows` rows of a sheet part, read no further."""
+    from lxml import etree
+
+    found: list[tuple[str, str]] = []  # (type, value)
+    try:
+        with pkg.zf.open(pkg.lookup[part.lower()]) as stream:
+            row = 0
+            for event, el in etree.iterparse(
+                stream, events=("start", "end"), resolve_entities=False, no_network=True, load_dtd=False
+            ):
+                name = _local(el)
+                if event == "start" and name == "row":
+                    row += 1
+                    if row > rows:
+                        break
+                elif event == "end" and name == "c":
+                    kind = el.get("t", "n")
+                    if kind == "inlineStr":
+                        found.append(("str", "".join(el.itertext())))
+                    else:
+                        value = el.findtext(_q(NS_MAIN, "v"))
+                        if value is not None:
+                            found.append((kind, value))
+                    el.clear()
+    except (KeyError, etree.XMLSyntaxError, zipfile.BadZipFile, zlib.error, OSError, EOFError):
+        return set()
+    shared = {int(v) for k, v in found if k == "s" and v.strip().isdigit()}
+    strings = _shared_strings(pkg, max(shared)) if shared else []
+    texts = set()
+    for kind, value in found:
+        if kind == "s" and value.strip().isdigit() and int(value) < len(strings):
+            texts.add(strings[int(value)].strip().casefold())
+        elif kind in ("str", "inlineStr"):
+            texts.add(value.strip().casefold())
+    return texts
+
+
+def _shared_strings(pkg: _Package, last: int) -> list[str]:
+    """The shared strings up to index `last`, read no further."""
+    from lxml import etree
+
+    part = next((p for t, p in pkg.targets.values() if t == REL + "sharedStrings"), None)
+    out: list[str] = []
+    if not part or not pkg.has(part):
+        return out
+    try:
+        with pkg.zf.open(pkg.lookup[part.lower()]) as stream:
+            for _, el in etree.iterparse(
+                stream, events=("end",), resolve_entities=False, no_network=True, load_dtd=False
+            ):
+                if _local(el) == "si":
+                    out.append("".join(t.text or "" for t in el.iter(_q(NS_MAIN, "t"))))
+                    el.clear()
+                    if len(out) > last:
+                        break
+    except (etree.XMLSyntaxError, zipfile.BadZipFile, zlib.error, OSError, EOFError):
+        return out
+    return out
 
 
 def _renamed_outputs(plans: list[_Plan]) -> list[OutputSheet]:

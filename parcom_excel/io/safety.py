@@ -217,7 +217,12 @@ def xml_codec(head: bytes) -> str | None:
             body, guesses = head[len(bom) :], (codec,)
             break
     for codec in guesses:
-        text = body[: 4096].decode(codec, errors="ignore").lstrip(" \t\r\n")
+        width = len(" ".encode(codec))
+        blanks = {c.encode(codec) for c in " \t\r\n\ufeff" if codec != "cp037" or c != "\ufeff"}
+        at = 0
+        while body[at : at + width] in blanks:  # whitespace of any length, in this codec's units
+            at += width
+        text = body[at : at + 4096].decode(codec, errors="ignore")
         if not text.startswith("<"):
             continue
         declared = _DECLARED.match(text)

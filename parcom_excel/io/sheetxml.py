@@ -42,6 +42,15 @@ _CAREFUL_START = frozenset("=+-@ ")
 FormatId = Callable[[str, "str | None", bool], int]
 
 
+MAX_WIDTH = 255  # characters: Excel's limit for a column width
+MAX_HEIGHT = 409  # points: Excel's limit for a row height
+
+
+def clamp(value: float, high: float) -> float:
+    """What Excel does with a width or height out of range: 0 at least, its maximum at most."""
+    return min(max(float(value), 0.0), high)
+
+
 def clean_text(value: str) -> str:
     """Text Excel can store: no control characters or lone surrogates, at most 32,767 units."""
     if value.isprintable() and len(value) <= _SHORT:  # the common case, checked in C
@@ -350,7 +359,7 @@ class SheetCells:
             height = heights.get(r)
             if not cells and height is None:
                 continue
-            ht = f' ht="{height:g}" customHeight="1"' if height is not None else ""
+            ht = f' ht="{clamp(height, MAX_HEIGHT):g}" customHeight="1"' if height is not None else ""
             parts.append(f'<row r="{number}"{ht}>{"".join(cells)}</row>')
             if len(parts) >= _ROWS_PER_CHUNK:
                 yield "".join(parts)
