@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import contract as C
+from .i18n import Msg
 from .problems import ERROR, Problem
 from .text import clean, fold, strip_marks
 
@@ -22,15 +23,16 @@ class Settings:
         except KeyError:
             raise AttributeError(key) from None
 
-    def cite(self, key: str, lang: str = "vi") -> str:
-        """How a reason names a setting: its label, value and cell."""
+    def cite(self, key: str) -> Msg:
+        """How a reason names a setting: its label, value and cell (rendered at the edge)."""
         setting = C.SETTINGS_BY_KEY[key]
         value = self.values[key]
         if setting.type == "enum":
-            value = C.ENUMS[setting.enum].get(value).label(lang)
+            value = C.ENUMS[setting.enum].get(value)
         cell = self.cells.get(key)
-        where = f" ({self.sheet}!{cell})" if cell else ""
-        return f"{setting.label(lang)} = {value}{where}"
+        if cell:
+            return Msg("cite", {"setting": setting, "value": value, "sheet": self.sheet, "cell": cell})
+        return Msg("cite.bare", {"setting": setting, "value": value})
 
     @property
     def years(self) -> range:
