@@ -130,13 +130,15 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{count} disciplinary {count:record|records} in effect in the period",
     ),
     "summary.tasks": (
-        "hoàn thành đúng hạn {on_time}/{assigned} nhiệm vụ CCHC được giao giai đoạn {period}",
-        "completed {on_time} of {assigned} assigned PAR tasks on time in {period}",
+        "hoàn thành đúng hạn {on_time}/{assigned} nhiệm vụ CCHC được giao {period}",
+        "completed {on_time} of {assigned} assigned PAR tasks on time {period}",
     ),
     "summary.no_tasks": (
-        "không được giao nhiệm vụ CCHC trong giai đoạn {period}",
-        "no PAR task assigned in {period}",
+        "không được giao nhiệm vụ CCHC {period}",
+        "no PAR task assigned {period}",
     ),
+    "period.range": ("giai đoạn {from_year}–{to_year}", "in {from_year}–{to_year}"),
+    "period.year": ("năm {year}", "in {year}"),
     "summary.docs": (
         "tham mưu {docs} văn bản, kế hoạch về CCHC",
         "drafted {docs} PAR {docs:document|documents} and plans",

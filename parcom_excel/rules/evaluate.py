@@ -121,7 +121,10 @@ def _target_clauses(per_year: dict[str, list[int]], target: str) -> list[Msg]:
 
 def unit_summary(world: World, unit: Unit, initiatives: list[Initiative]) -> list[Msg]:
     s = world.settings
-    period = f"{s.from_year}–{s.to_year}" if s.from_year != s.to_year else str(s.from_year)
+    if s.from_year == s.to_year:
+        period = Msg("period.year", {"year": s.from_year})
+    else:
+        period = Msg("period.range", {"from_year": s.from_year, "to_year": s.to_year})
     assigned = on_time = docs = 0
     socio: dict[str, list[int]] = defaultdict(list)
     budget: dict[str, list[int]] = defaultdict(list)
