@@ -105,40 +105,31 @@ def read_settings(
         value, cell = raw[setting.key]
         settings.cells[setting.key] = cell
 
-        def bad(hint_vi: str, hint_en: str, value: Any = value, cell: str = cell, setting=setting) -> None:
-            problems.append(
-                Problem(
-                    "bad_setting",
-                    ERROR,
-                    sheet,
-                    cell,
-                    value,
-                    {"name": setting.label(lang), "hint": hint_vi if lang == "vi" else hint_en},
-                )
-            )
+        def bad(hint: Msg, value: Any = value, cell: str = cell, setting=setting) -> None:
+            facts = {"name": setting.label(lang), "hint": hint}
+            problems.append(Problem("bad_setting", ERROR, sheet, cell, value, facts))
 
         if value is None or (isinstance(value, str) and not value.strip()):
             if setting.required:
-                bad("hãy nhập giá trị", "enter a value")
+                bad(Msg("hint.enter_value"))
             continue
         if setting.type in ("int", "year"):
             number = _as_int(value)
             if number is None:
-                bad("hãy nhập một số nguyên", "enter a whole number")
+                bad(Msg("hint.whole_number"))
                 continue
             if (setting.min is not None and number < setting.min) or (
                 setting.max is not None and number > setting.max
             ):
                 lo = setting.min if setting.min is not None else ""
                 hi = setting.max if setting.max is not None else ""
-                bad(f"hãy nhập số trong khoảng {lo}–{hi}", f"enter a number from {lo} to {hi}")
+                bad(Msg("hint.number_range", {"min": lo, "max": hi}))
                 continue
             settings.values[setting.key] = number
         elif setting.type == "enum":
             code = C.ENUMS[setting.enum].parse(str(value))
             if code is None:
-                choices = ", ".join(C.ENUMS[setting.enum].labels(lang))
-                bad(f"hãy chọn một trong {choices}", f"choose one of {choices}")
+                bad(Msg("hint.choose_one", {"choices": C.ENUMS[setting.enum].labels(lang)}))
                 continue
             settings.values[setting.key] = code
         elif setting.type == "keys":

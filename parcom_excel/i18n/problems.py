@@ -272,4 +272,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         'Tham số "{name}" ở {other} là "{other_value}", khác với "{value}" ở {source}: bản tổng hợp dùng giá trị của {source}; hãy kiểm tra lại.',
         'Setting "{name}" is "{other_value}" in {other} but "{value}" in {source}: the master uses the value of {source}; check it.',
     ),
+    "hint.enter_value": ("hãy nhập giá trị", "enter a value"),
+    "hint.whole_number": ("hãy nhập một số nguyên", "enter a whole number"),
+    "hint.number_range": ("hãy nhập số trong khoảng {min}–{max}", "enter a number from {min} to {max}"),
+    "hint.choose_one": ("hãy chọn một trong {choices}", "choose one of {choices}"),
 }
