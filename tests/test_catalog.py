@@ -20,18 +20,7 @@ VIETNAMESE = re.compile(
 # choices and settings), the normaliser's tables and the sample department's names.
 DATA_MODULES = {"contract.py", "text.py", "sample.py"}
 # Modules whose sentences are still inline (to move into the catalog; see the README's note).
-PENDING = {
-    "template.py",
-    "batch.py",
-    "merge.py",
-    "commands.py",
-    "cli.py",
-    "excel.py",
-    "addin.py",
-    "validate.py",
-    "settings.py",
-    "reader.py",
-}
+PENDING = {"batch.py", "merge.py", "commands.py", "cli.py"}
 
 
 def _fields(template: str) -> set[str]:
