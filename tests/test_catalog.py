@@ -77,7 +77,7 @@ def test_no_user_sentence_outside_the_catalog():
     offenders = [
         f"{path.relative_to(PACKAGE)}:{node.lineno}: {node.value[:60]!r}"
         for path, node in _code_strings()
-        if path.name not in DATA_MODULES | PENDING and VIETNAMESE.search(node.value)
+        if path.name not in DATA_MODULES | PENDING and len(node.value) > 2 and VIETNAMESE.search(node.value)
     ]
     assert not offenders, "\n".join(offenders)
 
