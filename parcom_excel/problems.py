@@ -63,6 +63,20 @@ def plain(value: Any) -> Any:
     return str(value)
 
 
+class ProblemList:
+    """Errors and warnings of a list of problems held in `self.problems`."""
+
+    problems: list[Problem]
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if not p.is_error]
+
+
 class ParcomError(Exception):
     """A file or command that cannot be used; rendered as one sentence, exit code 2."""
 

@@ -251,22 +251,7 @@ class _Builder:
             options = self.setting_validation(setting)
             if options:
                 ws.data_validation(row, 1, row, 1, options)
-        ws.add_table(
-            0,
-            0,
-            len(c.SETTINGS),
-            len(sheet.columns) - 1,
-            {
-                "name": sheet.table,
-                "style": "Table Style Light 1",
-                "columns": [
-                    {"header": col.label(lang), "header_format": self.header_fmt(col.required)}
-                    for col in sheet.columns
-                ],
-            },
-        )
-        ws.set_row(0, 22)
-        ws.freeze_panes(1, 0)
+        self.table(ws, sheet, len(c.SETTINGS), 22)
 
     def setting_validation(self, setting: c.Setting) -> dict[str, Any] | None:
         lang = self.lang
@@ -309,21 +294,17 @@ class _Builder:
         for r, record in enumerate(rows, start=1):
             for col, column in enumerate(sheet.columns):
                 self.write(ws, r, col, cell_value(column, record.get(column.key), lang), formats[col])
-        ws.add_table(
-            0,
-            0,
-            last_row,
-            len(sheet.columns) - 1,
-            {
-                "name": sheet.table,
-                "style": "Table Style Light 1",
-                "columns": [
-                    {"header": col.label(lang), "header_format": self.header_fmt(col.required)}
-                    for col in sheet.columns
-                ],
-            },
-        )
-        ws.set_row(0, 33)
+        self.table(ws, sheet, last_row, 33)
+
+    def table(self, ws: Any, sheet: c.Sheet, last_row: int, header_height: int) -> None:
+        """The sheet's Excel table over its rows, headers marked required or not, header frozen."""
+        columns = [
+            {"header": col.label(self.lang), "header_format": self.header_fmt(col.required)}
+            for col in sheet.columns
+        ]
+        options = {"name": sheet.table, "style": "Table Style Light 1", "columns": columns}
+        ws.add_table(0, 0, last_row, len(sheet.columns) - 1, options)
+        ws.set_row(0, header_height)
         ws.freeze_panes(1, 0)
 
     def column_validation(self, column: c.Column) -> dict[str, Any] | None:
