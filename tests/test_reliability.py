@@ -471,3 +471,33 @@ def test_zip_still_opens_after_every_write(book: Path) -> None:
     assert run_cli("evaluate", book).returncode == 0
     with zipfile.ZipFile(book) as zf:
         assert zf.testzip() is None
+
+
+def test_cells_without_references_are_placed_as_calamine_places_them(book: Path) -> None:
+    from parcom_excel.io.extent import FastCheck, layout
+
+    part = _sheet_part(book, "Cán bộ")
+    rewrite_zip(book, lambda parts: parts.update({part: re.sub(rb' r="[A-Z]*[0-9]*"', b"", parts[part])}))
+    data = read_parts(book)[part]
+    check = FastCheck()
+    check.feed(data)
+    assert not check.passed()  # no references: the exact pass places the cells
+    cells = layout(data)
+    grid = FileAdapter(book).grid("Cán bộ")
+    r1, c1, r2, c2 = cells.block
+    assert (r1, c1) == (grid.top, grid.left)
+    assert (r2 - r1 + 1, c2 - c1 + 1) == (len(grid.values), max(len(row) for row in grid.values))
+    staff = read_inputs(FileAdapter(book)).tables["staff"]
+    assert len(staff.rows) == len(department()["staff"])
+
+
+@pytest.mark.parametrize("ref", ["a1", "A01", "$A$1", "AAAA1", "A12345678"])
+def test_odd_references_leave_the_fast_check_to_the_exact_pass(ref: str) -> None:
+    from parcom_excel.io.extent import FastCheck
+
+    check = FastCheck()
+    check.feed(f'<sheetData><row r="1"><c r="{ref}"><v>1</v></c></row></sheetData>'.encode())
+    assert not check.passed()
+    plain = FastCheck()
+    plain.feed(b'<sheetData><row r="1"><c r="B1"><v>1</v></c><c r="C1"><v>2</v></c></row></sheetData>')
+    assert plain.passed() and plain.bounds == [1, 2, 1, 3]

@@ -5,9 +5,9 @@ at XFD1048576 (Ctrl+End and a keystroke) makes that 17 billion cells and aborts 
 So every sheet part is scanned first, in one streaming pass, and calamine only ever sees a
 rectangle bounded by the number of real cells:
 
-- the fast pass trusts the sheet's `<dimension>` only as a hint: it checks, with one regex on
-  the bytes, that no cell or row reference lies beyond it, and that the rectangle it spans is
-  dense enough (`allowed`);
+- the fast pass decodes every cell and row reference of the bytes at once (numpy) and checks
+  that the rectangle from the first real cell to the last is dense enough (`allowed`); the
+  sheet's `<dimension>` is not trusted at all;
 - otherwise the exact pass lists every cell's position (as calamine places them: explicit
   references, or the next column / row when a reference is missing), keeps the dense block the
   table lives in, and returns the cells outside it as stray cells, read on their own.
@@ -18,13 +18,13 @@ from __future__ import annotations
 import re
 from array import array
 from dataclasses import dataclass, field
+from typing import Any
 
 DENSE_FLOOR = 1_000_000  # a rectangle of up to this many cells is always read whole
 DENSE_FACTOR = 4  # beyond the floor, a rectangle may hold at most this many cells per real cell
 MAX_COLS = 16_384  # Excel's grid
 MAX_ROWS = 1_048_576
 
-_DIMENSION = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?dimension\s+ref="([^"]*)"')
 _REF = re.compile(r"^\$?([A-Z]{1,7})?\$?([0-9]{1,10})?$")
 _TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(row|c)(?=[\s/>])([^>]*)>")
 _R_ATTR = re.compile(rb"""(?:^|\s)r\s*=\s*(["'])(.*?)\1""", re.S)
@@ -35,84 +35,124 @@ def allowed(area: int, cells: int) -> bool:
 
 
 def col_number(letters: str) -> int:
-    """"A" -> 1, "XFD" -> 16384."""
+    """ "A" -> 1, "XFD" -> 16384."""
     n = 0
     for ch in letters:
         n = n * 26 + ord(ch) - 64
     return n
 
 
-def _greater_letters(letters: str) -> str:
-    """A regex for column letters after `letters` ("F": G..Z or two letters and more)."""
-    k = len(letters)
-    options = [f"[A-Z]{{{k + 1},}}"]
-    for i, ch in enumerate(letters):
-        if ch < "Z":
-            options.append(re.escape(letters[:i]) + f"[{chr(ord(ch) + 1)}-Z]" + f"[A-Z]{{{k - i - 1}}}")
-    return "(?:" + "|".join(options) + r")(?![A-Z])"
-
-
-def _greater_number(digits: str) -> str:
-    """A regex for row numbers after `digits` (leading zeros count as larger: checked exactly)."""
-    k = len(digits)
-    options = [f"[0-9]{{{k + 1},}}"]
-    for i, ch in enumerate(digits):
-        if ch < "9":
-            options.append(re.escape(digits[:i]) + f"[{chr(ord(ch) + 1)}-9]" + f"[0-9]{{{k - i - 1}}}")
-    return "(?:" + "|".join(options) + r")(?![0-9])"
+_POWERS26 = [26**k for k in range(8)]
+_REF_BYTES = 12  # letters and digits read after r=" (XFD1048576 is 10)
 
 
 class FastCheck:
-    """The streaming check of one sheet part; `ok` stays true while calamine may read it whole."""
+    """The streaming check of one sheet part, vectorised with numpy over the tags' `<`: each
+    `<c` and `<row` tag must start with a plain `r="…"`, all references are decoded at once,
+    and `passed()` is true when the rectangle from the first real cell to the last is
+    `allowed`. Anything unusual (prefixed tags, attributes in another order, cells without a
+    reference, odd references) fails the check, and the exact pass decides (`layout`)."""
 
     def __init__(self) -> None:
         self.ok = True
-        self.started = False
         self.cells = 0
-        self._beyond: re.Pattern[bytes] | None = None
+        self.bounds = [1 << 62, 1 << 62, 0, 0]  # r1, c1, r2, c2
 
     def feed(self, data: bytes) -> None:
         """One piece of the part, cut before a tag (see files.py)."""
-        if not self.ok:
+        if not self.ok or not data:
             return
-        if not self.started:
-            self.started = True
-            if not self._start(data):
+        if b":c " in data or b":c>" in data:  # prefixed cells (<x:c>): the exact pass
+            self.ok = False
+            return
+        import numpy as np
+
+        a = np.frombuffer(data + b"\0" * 24, np.uint8)  # padding: every gather stays inside
+        lt = np.flatnonzero(a[: len(data)] == 60)
+
+        def at(offset: int) -> Any:
+            return a[lt + offset]
+
+        space_after = [(at(k) == 32) | (at(k) == 62) | (at(k) == 47) for k in (2, 4)]
+        is_cell = (at(1) == 99) & space_after[0]
+        is_row = (at(1) == 114) & (at(2) == 111) & (at(3) == 119) & space_after[1]
+        starts = []
+        for is_tag, k in ((is_cell, 2), (is_row, 4)):
+            tags = lt[is_tag]
+            plain = (
+                (a[tags + k] == 32)
+                & (a[tags + k + 1] == 114)
+                & (a[tags + k + 2] == 61)
+                & (a[tags + k + 3] == 34)
+            )
+            if not plain.all():
                 self.ok = False
                 return
-        self.cells += data.count(b'<c r="')
-        if (
-            data.count(b"<c ") + data.count(b"<c>") + data.count(b"<c/") != data.count(b'<c r="')
-            or data.count(b"<row ") + data.count(b"<row>") + data.count(b"<row/") != data.count(b'<row r="')
-            or b":c " in data
-            or b":c>" in data
-            or b"r='" in data
-            or self._beyond.search(data)  # type: ignore[union-attr]
-        ):
-            self.ok = False  # an unusual or out-of-bounds sheet: the exact pass decides
+            starts.append(tags + k + 4)
+        cells = self._decode(a, starts[0], letters_required=True)
+        rows = self._decode(a, starts[1], letters_required=False)
+        if cells is None or rows is None:
+            self.ok = False
+            return
+        b = self.bounds
+        self.cells += len(starts[0])
+        for r, _ in (cells, rows):
+            if len(r):
+                b[0], b[2] = min(b[0], int(r.min())), max(b[2], int(r.max()))
+        if len(cells[1]):
+            b[1], b[3] = min(b[1], int(cells[1].min())), max(b[3], int(cells[1].max()))
 
-    def _start(self, data: bytes) -> bool:
-        match = _DIMENSION.search(data)
-        sheet_data = data.find(b"sheetData")
-        if match is None or sheet_data < 0 or match.start() > sheet_data:
-            return False
-        last = match.group(1).decode("ascii", "replace").split(":")[-1].strip()
-        ref = _REF.match(last)
-        if not ref or not ref.group(1) or not ref.group(2):
-            return False
-        letters, digits = ref.group(1), str(int(ref.group(2)))
-        self.area = col_number(letters) * int(digits)
-        self._beyond = re.compile(
-            rb' r="(?:[A-Z]*[a-z$]|'
-            + _greater_letters(letters).encode()
-            + rb"|[A-Z]*"
-            + _greater_number(digits).encode()
-            + rb'|[A-Z]*0|[A-Z]*")'
-        )
-        return True
+    @staticmethod
+    def _decode(a: Any, starts: Any, letters_required: bool) -> tuple[Any, Any] | None:
+        """(rows, columns) of the references starting at `starts`, or None if one is odd:
+        up to 3 capitals (required for cells, none for rows), 1 to 7 digits without a leading
+        zero, then the closing quote."""
+        import numpy as np
+
+        n = len(starts)
+        if not n:
+            empty = np.zeros(0, np.int64)
+            return empty, empty
+        byte = [a[starts + k] for k in range(_REF_BYTES)]
+        is_letter = [(b - 65) < 26 for b in byte[:4]]  # uint8 wraps below "A"
+        letters = np.zeros(n, np.int8)
+        run = np.ones(n, bool)
+        for k in range(4):
+            run &= is_letter[k]
+            letters += run
+        if (letters > 3).any() or (not (letters > 0).all() if letters_required else (letters > 0).any()):
+            return None
+        cols = np.zeros(n, np.int64)
+        for k in range(3):
+            cols = np.where(letters > k, cols * 26 + (byte[k].astype(np.int64) - 64), cols)
+        rows = np.zeros(n, np.int64)
+        digits = np.zeros(n, np.int8)
+        ended = np.zeros(n, bool)  # past the digits
+        closed = np.zeros(n, bool)  # the closing quote seen right after them
+        for k in range(_REF_BYTES):
+            in_digits = (k >= letters) & ~ended
+            is_digit = (byte[k] - 48) < 10
+            take = in_digits & is_digit
+            rows = np.where(take, rows * 10 + (byte[k].astype(np.int64) - 48), rows)
+            digits += take
+            stop = in_digits & ~is_digit
+            closed |= stop & (byte[k] == 34)
+            ended |= stop
+        first_digit = np.choose(np.minimum(letters, 3), byte[:4])
+        if not closed.all() or (digits < 1).any() or (digits > 7).any() or (first_digit == 48).any():
+            return None
+        return rows, cols
 
     def passed(self) -> bool:
-        return self.ok and self.started and allowed(self.area, self.cells)
+        if not self.ok:
+            return False
+        r1, c1, r2, c2 = self.bounds
+        if self.cells == 0:
+            return True
+        # no floor here: a small table with one stray cell far away goes to the exact pass,
+        # which reads the table and names the stray cell (its rectangle would fit in memory,
+        # but the user should hear where the cell is)
+        return (r2 - r1 + 1) * (c2 - c1 + 1) <= DENSE_FACTOR * self.cells
 
 
 @dataclass
