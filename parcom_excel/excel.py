@@ -352,6 +352,8 @@ class XlwingsAdapter:
             self.engine = "excel"
 
     # ------------------------------------------------------------ reading
+    writable = True  # an open workbook: Excel saves it in whatever format it has
+
     def sheet_names(self) -> list[str]:
         return [sheet.name for sheet in self.book.sheets]
 
