@@ -84,7 +84,7 @@ def test_cross_sheet_checks(tmp_path):
         "Kết quả đơn vị",
         f"D{row_of(data, 'results', unit_id='VP', year=2025)}",
     ) in got
-    assert ("year_outside", "warning", "Đánh giá cá nhân", f"A{len(data['ratings']) + 1}") in got
+    assert ("rows_outside_period", "warning", "Đánh giá cá nhân", f"A{len(data['ratings']) + 1}") in got
     assert (
         "rating_with_discipline",
         "warning",

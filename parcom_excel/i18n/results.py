@@ -1,5 +1,15 @@
-"""Sentences of the catalog: see parcom_excel/i18n/__init__.py."""
+"""Run summaries and warnings about results: see parcom_excel/i18n/__init__.py."""
 
 from __future__ import annotations
 
-TEXTS: dict[str, tuple[str, str]] = {}
+TEXTS: dict[str, tuple[str, str]] = {
+    # ---- the period
+    "rows_outside_period": (
+        "{count} dòng có năm ngoài kỳ xét {from_year}–{to_year} (năm {years}; ô {cells}) nên không được tính.",
+        "{count} {count:row|rows} dated outside the period {from_year}–{to_year} (years {years}; cells {cells}) {count:is|are} not counted.",
+    ),
+    "period_without_data": (
+        'Kỳ xét {from_year}–{to_year} không có xếp loại, kết quả đơn vị hay sáng kiến nào (sheet "{ratings}", "{results}", "{initiatives}"): kết quả tính ra không dựa trên dữ liệu nào; hãy kiểm tra Từ năm, Đến năm.',
+        'The period {from_year}–{to_year} holds no rating, unit result or initiative (sheets "{ratings}", "{results}", "{initiatives}"): the results rest on no data; check the From and To years.',
+    ),
+}
