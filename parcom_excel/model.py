@@ -27,6 +27,7 @@ class RawTable:
     extra: dict[str, str] = field(default_factory=dict)  # unknown header text -> letter
     formula_cells: set[str] = field(default_factory=set)  # cells holding a formula with no value
     legacy_cells: set[str] = field(default_factory=set)  # cells formatted with a TCVN3/VNI font
+    conflicts: dict[str, str] = field(default_factory=dict)  # merge's Nguồn cell -> its conflict note
 
     def __len__(self) -> int:
         return len(self.rows)

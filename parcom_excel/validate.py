@@ -386,6 +386,10 @@ def validate(
         result.problems += check_values(frame, table, sheet, refs, failed_cells[sheet.key], lang)
         result.problems += _duplicates(frame, table, sheet, lang)
         result.problems += _legacy_text(frame, table, sheet)
+        result.problems += [
+            Problem("merge_conflict_unresolved", ERROR, table.sheet, cell, note)
+            for cell, note in table.conflicts.items()
+        ]
     result.problems += cross_checks(frames, inputs.tables, settings, refs, lang)
     if not result.errors:
         result.data = Dataset(settings, frames, inputs.tables, lang, columns)
