@@ -137,6 +137,5 @@ def evaluate_command(
         click.echo(result.summary_text(lang))
         if result.errors:
             print_problems(result.errors, lang, limit=50)
-        target = output or book
-        click.echo(f"Đã ghi kết quả vào {target}." if lang == "vi" else f"Results written to {target}.")
+        click.echo(result.written_text(output or book, lang))
     return EXIT_DATA if result.errors else EXIT_OK

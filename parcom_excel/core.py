@@ -14,10 +14,10 @@ from typing import Any
 
 from . import contract as C
 from .adapter import Adapter
+from .i18n import fmt, render
 from .lifetime import keep
-from .model import OutputSheet
+from .model import Cell, OutputSheet
 from .problems import WARNING, Problem
-from .rules.domain import t
 
 EVALUATED, DATA_ERRORS = "evaluated", "data_errors"
 
@@ -33,6 +33,7 @@ class RunResult:
     evaluation: Any = None  # rules.evaluate.Evaluation when evaluated
     outputs: list[OutputSheet] = field(default_factory=list)
     written: bool = False
+    read: dict[str, int] = field(default_factory=dict)  # rows read (units, staff), even on an error run
 
     @property
     def exit_code(self) -> int:
@@ -53,7 +54,7 @@ class RunResult:
         return next((o.name for o in self.outputs if o.key == key), None)
 
     def counts(self) -> dict[str, int]:
-        counts = {"errors": len(self.errors), "warnings": len(self.warnings)}
+        counts = {"errors": len(self.errors), "warnings": len(self.warnings), **self.read}
         if self.evaluation is not None:
             ev = self.evaluation
             counts |= {
@@ -68,58 +69,70 @@ class RunResult:
 
     def summary_text(self, lang: str | None = None) -> str:
         lang = lang or self.lang
-        lines = []
+        errors_sheet = C.output_name("errors", lang)
+        lines = [p.message(lang) for p in self.warnings if p.code == "period_without_data"]
         if self.status == DATA_ERRORS:
             lines.append(
-                t(
-                    lang,
-                    f"{self.label}: có {len(self.errors)} lỗi dữ liệu, chưa đánh giá. "
-                    f'Xem sheet "{C.output_name("errors", lang)}".',
-                    f"{self.label}: {len(self.errors)} data errors, nothing evaluated. "
-                    f'See sheet "{C.output_name("errors", lang)}".',
+                render(
+                    "summary_data_errors", lang, label=self.label, count=len(self.errors), sheet=errors_sheet
                 )
             )
             return "\n".join(lines)
         ev = self.evaluation
         c = self.counts()
-        lines.append(
-            t(lang, f"{self.label}: đã đánh giá kỳ {self.period}.", f"{self.label}: evaluated {self.period}.")
-        )
-        lines.append(
-            t(
-                lang,
-                f"Tập thể: {c['eligible_units']}/{c['units']} đủ tiêu chuẩn; cá nhân: {c['eligible_people']}/{c['staff']} đủ tiêu chuẩn.",
-                f"Collectives: {c['eligible_units']}/{c['units']} eligible; individuals: {c['eligible_people']}/{c['staff']} eligible.",
-            )
-        )
+        lines.append(render("summary_evaluated", lang, label=self.label, period=self.period))
+        lines.append(render("summary_counts", lang, **c))
         for criteria, counted in (
             (C.COLLECTIVE_CRITERIA, ev.unit_tally),
             (C.INDIVIDUAL_CRITERIA, ev.people_tally),
         ):
             parts = [f"{cr.id} {counted.met.get(cr.id, 0)}" for cr in criteria]
-            lines.append(t(lang, "Đạt theo tiêu chí: ", "Met per criterion: ") + ", ".join(parts))
+            lines.append(render("summary_met", lang, parts=parts))
         for award in C.AWARDS:
             for group in (ev.nominated_units, ev.nominated_people):
                 chosen = sorted((x for x in group if x.award == award.key), key=lambda x: (x.rank or 0, x.id))
                 if chosen:
-                    names = ", ".join(
-                        x.name + (t(lang, " (đồng hạng)", " (tied)") if x.tied else "") for x in chosen
-                    )
-                    lines.append(f"{award.label(lang)}: {names}")
+                    names = [render("summary_tied", lang, name=x.name) if x.tied else x.name for x in chosen]
+                    lines.append(f"{award.label(lang)}: {fmt(names)}")
         if self.warnings:
-            lines.append(t(lang, f"{len(self.warnings)} cảnh báo.", f"{len(self.warnings)} warnings."))
-            shown = [p for p in self.warnings if p.code in ("tie_at_edge", "quota_short", "sheet_name_taken")]
-            lines += ["- " + p.message(lang) for p in shown]
-            if len(shown) < len(self.warnings):
-                rest, sheet = len(self.warnings) - len(shown), C.output_name("errors", lang)
+            lines.append(render("summary_warnings", lang, count=len(self.warnings)))
+            from .rules.missing import held_back_names
+
+            shown = 0
+            held = held_back_names(self.warnings)
+            if held["unit"] or held["person"]:
+                names = [
+                    f"{name}: {fmt(criteria)}" for group in held.values() for name, criteria in group.items()
+                ]
+                count = len(names)
+                lines.append(render("summary_held_back", lang, count=count, names="; ".join(names)))
+                shown += sum(p.code.startswith("held_back_") for p in self.warnings)
+            for p in self.warnings:
+                if p.code in ("tie_at_edge", "quota_short", "sheet_name_taken", "period_without_data"):
+                    shown += 1
+                    if p.code != "period_without_data":  # already the first line
+                        lines.append("- " + p.message(lang))
+            if shown < len(self.warnings):
                 lines.append(
-                    t(
-                        lang,
-                        f'- {rest} cảnh báo về dữ liệu: xem sheet "{sheet}".',
-                        f'- {rest} of them about the data: see sheet "{sheet}".',
+                    render(
+                        "summary_more_warnings", lang, count=len(self.warnings) - shown, sheet=errors_sheet
                     )
                 )
         return "\n".join(lines)
+
+    def written_text(self, target: Any, lang: str | None = None) -> str:
+        """What the run wrote into `target`: the results, or only the error list."""
+        lang = lang or self.lang
+        if self.status == EVALUATED:
+            return render("written_results", lang, file=target)
+        text = render("written_errors", lang, file=target, sheet=C.output_name("errors", lang))
+        stale = [o.name for o in self.outputs if o.key in STALE_KEYS]
+        if stale:
+            text += " " + render("written_stale", lang, sheets=", ".join(f'"{name}"' for name in stale))
+        return text
+
+
+STALE_KEYS = ("units_result", "staff_result", "nominations", "dashboard")
 
 
 def _canonical(value: Any) -> Any:
@@ -209,27 +222,31 @@ def run(
         fingerprint,
         settings_period,
     )
+    result.read = {key: len(inputs.tables[key].rows) for key in ("units", "staff")}
     stamp = _stamp(lang, when, fingerprint, settings_period)
+    checked = Cell(
+        render("errors_stamp", lang, when=when, period=settings_period, fingerprint=fingerprint[:12]),
+        "subtitle",
+    )
     owned = adapter.owned()
     if errors_only and inputs.log_rows and "units_result" in owned:
         last = inputs.log_rows[-1]
         if len(last) > FINGERPRINT_COLUMN and str(last[FINGERPRINT_COLUMN]) != fingerprint[:16]:
             result.problems.append(Problem("results_stale", WARNING, owned["units_result"], None, last[0]))
     if errors_only:
-        result.outputs = [errors_sheet(result.problems, lang, stamp, adapter.label)]
+        result.outputs = [errors_sheet(result.problems, lang, checked, adapter.label)]
     elif validation.errors:
-        result.outputs = [errors_sheet(result.problems, lang, stamp, adapter.label)]
-        result.outputs += [
-            stale_sheet(key, lang, when)
-            for key in ("units_result", "staff_result", "nominations", "dashboard")
-            if key in owned
-        ]
+        result.outputs = [errors_sheet(result.problems, lang, checked, adapter.label)]
+        result.outputs += [stale_sheet(key, lang, when) for key in STALE_KEYS if key in owned]
     else:
         from .rules.evaluate import evaluate_dataset
+        from .rules.missing import held_back
 
         evaluation = evaluate_dataset(validation.data)
         result.evaluation = evaluation
         result.problems += evaluation.problems
+        sheets = {key: table.sheet for key, table in inputs.tables.items()}
+        result.problems += held_back(evaluation, sheets, inputs.lang)
         result.outputs = [
             errors_sheet(result.problems, lang, stamp, adapter.label),
             results_sheet("units_result", evaluation, lang, stamp),
@@ -238,11 +255,7 @@ def run(
             dashboard_sheet(evaluation, lang, stamp),
         ]
     if not errors_only:
-        outcome = (
-            t(lang, "Đã đánh giá", "Evaluated")
-            if result.status == EVALUATED
-            else t(lang, "Có lỗi dữ liệu, chưa đánh giá", "Data errors, not evaluated")
-        )
+        outcome = render("log_evaluated" if result.status == EVALUATED else "log_data_errors", lang)
         entry = log_entry(when, settings_period, fingerprint, adapter.label, result.counts(), outcome)
         result.outputs.append(log_sheet(inputs.log_rows, entry, lang))
     result.outputs = [fit_heights(sheet) for sheet in result.outputs]

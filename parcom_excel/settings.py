@@ -203,7 +203,9 @@ def override_period(
     ends = {}
     for key, option in (("from_year", "--from-year"), ("to_year", "--to-year")):
         cell = settings.cells.get(key)
-        ends[key] = option if given[key] is not None else f"{settings.sheet}!{cell}" if cell else settings.sheet
+        ends[key] = (
+            option if given[key] is not None else f"{settings.sheet}!{cell}" if cell else settings.sheet
+        )
     raise ParcomError(
         "period_reversed_option",
         file=file,

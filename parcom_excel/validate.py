@@ -399,7 +399,9 @@ def validate(
 FIRST_CELLS = 3  # cells a per-sheet summary names
 
 
-def period_problems(frames: dict[str, pd.DataFrame], tables: dict[str, RawTable], settings: Settings) -> list[Problem]:
+def period_problems(
+    frames: dict[str, pd.DataFrame], tables: dict[str, RawTable], settings: Settings
+) -> list[Problem]:
     """Rows dated outside the period: one warning per sheet (how many, which years, the first
     cells), so a sơ kết of a four-year book does not bury the real warnings under one line per
     row; and one warning when no rating, result or initiative falls in the period at all."""
