@@ -34,6 +34,12 @@ def print_problems(problems: list[Problem], lang: str, limit: int = 200) -> None
         )
 
 
+def _check_book(book: Path, command: str) -> None:
+    """A folder is not a workbook: say so, and name the command that takes a folder."""
+    if book.is_dir():
+        raise ParcomError("book_is_folder", file=str(book), command=command)
+
+
 def _check_year(value: int | None, option: str) -> None:
     if value is not None and not 2000 <= value <= 2100:
         raise ParcomError("bad_option", detail=f"{option} {value} (2000–2100)")
@@ -50,6 +56,7 @@ def validate_command(book: Path, write_errors: bool, fmt: str, lang: str) -> int
     from .core import run
     from .io.files import FileAdapter
 
+    _check_book(book, "validate")
     adapter = FileAdapter(book)
     result = run(adapter, lang=lang, write=write_errors, errors_only=True)
     if fmt == "json":
@@ -99,6 +106,7 @@ def evaluate_command(
     from .core import run
     from .io.files import FileAdapter
 
+    _check_book(book, "evaluate")
     _check_year(from_year, "--from-year")
     _check_year(to_year, "--to-year")
     if output is not None and output.suffix.lower() not in (".xlsx", ".xlsm"):

@@ -50,8 +50,8 @@ class RunResult:
     @property
     def next_sheet(self) -> str | None:
         """The sheet a user needs next: the errors, or the nomination list."""
-        key = "errors" if self.status == DATA_ERRORS else "nominations"
-        return next((o.name for o in self.outputs if o.key == key), None)
+        keys = ("errors",) if self.status == DATA_ERRORS else ("nominations", "errors")
+        return next((o.name for key in keys for o in self.outputs if o.key == key), None)
 
     def counts(self) -> dict[str, int]:
         counts = {"errors": len(self.errors), "warnings": len(self.warnings), **self.read}
@@ -259,8 +259,10 @@ def run(
         entry = log_entry(when, settings_period, fingerprint, adapter.label, result.counts(), outcome)
         result.outputs.append(log_sheet(inputs.log_rows, entry, lang))
     result.outputs = [fit_heights(sheet) for sheet in result.outputs]
+    following = result.next_sheet
     for sheet in result.outputs:  # a sheet under another language's name is ours, not renamed
         sheet.names = C.OUTPUT_SHEETS.get(sheet.key, ())
+        sheet.active = sheet.name == following  # the workbook opens on it (as the button does)
     if write:
         # The raw and typed copies of the input are not read any more: free them before the
         # writer's peak (at Excel's row limit they hold several hundred MB).

@@ -189,6 +189,7 @@ class OutputSheet:
     chart: Chart | None = None
     tab_color: str | None = None
     names: tuple[str, ...] = ()  # every name the sheet has by default (each language)
+    active: bool = False  # the sheet the workbook opens on after the run (the user's next step)
 
     def renamed_by_user(self, current: str) -> bool:
         """True when our sheet, found again, bears a name that is none of its default names:
