@@ -7,6 +7,7 @@ from typing import Any
 
 from . import __version__
 from . import contract as C
+from .i18n import render
 from .io.cells import quote_sheet, split_cell
 from .model import Cell, Chart, OutputSheet
 from .problems import Problem, sort_key
@@ -365,11 +366,7 @@ def errors_sheet(
     rows: list[list[Cell | None]] = [[Cell(t(lang, "LỖI DỮ LIỆU", "DATA ERRORS"), "title")]]
     errors = sum(p.is_error for p in problems)
     warnings = len(problems) - errors
-    summary = t(
-        lang,
-        f"{errors} lỗi, {warnings} cảnh báo trong {file}. Lỗi phải sửa trước khi đánh giá; cảnh báo thì nên xem lại.",
-        f"{errors} errors, {warnings} warnings in {file}. Errors must be fixed before evaluating; warnings deserve a look.",
-    )
+    summary = render("errors_sheet_summary", lang, errors=errors, warnings=warnings, file=file)
     rows.append([Cell(summary, "banner" if errors else "subtitle")])
     if stamp is not None:
         rows.append([stamp])

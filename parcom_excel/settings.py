@@ -15,6 +15,7 @@ class Settings:
     values: dict[str, Any]
     cells: dict[str, str] = field(default_factory=dict)  # key -> "B7" on the settings sheet
     sheet: str = C.SETTINGS_SHEET.vi
+    names_lang: str = "vi"  # the language the settings sheet names its settings and values in
 
     def __getattr__(self, key: str) -> Any:
         try:
@@ -27,10 +28,10 @@ class Settings:
         setting = C.SETTINGS_BY_KEY[key]
         value = self.values[key]
         if setting.type == "enum":
-            value = C.ENUMS[setting.enum].get(value).label(lang)
+            value = C.ENUMS[setting.enum].get(value).label(self.names_lang)
         cell = self.cells.get(key)
         where = f" ({self.sheet}!{cell})" if cell else ""
-        return f"{setting.label(lang)} = {value}{where}"
+        return f"{setting.label(self.names_lang)} = {value}{where}"
 
     @property
     def years(self) -> range:
@@ -81,10 +82,14 @@ def _as_int(value: Any) -> int | None:
 
 
 def read_settings(
-    raw: dict[str, tuple[Any, str]], sheet: str, lang: str = "vi"
+    raw: dict[str, tuple[Any, str]], sheet: str, lang: str = "vi", names: str | None = None
 ) -> tuple[Settings, list[Problem]]:
+    """The settings and their problems: sentences in `lang`, the settings and their values named
+    as the sheet has them (`names`, the workbook's language)."""
+    names = names or lang
     settings = defaults()
     settings.sheet = sheet
+    settings.names_lang = names
     problems: list[Problem] = []
     for setting in C.SETTINGS:
         if setting.key not in raw:
@@ -96,7 +101,7 @@ def read_settings(
                         sheet,
                         None,
                         None,
-                        {"name": setting.label(lang), "default": setting.default},
+                        {"name": setting.label(names), "default": setting.default},
                     )
                 )
             continue
@@ -111,7 +116,7 @@ def read_settings(
                     sheet,
                     cell,
                     value,
-                    {"name": setting.label(lang), "hint": hint_vi if lang == "vi" else hint_en},
+                    {"name": setting.label(names), "hint": hint_vi if lang == "vi" else hint_en},
                 )
             )
 
@@ -135,7 +140,7 @@ def read_settings(
         elif setting.type == "enum":
             code = C.ENUMS[setting.enum].parse(str(value))
             if code is None:
-                choices = ", ".join(C.ENUMS[setting.enum].labels(lang))
+                choices = ", ".join(C.ENUMS[setting.enum].labels(names))
                 bad(f"hãy chọn một trong {choices}", f"choose one of {choices}")
                 continue
             settings.values[setting.key] = code
@@ -150,7 +155,7 @@ def read_settings(
                         sheet,
                         cell,
                         word,
-                        {"choices": "; ".join(k.label(lang) for k in catalog)},
+                        {"choices": "; ".join(k.label(names) for k in catalog)},
                     )
                 )
             if known:
@@ -169,7 +174,7 @@ def read_settings(
                         sheet,
                         settings.cells.get(key),
                         lo,
-                        {"max": hi, "name": C.SETTINGS_BY_KEY[key].label(lang)},
+                        {"max": hi, "name": C.SETTINGS_BY_KEY[key].label(names)},
                     )
                 )
     return settings, problems

@@ -251,7 +251,10 @@ def check_values(
     refs: dict[str, set[str]],
     failed: set[tuple[int, str]],
     lang: str,
+    tables: dict[str, RawTable] | None = None,
 ) -> list[Problem]:
+    """Value checks; `lang` is the language the workbook names its columns in, and `tables` give
+    the real names of the sheets a reference points at."""
     schema = build_schema(sheet, refs)
     try:
         schema.validate(frame, lazy=True)
@@ -291,7 +294,11 @@ def check_values(
                 )
             )
         elif check.startswith(("unknown_ref", "isin")):
-            target = C.SHEETS[column.ref].name(lang)
+            target = (
+                tables[column.ref].sheet
+                if tables and column.ref in tables
+                else C.SHEETS[column.ref].name(lang)
+            )
             problems.append(
                 Problem(
                     "unknown_ref",
@@ -364,7 +371,10 @@ def validate(
     from .settings import override_period
 
     result = Validation(problems=list(inputs.problems))
-    settings, problems = read_settings(inputs.settings, inputs.settings_sheet, lang)
+    # Sentences are in `lang`; the user's own sheets, columns and values are named as the
+    # workbook has them (a Vietnamese workbook read with --lang en keeps "Cán bộ", "Xếp loại").
+    names = inputs.lang
+    settings, problems = read_settings(inputs.settings, inputs.settings_sheet, lang, names)
     result.problems += problems
     result.problems += override_period(settings, from_year, to_year, inputs.label)
     frames: dict[str, pd.DataFrame] = {}
@@ -372,7 +382,7 @@ def validate(
     failed_cells: dict[str, set[tuple[int, str]]] = {}
     for sheet in C.DATA_SHEETS:
         table = inputs.tables[sheet.key]
-        typed, problems, failed = type_table(table, sheet, lang)
+        typed, problems, failed = type_table(table, sheet, names)
         columns[sheet.key] = typed
         frames[sheet.key] = pd.DataFrame(typed, dtype=object)
         failed_cells[sheet.key] = failed
@@ -383,14 +393,16 @@ def validate(
     }
     for sheet in C.DATA_SHEETS:
         table, frame = inputs.tables[sheet.key], frames[sheet.key]
-        result.problems += check_values(frame, table, sheet, refs, failed_cells[sheet.key], lang)
-        result.problems += _duplicates(frame, table, sheet, lang)
+        result.problems += check_values(
+            frame, table, sheet, refs, failed_cells[sheet.key], names, inputs.tables
+        )
+        result.problems += _duplicates(frame, table, sheet, names)
         result.problems += _legacy_text(frame, table, sheet)
         result.problems += [
             Problem("merge_conflict_unresolved", ERROR, table.sheet, cell, note)
             for cell, note in table.conflicts.items()
         ]
-    result.problems += cross_checks(frames, inputs.tables, settings, refs, lang)
+    result.problems += cross_checks(frames, inputs.tables, settings, refs, names)
     if not result.errors:
         result.data = Dataset(settings, frames, inputs.tables, lang, columns)
     return result
@@ -510,7 +522,7 @@ def cross_checks(
                         ERROR,
                         *at("initiatives", "authors", i),
                         code,
-                        {"column": column.label(lang), "target": C.STAFF.name(lang)},
+                        {"column": column.label(lang), "target": tables["staff"].sheet},
                     )
                 )
 

@@ -226,7 +226,10 @@ def test_validate_command_exit_codes_and_json(tmp_path):
     assert "Tốt lắm" in report["problems"][0]["message"]
     assert bad.read_bytes() == before  # validate without --write-errors changes nothing
     english = run_cli("validate", bad, "--lang", "en")
-    assert "is not a valid Rating" in english.stdout
+    # English sentences, the workbook's own names: its column "Xếp loại" and the values its
+    # dropdown offers, not English labels that exist nowhere in this Vietnamese workbook
+    assert "is not a valid Xếp loại: choose one of Hoàn thành xuất sắc nhiệm vụ" in english.stdout
+    assert "1 error, 0 warnings." in english.stdout
 
 
 @pytest.mark.parametrize("content", [b"", b"hello, this is text", b"PK\x03\x04broken"])

@@ -211,4 +211,19 @@ TEXTS: dict[str, tuple[str, str]] = {
         'The command "{command}" cannot be used like this ({detail}): see {command} --help.',
     ),
     "usage_stopped": ("Đã dừng theo yêu cầu.", "Stopped on request."),
+    # ---- what validate and evaluate print
+    "console_counts": (
+        "{file}: {errors} lỗi, {warnings} cảnh báo.",
+        "{file}: {errors} {errors:error|errors}, {warnings} {warnings:warning|warnings}.",
+    ),
+    "console_error": ("LỖI", "ERROR"),
+    "console_warning": ("cảnh báo", "warning"),
+    "console_more": (
+        '... và {count} vấn đề khác: xem sheet "{sheet}".',
+        '... and {count} more: see sheet "{sheet}".',
+    ),
+    "console_copy_needs_xlsm": (
+        "-o {output}: {file} có macro nên tệp ghi ra phải có đuôi .xlsm",
+        "-o {output}: {file} has macros, so the copy must end in .xlsm",
+    ),
 }

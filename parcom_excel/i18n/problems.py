@@ -158,16 +158,16 @@ TEXTS: dict[str, tuple[str, str]] = {
         'From year ({from_year}) is after To year ({to_year}): there is no year to judge; correct the period in sheet "{sheet}".',
     ),
     "quota_min_gt_max": (
-        "Số lượng tối thiểu ({value}) lớn hơn tối đa ({max}) của {name}: hãy sửa lại trong sheet Cấu hình.",
-        "Minimum ({value}) exceeds maximum ({max}) for {name}: correct it in Settings.",
+        "Số lượng tối thiểu ({value}) lớn hơn tối đa ({max}) của {name}: hãy sửa lại trong sheet \"{sheet}\".",
+        "Minimum ({value}) exceeds maximum ({max}) for {name}: correct it in sheet \"{sheet}\".",
     ),
     "unknown_setting": (
         'Không hiểu tham số "{value}": dòng này bị bỏ qua.',
         'Unknown setting "{value}": this row is ignored.',
     ),
     "setting_missing": (
-        'Thiếu tham số "{name}" trong sheet Cấu hình: dùng giá trị mặc định {default}.',
-        'Setting "{name}" is missing from Settings: the default {default} is used.',
+        'Thiếu tham số "{name}" trong sheet "{sheet}": dùng giá trị mặc định {default}.',
+        'Setting "{name}" is missing from sheet "{sheet}": the default {default} is used.',
     ),
     "unknown_tiebreak": (
         'Không hiểu tiêu chí xếp hạng "{value}": hãy dùng một trong {choices}.',

@@ -70,4 +70,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         '{name} ({id}) chưa được xét khen thưởng vì thiếu dữ liệu {criteria}: sáng kiến {initiative} ({row}, công nhận năm {year}) chưa ghi cột "{column}"; hãy ghi cột đó rồi đánh giá lại.',
         '{name} ({id}) is not considered for an award: {criteria} lacks data, as initiative {initiative} ({row}, recognised in {year}) has no "{column}" value; fill it in and evaluate again.',
     ),
+    "errors_sheet_summary": (
+        "{errors} lỗi, {warnings} cảnh báo trong {file}. Lỗi phải sửa trước khi đánh giá; cảnh báo thì nên xem lại.",
+        "{errors} {errors:error|errors}, {warnings} {warnings:warning|warnings} in {file}. Errors must be fixed before evaluating; warnings deserve a look.",
+    ),
 }
