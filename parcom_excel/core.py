@@ -14,7 +14,7 @@ from typing import Any
 
 from . import contract as C
 from .adapter import Adapter
-from .i18n import fmt, render
+from .i18n import render
 from .lifetime import keep
 from .model import Cell, OutputSheet
 from .problems import WARNING, Problem
@@ -68,57 +68,9 @@ class RunResult:
         return counts
 
     def summary_text(self, lang: str | None = None) -> str:
-        lang = lang or self.lang
-        errors_sheet = C.output_name("errors", lang)
-        lines = [p.message(lang) for p in self.warnings if p.code == "period_without_data"]
-        if self.status == DATA_ERRORS:
-            lines.append(
-                render(
-                    "summary_data_errors", lang, label=self.label, count=len(self.errors), sheet=errors_sheet
-                )
-            )
-            return "\n".join(lines)
-        ev = self.evaluation
-        c = self.counts()
-        lines.append(render("summary_evaluated", lang, label=self.label, period=self.period))
-        lines.append(render("summary_counts", lang, **c))
-        for criteria, counted in (
-            (C.COLLECTIVE_CRITERIA, ev.unit_tally),
-            (C.INDIVIDUAL_CRITERIA, ev.people_tally),
-        ):
-            parts = [f"{cr.id} {counted.met.get(cr.id, 0)}" for cr in criteria]
-            lines.append(render("summary_met", lang, parts=parts))
-        for award in C.AWARDS:
-            for group in (ev.nominated_units, ev.nominated_people):
-                chosen = sorted((x for x in group if x.award == award.key), key=lambda x: (x.rank or 0, x.id))
-                if chosen:
-                    names = [render("summary_tied", lang, name=x.name) if x.tied else x.name for x in chosen]
-                    lines.append(f"{award.label(lang)}: {fmt(names)}")
-        if self.warnings:
-            lines.append(render("summary_warnings", lang, count=len(self.warnings)))
-            from .rules.missing import held_back_names
+        from .report import summary_text
 
-            shown = 0
-            held = held_back_names(self.warnings)
-            if held["unit"] or held["person"]:
-                names = [
-                    f"{name}: {fmt(criteria)}" for group in held.values() for name, criteria in group.items()
-                ]
-                count = len(names)
-                lines.append(render("summary_held_back", lang, count=count, names="; ".join(names)))
-                shown += sum(p.code.startswith("held_back_") for p in self.warnings)
-            for p in self.warnings:
-                if p.code in ("tie_at_edge", "quota_short", "sheet_name_taken", "period_without_data"):
-                    shown += 1
-                    if p.code != "period_without_data":  # already the first line
-                        lines.append("- " + p.message(lang))
-            if shown < len(self.warnings):
-                lines.append(
-                    render(
-                        "summary_more_warnings", lang, count=len(self.warnings) - shown, sheet=errors_sheet
-                    )
-                )
-        return "\n".join(lines)
+        return summary_text(self, lang or self.lang)
 
     def written_text(self, target: Any, lang: str | None = None) -> str:
         """What the run wrote into `target`: the results, or only the error list."""
@@ -195,13 +147,13 @@ def run(
 ) -> RunResult:
     """Read, validate, evaluate and (unless `write` is false) write the output sheets."""
     from .outputs import (
-        FINGERPRINT_COLUMN,
         _stamp,
         dashboard_sheet,
         errors_sheet,
         fit_heights,
         log_entry,
         log_sheet,
+        log_value,
         nominations_sheet,
         results_sheet,
         stale_sheet,
@@ -231,7 +183,7 @@ def run(
     owned = adapter.owned()
     if errors_only and inputs.log_rows and "units_result" in owned:
         last = inputs.log_rows[-1]
-        if len(last) > FINGERPRINT_COLUMN and str(last[FINGERPRINT_COLUMN]) != fingerprint[:16]:
+        if str(log_value(last, "fingerprint")) != fingerprint[:16]:
             result.problems.append(Problem("results_stale", WARNING, owned["units_result"], None, last[0]))
     if errors_only:
         result.outputs = [errors_sheet(result.problems, lang, checked, adapter.label)]
@@ -239,10 +191,11 @@ def run(
         result.outputs = [errors_sheet(result.problems, lang, checked, adapter.label)]
         result.outputs += [stale_sheet(key, lang, when) for key in STALE_KEYS if key in owned]
     else:
-        from .rules.evaluate import evaluate_dataset
+        from .records import build_world
+        from .rules.evaluate import evaluate
         from .rules.missing import held_back
 
-        evaluation = evaluate_dataset(validation.data)
+        evaluation = evaluate(build_world(validation.data))
         result.evaluation = evaluation
         result.problems += evaluation.problems
         sheets = {key: table.sheet for key, table in inputs.tables.items()}
@@ -255,7 +208,7 @@ def run(
             dashboard_sheet(evaluation, lang, stamp),
         ]
     if not errors_only:
-        outcome = render("log_evaluated" if result.status == EVALUATED else "log_data_errors", lang)
+        outcome = render("log.evaluated" if result.status == EVALUATED else "log.data_errors", lang)
         entry = log_entry(when, settings_period, fingerprint, adapter.label, result.counts(), outcome)
         result.outputs.append(log_sheet(inputs.log_rows, entry, lang))
     result.outputs = [fit_heights(sheet) for sheet in result.outputs]

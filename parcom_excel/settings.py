@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import contract as C
+from .i18n import Msg
 from .problems import ERROR, Problem
 from .text import clean, fold, strip_marks
 
@@ -15,7 +16,6 @@ class Settings:
     values: dict[str, Any]
     cells: dict[str, str] = field(default_factory=dict)  # key -> "B7" on the settings sheet
     sheet: str = C.SETTINGS_SHEET.vi
-    names_lang: str = "vi"  # the language the settings sheet names its settings and values in
 
     def __getattr__(self, key: str) -> Any:
         try:
@@ -23,15 +23,16 @@ class Settings:
         except KeyError:
             raise AttributeError(key) from None
 
-    def cite(self, key: str, lang: str = "vi") -> str:
-        """How a reason names a setting: its label, value and cell."""
+    def cite(self, key: str) -> Msg:
+        """How a reason names a setting: its label, value and cell (rendered at the edge)."""
         setting = C.SETTINGS_BY_KEY[key]
         value = self.values[key]
         if setting.type == "enum":
-            value = C.ENUMS[setting.enum].get(value).label(self.names_lang)
+            value = C.ENUMS[setting.enum].get(value)
         cell = self.cells.get(key)
-        where = f" ({self.sheet}!{cell})" if cell else ""
-        return f"{setting.label(self.names_lang)} = {value}{where}"
+        if cell:
+            return Msg("cite", {"setting": setting, "value": value, "sheet": self.sheet, "cell": cell})
+        return Msg("cite.bare", {"setting": setting, "value": value})
 
     @property
     def years(self) -> range:
@@ -82,14 +83,10 @@ def _as_int(value: Any) -> int | None:
 
 
 def read_settings(
-    raw: dict[str, tuple[Any, str]], sheet: str, lang: str = "vi", names: str | None = None
+    raw: dict[str, tuple[Any, str]], sheet: str, lang: str = "vi"
 ) -> tuple[Settings, list[Problem]]:
-    """The settings and their problems: sentences in `lang`, the settings and their values named
-    as the sheet has them (`names`, the workbook's language)."""
-    names = names or lang
     settings = defaults()
     settings.sheet = sheet
-    settings.names_lang = names
     problems: list[Problem] = []
     for setting in C.SETTINGS:
         if setting.key not in raw:
@@ -101,47 +98,38 @@ def read_settings(
                         sheet,
                         None,
                         None,
-                        {"name": setting.label(names), "default": setting.default},
+                        {"name": setting.label(lang), "default": setting.default},
                     )
                 )
             continue
         value, cell = raw[setting.key]
         settings.cells[setting.key] = cell
 
-        def bad(hint_vi: str, hint_en: str, value: Any = value, cell: str = cell, setting=setting) -> None:
-            problems.append(
-                Problem(
-                    "bad_setting",
-                    ERROR,
-                    sheet,
-                    cell,
-                    value,
-                    {"name": setting.label(names), "hint": hint_vi if lang == "vi" else hint_en},
-                )
-            )
+        def bad(hint: Msg, value: Any = value, cell: str = cell, setting=setting) -> None:
+            facts = {"name": setting.label(lang), "hint": hint}
+            problems.append(Problem("bad_setting", ERROR, sheet, cell, value, facts))
 
         if value is None or (isinstance(value, str) and not value.strip()):
             if setting.required:
-                bad("hãy nhập giá trị", "enter a value")
+                bad(Msg("hint.enter_value"))
             continue
         if setting.type in ("int", "year"):
             number = _as_int(value)
             if number is None:
-                bad("hãy nhập một số nguyên", "enter a whole number")
+                bad(Msg("hint.whole_number"))
                 continue
             if (setting.min is not None and number < setting.min) or (
                 setting.max is not None and number > setting.max
             ):
                 lo = setting.min if setting.min is not None else ""
                 hi = setting.max if setting.max is not None else ""
-                bad(f"hãy nhập số trong khoảng {lo}–{hi}", f"enter a number from {lo} to {hi}")
+                bad(Msg("hint.number_range", {"min": lo, "max": hi}))
                 continue
             settings.values[setting.key] = number
         elif setting.type == "enum":
             code = C.ENUMS[setting.enum].parse(str(value))
             if code is None:
-                choices = ", ".join(C.ENUMS[setting.enum].labels(names))
-                bad(f"hãy chọn một trong {choices}", f"choose one of {choices}")
+                bad(Msg("hint.choose_one", {"choices": C.ENUMS[setting.enum].labels(lang)}))
                 continue
             settings.values[setting.key] = code
         elif setting.type == "keys":
@@ -155,7 +143,7 @@ def read_settings(
                         sheet,
                         cell,
                         word,
-                        {"choices": "; ".join(k.label(names) for k in catalog)},
+                        {"choices": "; ".join(k.label(lang) for k in catalog)},
                     )
                 )
             if known:
@@ -174,7 +162,7 @@ def read_settings(
                         sheet,
                         settings.cells.get(key),
                         lo,
-                        {"max": hi, "name": C.SETTINGS_BY_KEY[key].label(names)},
+                        {"max": hi, "name": C.SETTINGS_BY_KEY[key].label(lang)},
                     )
                 )
     return settings, problems

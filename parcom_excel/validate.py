@@ -370,11 +370,12 @@ def validate(
 ) -> Validation:
     from .settings import override_period
 
+    # Problems name the user's own sheets, columns and choices: in the workbook's language, whatever
+    # the language the messages are rendered in (a Vietnamese book run with --lang en keeps
+    # "Nhiệm vụ CCHC được giao", the header that is really there).
+    book = inputs.lang
     result = Validation(problems=list(inputs.problems))
-    # Sentences are in `lang`; the user's own sheets, columns and values are named as the
-    # workbook has them (a Vietnamese workbook read with --lang en keeps "Cán bộ", "Xếp loại").
-    names = inputs.lang
-    settings, problems = read_settings(inputs.settings, inputs.settings_sheet, lang, names)
+    settings, problems = read_settings(inputs.settings, inputs.settings_sheet, book)
     result.problems += problems
     result.problems += override_period(settings, from_year, to_year, inputs.label)
     frames: dict[str, pd.DataFrame] = {}
@@ -382,7 +383,7 @@ def validate(
     failed_cells: dict[str, set[tuple[int, str]]] = {}
     for sheet in C.DATA_SHEETS:
         table = inputs.tables[sheet.key]
-        typed, problems, failed = type_table(table, sheet, names)
+        typed, problems, failed = type_table(table, sheet, book)
         columns[sheet.key] = typed
         frames[sheet.key] = pd.DataFrame(typed, dtype=object)
         failed_cells[sheet.key] = failed
@@ -394,15 +395,15 @@ def validate(
     for sheet in C.DATA_SHEETS:
         table, frame = inputs.tables[sheet.key], frames[sheet.key]
         result.problems += check_values(
-            frame, table, sheet, refs, failed_cells[sheet.key], names, inputs.tables
+            frame, table, sheet, refs, failed_cells[sheet.key], book, inputs.tables
         )
-        result.problems += _duplicates(frame, table, sheet, names)
+        result.problems += _duplicates(frame, table, sheet, book)
         result.problems += _legacy_text(frame, table, sheet)
         result.problems += [
             Problem("merge_conflict_unresolved", ERROR, table.sheet, cell, note)
             for cell, note in table.conflicts.items()
         ]
-    result.problems += cross_checks(frames, inputs.tables, settings, refs, names)
+    result.problems += cross_checks(frames, inputs.tables, settings, refs, book)
     if not result.errors:
         result.data = Dataset(settings, frames, inputs.tables, lang, columns)
     return result

@@ -18,25 +18,9 @@ TEXTS: dict[str, tuple[str, str]] = {
         'This row is still marked as a merge conflict ("{value}"): the units\' files disagree, so which value is right is not known. Agree with the units, enter the right value in this row (or correct the unit\'s file and run parcom merge again), delete the "CONFLICT: …" part of this cell, then evaluate again.',
     ),
     # ---- what a run says on the console (RunResult.summary_text, written_text)
-    "summary_data_errors": (
-        '{label}: có {count} lỗi dữ liệu nên chưa đánh giá. Xem sheet "{sheet}".',
-        '{label}: {count} data {count:error|errors}, nothing evaluated. See sheet "{sheet}".',
-    ),
-    "summary_evaluated": ("{label}: đã đánh giá kỳ {period}.", "{label}: evaluated {period}."),
-    "summary_counts": (
-        "Tập thể: {eligible_units}/{units} đủ tiêu chuẩn; cá nhân: {eligible_people}/{staff} đủ tiêu chuẩn.",
-        "Collectives: {eligible_units}/{units} eligible; individuals: {eligible_people}/{staff} eligible.",
-    ),
-    "summary_met": ("Đạt theo tiêu chí: {parts}", "Met per criterion: {parts}"),
-    "summary_tied": ("{name} (đồng hạng)", "{name} (tied)"),
-    "summary_warnings": ("{count} cảnh báo.", "{count} {count:warning|warnings}."),
     "summary_held_back": (
         "- {count} tập thể, cá nhân không trượt tiêu chí nào nhưng thiếu dữ liệu nên chưa được xét khen thưởng: {names}.",
         "- {count} {count:candidate fails|candidates fail} no criterion but {count:lacks|lack} data, so {count:is|are} not considered for an award: {names}.",
-    ),
-    "summary_more_warnings": (
-        '- {count} cảnh báo khác về dữ liệu: xem sheet "{sheet}".',
-        '- {count} more {count:warning|warnings} about the data: see sheet "{sheet}".',
     ),
     "written_results": ("Đã ghi kết quả vào {file}.", "Results written to {file}."),
     "written_errors": (
@@ -47,8 +31,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Các sheet kết quả cũ ({sheets}) đã được thay bằng thông báo kết quả cũ đã bị xóa.",
         "The earlier result sheets ({sheets}) now say that their results were removed.",
     ),
-    "log_evaluated": ("Đã đánh giá", "Evaluated"),
-    "log_data_errors": ("Có lỗi dữ liệu, chưa đánh giá", "Data errors, not evaluated"),
     "errors_stamp": (
         "Danh sách lỗi lập lúc {when} cho kỳ {period}, từ dữ liệu có mã {fingerprint}.",
         "Error list made on {when} for {period}, from data {fingerprint}.",
@@ -69,9 +51,5 @@ TEXTS: dict[str, tuple[str, str]] = {
     "held_back_replicable": (
         '{name} ({id}) chưa được xét khen thưởng vì thiếu dữ liệu {criteria}: sáng kiến {initiative} ({row}, công nhận năm {year}) chưa ghi cột "{column}"; hãy ghi cột đó rồi đánh giá lại.',
         '{name} ({id}) is not considered for an award: {criteria} lacks data, as initiative {initiative} ({row}, recognised in {year}) has no "{column}" value; fill it in and evaluate again.',
-    ),
-    "errors_sheet_summary": (
-        "{errors} lỗi, {warnings} cảnh báo trong {file}. Lỗi phải sửa trước khi đánh giá; cảnh báo thì nên xem lại.",
-        "{errors} {errors:error|errors}, {warnings} {warnings:warning|warnings} in {file}. Errors must be fixed before evaluating; warnings deserve a look.",
     ),
 }
