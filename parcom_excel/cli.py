@@ -147,6 +147,8 @@ def localize(command: click.Command, path: str, lang: str) -> click.Command:
     command.options_metavar = _text("metavar_options", lang) or command.options_metavar
     if isinstance(command, click.Group):
         command.subcommand_metavar = _text("metavar_command", lang)
+        if not any(p.name == "lang" for p in command.params):  # `parcom addin --help --lang en`
+            command.params.append(_group_lang())
         for name, sub in command.commands.items():
             localize(sub, f"{path}.{name}", lang)
     for param in command.params:
@@ -207,6 +209,8 @@ def localize_options(group: click.Group, lang: str) -> None:
     group.help = _text("help.parcom", lang) or group.help
     group.options_metavar = _text("metavar_options", lang) or group.options_metavar
     group.subcommand_metavar = _text("metavar_command", lang)
+    if not any(p.name == "lang" for p in group.params):
+        group.params.append(_group_lang())
     for param in group.params:
         param.help = _text(f"help.*.{param.name}", lang) or param.help
 
@@ -265,9 +269,15 @@ lang_option = click.option(
 )
 
 
+def _group_lang() -> click.Option:
+    """A group's --lang: read by main() before parsing (lang_of_args), so only accepted here."""
+    return click.Option(
+        ["--lang"], type=click.Choice(LANGS), expose_value=False, help="Language of help and messages."
+    )
+
+
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=_show_version)
-@click.option("--lang", type=click.Choice(LANGS), expose_value=False, help="Language of help and messages.")
 def cli() -> None:
     """parcom: evaluate the CCHC emulation movement from its Excel workbook."""
 
