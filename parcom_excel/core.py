@@ -17,13 +17,13 @@ from .adapter import Adapter
 from .i18n import render
 from .lifetime import keep
 from .model import Cell, OutputSheet
-from .problems import WARNING, Problem
+from .problems import WARNING, Problem, ProblemList
 
 EVALUATED, DATA_ERRORS = "evaluated", "data_errors"
 
 
 @dataclass
-class RunResult:
+class RunResult(ProblemList):
     label: str
     lang: str
     status: str
@@ -39,13 +39,6 @@ class RunResult:
     def exit_code(self) -> int:
         return 0 if self.status == EVALUATED else 1
 
-    @property
-    def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.is_error]
-
-    @property
-    def warnings(self) -> list[Problem]:
-        return [p for p in self.problems if not p.is_error]
 
     @property
     def next_sheet(self) -> str | None:

@@ -16,7 +16,7 @@ import pandera.pandas as pa
 
 from . import contract as C
 from .model import RawTable
-from .problems import ERROR, WARNING, Problem
+from .problems import ERROR, WARNING, Problem, ProblemList
 from .reader import Inputs
 from .settings import Settings, read_settings
 from .text import clean, looks_legacy
@@ -52,17 +52,10 @@ class Dataset:
 
 
 @dataclass
-class Validation:
+class Validation(ProblemList):
     problems: list[Problem] = field(default_factory=list)
     data: Dataset | None = None
 
-    @property
-    def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.is_error]
-
-    @property
-    def warnings(self) -> list[Problem]:
-        return [p for p in self.problems if not p.is_error]
 
 
 # ---------------------------------------------------------------- typing, one cell at a time

@@ -36,9 +36,10 @@ class Text(NamedTuple):
 
 
 def _modules() -> list[Any]:
-    from . import cli, documents, files, law, problems, report, results, rules, sheets
+    from . import cli, documents, excel, files, law, problems, report, results, rules, sheets, template
 
-    return [problems, files, rules, sheets, report, results, law, documents, cli]
+    modules = [problems, files, rules, sheets, report, results, law, documents, cli, template, excel]
+    return modules
 
 
 def _join() -> dict[str, Text]:
