@@ -94,7 +94,7 @@ def test_a_missing_row_of_an_otherwise_eligible_candidate_is_a_warning_naming_it
     assert total == 3 + (len(listed) - 1 - bool(rest)) + (int(rest.group(1)) if rest else 0)
     english = result.summary_text("en")
     assert "- 3 candidates fail no criterion but lack data, so are not considered for an award:" in english
-    assert "TT1, TT2, TT4 lack data for 2023" in row.message("en")
+    assert "no data for TT1, TT2, TT4 in 2023" in row.message("en")
 
 
 def test_one_candidate_held_back_is_said_in_the_singular(tmp_path):

@@ -38,18 +38,18 @@ TEXTS: dict[str, tuple[str, str]] = {
     # ---- candidates held back by missing data (rules/missing.py)
     "held_back_result": (
         '{name} ({id}) chưa được xét khen thưởng vì thiếu dữ liệu {criteria} năm {year}: sheet "{rows_sheet}" không có dòng năm {year} của đơn vị {id}; hãy thêm dòng đó rồi đánh giá lại.',
-        '{name} ({id}) is not considered for an award: {criteria} {n_criteria:lacks|lack} data for {year}, as sheet "{rows_sheet}" has no row of unit {id} for {year}; add it and evaluate again.',
+        '{name} ({id}) is not considered for an award: no data for {criteria} in {year}, as sheet "{rows_sheet}" has no row of unit {id} for {year}; add it and evaluate again.',
     ),
     "held_back_rating": (
         '{name} ({id}) chưa được xét khen thưởng vì thiếu dữ liệu {criteria} năm {year}: sheet "{rows_sheet}" không có xếp loại năm {year} của {person} ({person_id}); hãy thêm dòng đó rồi đánh giá lại.',
-        '{name} ({id}) is not considered for an award: {criteria} lacks data for {year}, as sheet "{rows_sheet}" has no {year} rating of {person} ({person_id}); add it and evaluate again.',
+        '{name} ({id}) is not considered for an award: no data for {criteria} in {year}, as sheet "{rows_sheet}" has no {year} rating of {person} ({person_id}); add it and evaluate again.',
     ),
     "held_back_own_rating": (
         '{name} ({id}) chưa được xét khen thưởng vì thiếu dữ liệu {criteria} năm {year}: sheet "{rows_sheet}" không có xếp loại năm {year} của người này; hãy thêm dòng đó rồi đánh giá lại.',
-        '{name} ({id}) is not considered for an award: {criteria} lacks data for {year}, as sheet "{rows_sheet}" has no {year} rating of this person; add it and evaluate again.',
+        '{name} ({id}) is not considered for an award: no data for {criteria} in {year}, as sheet "{rows_sheet}" has no {year} rating of this person; add it and evaluate again.',
     ),
     "held_back_replicable": (
         '{name} ({id}) chưa được xét khen thưởng vì thiếu dữ liệu {criteria}: sáng kiến {initiative} ({row}, công nhận năm {year}) chưa ghi cột "{column}"; hãy ghi cột đó rồi đánh giá lại.',
-        '{name} ({id}) is not considered for an award: {criteria} lacks data, as initiative {initiative} ({row}, recognised in {year}) has no "{column}" value; fill it in and evaluate again.',
+        '{name} ({id}) is not considered for an award: no data for {criteria}, as initiative {initiative} ({row}, recognised in {year}) has no "{column}" value; fill it in and evaluate again.',
     ),
 }

@@ -62,7 +62,6 @@ def _unit_facts(world: World, unit: Unit, lacking: list[str], sheets: dict[str, 
                     "held_back_result",
                     {
                         "criteria": by_row,
-                        "n_criteria": len(by_row),
                         "year": year,
                         "rows_sheet": sheets["results"],
                     },
