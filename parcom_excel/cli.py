@@ -99,33 +99,27 @@ class ParcomContext(click.Context):
         return formatter
 
 
-class _Integer(click.types.IntParamType):
-    """click's integer, its refusal said in the user's language (one sentence, by main)."""
+def _explaining(base: type, key: str) -> type:
+    """A click parameter type whose refusal carries the catalog key and the value typed, so
+    main() can say it in the user's language (one sentence) instead of click's English."""
 
-    def convert(self, value: Any, param: Any, ctx: Any) -> Any:
-        try:
-            return super().convert(value, param, ctx)
-        except click.BadParameter as exc:
-            exc.parcom = ("usage_not_integer", {"value": value})  # type: ignore[attr-defined]
-            raise
+    class Explained(base):  # type: ignore[misc, valid-type]
+        def convert(self, value: Any, param: Any, ctx: Any) -> Any:
+            try:
+                return super().convert(value, param, ctx)
+            except click.BadParameter as exc:
+                facts = {"value": value}
+                if isinstance(self, click.Choice):
+                    facts["choices"] = list(self.choices)
+                exc.parcom = (key, facts)  # type: ignore[attr-defined]
+                raise
 
-
-class _Float(click.types.FloatParamType):
-    def convert(self, value: Any, param: Any, ctx: Any) -> Any:
-        try:
-            return super().convert(value, param, ctx)
-        except click.BadParameter as exc:
-            exc.parcom = ("usage_not_number", {"value": value})  # type: ignore[attr-defined]
-            raise
+    return Explained
 
 
-class _Choice(click.Choice):
-    def convert(self, value: Any, param: Any, ctx: Any) -> Any:
-        try:
-            return super().convert(value, param, ctx)
-        except click.BadParameter as exc:
-            exc.parcom = ("usage_bad_choice", {"value": value, "choices": list(self.choices)})  # type: ignore[attr-defined]
-            raise
+_Integer = _explaining(click.types.IntParamType, "usage_not_integer")
+_Float = _explaining(click.types.FloatParamType, "usage_not_number")
+_Choice = _explaining(click.Choice, "usage_bad_choice")
 
 
 def _explained(kind: click.ParamType) -> click.ParamType:
