@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from parcom_excel import excel
-from parcom_excel.io import package
+from parcom_excel.io import excel, package
 from parcom_excel.sheetnames import parse_marker, safe_sheet_name, unique_sheet_name, utf16_len
 
 

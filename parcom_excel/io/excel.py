@@ -24,11 +24,11 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from .adapter import Grid
-from .i18n import render
-from .model import STYLES, Chart, OutputSheet
-from .problems import WARNING, ParcomError, Problem
-from .sheetnames import (
+from ..adapter import Grid
+from ..i18n import render
+from ..model import STYLES, Chart, OutputSheet
+from ..problems import WARNING, ParcomError, Problem
+from ..sheetnames import (
     marker_name,
     marker_refers_to,
     parse_marker,
@@ -102,7 +102,7 @@ def main() -> None:
 
         book = xw.Book.caller()
         adapter = XlwingsAdapter(book)
-        from .core import run
+        from ..core import run
 
         result = run(adapter, lang=LANG)
         _activate(book, result.next_sheet)
@@ -112,7 +112,6 @@ def main() -> None:
     except Exception as exc:  # the last net: one sentence, never a traceback
         if os.environ.get("PARCOM_DEBUG"):
             raise
-        from .messages import render
 
         code = "excel_write_failed" if adapter is not None and adapter.write_started else "excel_unexpected"
         _alert(book, render(code, LANG, detail=_describe(exc)), "critical")
@@ -310,7 +309,7 @@ def links(out: OutputSheet) -> list[tuple[int, int, str, str]]:
 
 def freeze_address(rows: int, cols: int) -> str | None:
     """The frozen top-left block as xlwings' freeze_at wants it ("1:2", "A:B", "A1:B2")."""
-    from .io.cells import col_letter
+    from .cells import col_letter
 
     if rows > 0 and cols > 0:
         return f"A1:{col_letter(cols - 1)}{rows}"
@@ -352,6 +351,8 @@ class XlwingsAdapter:
             self.engine = "excel"
 
     # ------------------------------------------------------------ reading
+    writable = True  # an open workbook: Excel saves it in whatever format it has
+
     def sheet_names(self) -> list[str]:
         return [sheet.name for sheet in self.book.sheets]
 
