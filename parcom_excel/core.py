@@ -39,7 +39,6 @@ class RunResult(ProblemList):
     def exit_code(self) -> int:
         return 0 if self.status == EVALUATED else 1
 
-
     @property
     def next_sheet(self) -> str | None:
         """The sheet a user needs next: the errors, or the nomination list."""

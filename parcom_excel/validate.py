@@ -57,7 +57,6 @@ class Validation(ProblemList):
     data: Dataset | None = None
 
 
-
 # ---------------------------------------------------------------- typing, one cell at a time
 
 

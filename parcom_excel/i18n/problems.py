@@ -158,8 +158,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         'From year ({from_year}) is after To year ({to_year}): there is no year to judge; correct the period in sheet "{sheet}".',
     ),
     "quota_min_gt_max": (
-        "Số lượng tối thiểu ({value}) lớn hơn tối đa ({max}) của {name}: hãy sửa lại trong sheet \"{sheet}\".",
-        "Minimum ({value}) exceeds maximum ({max}) for {name}: correct it in sheet \"{sheet}\".",
+        'Số lượng tối thiểu ({value}) lớn hơn tối đa ({max}) của {name}: hãy sửa lại trong sheet "{sheet}".',
+        'Minimum ({value}) exceeds maximum ({max}) for {name}: correct it in sheet "{sheet}".',
     ),
     "setting_missing": (
         'Thiếu tham số "{name}" trong sheet "{sheet}": dùng giá trị mặc định {default}.',
