@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import contract as C
-from .i18n import Msg
+from .i18n import Msg, Term
 from .problems import ERROR, Problem
 from .text import clean, fold, strip_marks
 
@@ -16,6 +16,7 @@ class Settings:
     values: dict[str, Any]
     cells: dict[str, str] = field(default_factory=dict)  # key -> "B7" on the settings sheet
     sheet: str = C.SETTINGS_SHEET.vi
+    book: str = "vi"  # the workbook's language: reasons name settings and values as it writes them
 
     def __getattr__(self, key: str) -> Any:
         try:
@@ -25,10 +26,10 @@ class Settings:
 
     def cite(self, key: str) -> Msg:
         """How a reason names a setting: its label, value and cell (rendered at the edge)."""
-        setting = C.SETTINGS_BY_KEY[key]
+        setting = Term(C.SETTINGS_BY_KEY[key], self.book)
         value = self.values[key]
-        if setting.type == "enum":
-            value = C.ENUMS[setting.enum].get(value)
+        if setting.of.type == "enum":
+            value = Term(C.ENUMS[setting.of.enum].get(value), self.book)
         cell = self.cells.get(key)
         if cell:
             return Msg("cite", {"setting": setting, "value": value, "sheet": self.sheet, "cell": cell})
@@ -87,6 +88,7 @@ def read_settings(
 ) -> tuple[Settings, list[Problem]]:
     settings = defaults()
     settings.sheet = sheet
+    settings.book = lang
     problems: list[Problem] = []
     for setting in C.SETTINGS:
         if setting.key not in raw:

@@ -69,6 +69,18 @@ class Msg:
 
 
 @dataclass(frozen=True, slots=True)
+class Term:
+    """A name as the user's workbook writes it (a column, a setting, a dropdown value): the same
+    in every language of the messages, since a translation would name something not there."""
+
+    of: Any
+    book: str = "vi"
+
+    def label(self, lang: str = "vi") -> str:
+        return self.of.label(self.book)
+
+
+@dataclass(frozen=True, slots=True)
 class Lower:
     """A label in lower case inside a sentence ("cấp tỉnh", "hoàn thành tốt nhiệm vụ")."""
 
