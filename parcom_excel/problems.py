@@ -49,6 +49,8 @@ def plain(value: Any) -> Any:
     """A parameter as JSON holds it: a contract entry by its code or key, a fact by its code."""
     from datetime import date
 
+    if hasattr(value, "of") and hasattr(value, "label"):  # i18n.Term, i18n.Lower
+        return plain(value.of)
     if hasattr(value, "code") and hasattr(value, "params"):
         return {"code": value.code, "params": {k: plain(v) for k, v in value.params.items()}}
     for attr in ("code", "key", "id"):

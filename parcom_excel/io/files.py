@@ -136,6 +136,10 @@ class FileAdapter:
                 rel.set("Target", "/" + resolve_target("" if folder == "." else folder, target))
         return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
 
+    @property
+    def writable(self) -> bool:
+        return self.kind != "xls"
+
     # ------------------------------------------------------------ reading
     def sheet_names(self) -> list[str]:
         return list(self._names)

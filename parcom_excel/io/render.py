@@ -6,39 +6,16 @@ with the user's style ids, when `package.py` transplants the sheets into the use
 
 from __future__ import annotations
 
-import re
 from datetime import datetime
 from pathlib import Path
 from typing import IO, Any
 
 from ..model import Chart, OutputSheet
+from ..sheetnames import safe_sheet_name
 from .sheetxml import MAX_WIDTH, clamp, clean_text
 
 A4 = 9
 FIXED_CREATED = datetime(2000, 1, 1)  # deterministic docProps/core.xml
-
-_BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
-
-
-def safe_sheet_name(name: str) -> str:
-    """A name Excel accepts: no []:*?/\\, no edge apostrophes, at most 31 characters."""
-    name = _BAD_SHEET_CHARS.sub("_", re.sub(r"\s", " ", clean_text(str(name)))).strip()
-    name = _utf16_prefix(name.strip("'"), 31).strip("'").strip()
-    if not name or name.casefold() == "history":
-        name = (name + " sheet").strip() if name else "Sheet"
-    return name
-
-
-def _utf16_prefix(text: str, units: int) -> str:
-    """The longest prefix of `text` of at most `units` UTF-16 code units (how Excel counts
-    a sheet name's 31 characters: an emoji counts two)."""
-    out, used = [], 0
-    for ch in text:
-        used += 2 if ord(ch) > 0xFFFF else 1
-        if used > units:
-            break
-        out.append(ch)
-    return "".join(out)
 
 
 def render_skeleton(outputs: list[OutputSheet], path: Path | IO[bytes]) -> None:

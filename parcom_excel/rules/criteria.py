@@ -117,9 +117,12 @@ def unit_initiatives(world: World, unit: Unit) -> list[Initiative]:
     return world.initiatives_of_unit(unit.id)
 
 
-def _initiative_refs(found: list[Initiative]) -> list[Msg]:
+def _initiative_refs(world: World, found: list[Initiative]) -> list[Msg]:
     return [
-        Msg("initiative_ref", {"id": i.id, "level": C.LEVEL.get(i.level), "year": i.year, "cell": i.cell})
+        Msg(
+            "initiative_ref",
+            {"id": i.id, "level": world.term(C.LEVEL.get(i.level)), "year": i.year, "cell": i.cell},
+        )
         for i in found
     ]
 
@@ -134,7 +137,7 @@ def tt3_initiative(world: World, unit: Unit) -> Outcome:
     """§IV.1.b (second): an initiative recognised by the grassroots council or higher."""
     found = unit_initiatives(world, unit)
     if found:
-        refs = {"items": _initiative_refs(found)}
+        refs = {"items": _initiative_refs(world, found)}
         return Outcome(MET, "initiatives_met", refs, [i.cell for i in found], ("min_level", "tt3_need_index"))
     return world.once("no_initiative", _no_initiative)
 
@@ -156,8 +159,8 @@ def tt4_targets(world: World, unit: Unit) -> Outcome:
             Msg(
                 "tt4.item",
                 {
-                    "column": C.RESULTS.column(column),
-                    "value": enum.get(getattr(result, name)),
+                    "column": world.term(C.RESULTS.column(column)),
+                    "value": world.term(enum.get(getattr(result, name))),
                     "cell": result.cells[column],
                 },
             )
@@ -181,7 +184,7 @@ def _discipline_refs(world: World, records: list) -> list[Msg]:
             person = world.people.get(record.staff_id)
             who = f"{person.name if person else record.staff_id} – "
         number = f" {record.decision_no}" if record.decision_no else ""
-        facts = {"who": who, "form": C.DISCIPLINE.get(record.form), "number": number}
+        facts = {"who": who, "form": world.term(C.DISCIPLINE.get(record.form)), "number": number}
         refs.append(Msg("discipline_ref", {**facts, "date": record.decided, "cell": record.cell}))
     return refs
 
@@ -224,7 +227,10 @@ def tt6_all_rated_well(world: World, unit: Unit) -> Outcome:
             years.append((year, MET, Msg("tt6.ratio", {"good": good, "total": total}), cells))
         elif (good + len(missing)) * 100 < s.tt6_min_pct * total:
             items = [
-                Msg("tt6.low_item", {"name": p.name, "rating": C.RATING.get(r.rating), "cell": r.cell})
+                Msg(
+                    "tt6.low_item",
+                    {"name": p.name, "rating": world.term(C.RATING.get(r.rating)), "cell": r.cell},
+                )
                 for p, r in low[:5]
             ]
             facts = {"good": good, "total": total, "cite": s.cite("min_rating"), "pct": s.tt6_min_pct}
@@ -261,7 +267,11 @@ def cn1_initiative(world: World, person: Person) -> Outcome:
     used = ("min_level", "cn1_need_replicable")
     if counted:
         return Outcome(
-            MET, "initiatives_met", {"items": _initiative_refs(counted)}, [i.cell for i in counted], used
+            MET,
+            "initiatives_met",
+            {"items": _initiative_refs(world, counted)},
+            [i.cell for i in counted],
+            used,
         )
     if unknown:
         items = [Msg("cn1.initiative_cell", {"id": i.id, "cell": i.cell}) for i in unknown]
@@ -282,10 +292,19 @@ def cn2_rated_well(world: World, person: Person) -> Outcome:
             )
         elif RATING_RANK[rating.rating] >= floor:
             years.append(
-                (year, MET, Msg("cn2.rating", {"rating": C.RATING.get(rating.rating)}), [rating.cell])
+                (
+                    year,
+                    MET,
+                    Msg("cn2.rating", {"rating": world.term(C.RATING.get(rating.rating))}),
+                    [rating.cell],
+                )
             )
         else:
-            facts = {"rating": C.RATING.get(rating.rating), "cell": rating.cell, "cite": s.cite("min_rating")}
+            facts = {
+                "rating": world.term(C.RATING.get(rating.rating)),
+                "cell": rating.cell,
+                "cite": s.cite("min_rating"),
+            }
             years.append((year, UNMET, Msg("cn2.below", facts), [rating.cell]))
     return _combine(world, years, "cn2.met", ("min_rating", "min_months"))
 

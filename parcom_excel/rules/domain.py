@@ -15,6 +15,7 @@ from datetime import date
 from typing import Any
 
 from .. import contract as C
+from ..i18n import Term
 from ..settings import Settings
 
 
@@ -131,6 +132,10 @@ class World:
         # plain attributes: these are read for every person and year
         self._all_years = list(self.settings.years)
         self._min_months = self.settings.min_months
+
+    def term(self, entry: Any) -> Term:
+        """A contract entry (column, dropdown value) named as the user's workbook writes it."""
+        return Term(entry, self.settings.book)
 
     def sheet(self, key: str) -> str:
         """The user's own name of an input sheet, as reasons name it."""
