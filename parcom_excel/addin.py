@@ -201,7 +201,9 @@ def _config_sheet_part(parts: dict[str, bytes]) -> str:
     rid = sheets[0].get("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id")
     for rel in rels:
         if rel.get("Id") == rid:
-            return "xl/" + rel.get("Target").lstrip("/").removeprefix("xl/")
+            from .io.opc import resolve_target
+
+            return resolve_target("xl", rel.get("Target") or "")
     raise ParcomError("addin_template_missing", file=TEMPLATE_FILE + " (rels)")
 
 

@@ -17,7 +17,7 @@ import pytest
 from lxml import etree
 from python_calamine import CalamineWorkbook
 
-from parcom_excel.io import package
+from parcom_excel.io import opc
 from parcom_excel.io.package import owned_sheets, write_outputs
 from parcom_excel.model import Cell, Chart, OutputSheet
 from parcom_excel.problems import ParcomError
@@ -360,7 +360,7 @@ def test_lock_file_refuses_in_place_but_not_a_copy(rich: Path, tmp_path: Path) -
 def test_failure_half_way_leaves_original_and_no_temp_file(rich: Path, monkeypatch) -> None:
     before = rich.read_bytes()
     calls = {"n": 0}
-    real = package._ZipOut.copy
+    real = opc.ZipOut.copy
 
     def failing_copy(self, source, info):  # the disk fills up after a few parts
         calls["n"] += 1
@@ -368,7 +368,7 @@ def test_failure_half_way_leaves_original_and_no_temp_file(rich: Path, monkeypat
             raise OSError(28, "No space left on device")
         return real(self, source, info)
 
-    monkeypatch.setattr(package._ZipOut, "copy", failing_copy)
+    monkeypatch.setattr(opc.ZipOut, "copy", failing_copy)
     with pytest.raises(ParcomError) as err:
         write_outputs(rich, make_outputs())
     assert err.value.code == "not_writable" and "No space left" in err.value.message("en")

@@ -97,7 +97,7 @@ class FileAdapter:
                 out[part] = text.encode("utf-8")
             workbook = self._workbook_part()
             if workbook and workbook != "xl/workbook.xml":
-                from .package import rels_name
+                from .opc import rels_name
 
                 rels = rels_name(workbook)
                 data = out.pop(workbook, None) or z.read(workbook)
@@ -111,14 +111,10 @@ class FileAdapter:
         return out
 
     def _workbook_part(self) -> str | None:
-        from lxml import etree
-
-        from .safety import office_document, safe_parser
+        from .opc import Package
 
         with zipfile.ZipFile(self.path) as z:
-            part, _ = office_document(etree.fromstring(z.read("_rels/.rels"), safe_parser()))
-            names = {n.lower(): n for n in z.namelist()}
-        return names.get(part.lower(), part) if part else None
+            return Package(z, self.label).workbook_part
 
     @staticmethod
     def _absolute_targets(rels: bytes, workbook: str) -> bytes:
@@ -126,7 +122,7 @@ class FileAdapter:
         name the same parts."""
         from lxml import etree
 
-        from .safety import resolve_target, safe_parser
+        from .opc import resolve_target, safe_parser
 
         root = etree.fromstring(rels, safe_parser())
         folder = str(PurePosixPath(workbook).parent)
@@ -196,9 +192,14 @@ class FileAdapter:
         main = self._view({part: b"".join(kept)})
         root = re.search(rb"<(?:([A-Za-z_][\w.-]*):)?worksheet\b[^>]*>", data)
         prefix = (root.group(1) + b":") if root and root.group(1) else b""
-        pieces = [root.group(0) if root else b'<worksheet xmlns="' + _NS_MAIN + b'">', b"<%ssheetData>" % prefix]
+        pieces = [
+            root.group(0) if root else b'<worksheet xmlns="' + _NS_MAIN + b'">',
+            b"<%ssheetData>" % prefix,
+        ]
         for k, (begin, end) in enumerate(spans, start=1):
-            pieces.append(b'<%srow r="%d">' % (prefix, k) + _relocated(data[begin:end], k) + b"</%srow>" % prefix)
+            pieces.append(
+                b'<%srow r="%d">' % (prefix, k) + _relocated(data[begin:end], k) + b"</%srow>" % prefix
+            )
         pieces.append(b"</%ssheetData></%sworksheet>" % (prefix, prefix))
         stray = self._view({part: b"".join(pieces)})
         try:
@@ -221,11 +222,11 @@ class FileAdapter:
 
         from python_calamine import CalamineWorkbook
 
-        from .package import _ZipOut
+        from .opc import ZipOut
 
         buffer = io.BytesIO()
         with zipfile.ZipFile(self.path) as zf, self.path.open("rb") as source:
-            writer = _ZipOut(buffer, self.label)
+            writer = ZipOut(buffer, self.label)
             wanted = {k.lower(): v for k, v in {**self._normal, **replaced}.items()}
             for info in zf.infolist():
                 if info.filename.lower() in wanted:
@@ -252,28 +253,13 @@ class FileAdapter:
         return self._owned
 
     def _sheet_parts(self) -> dict[str, str]:
-        """Sheet name -> part name inside the package (the workbook part found through _rels/.rels)."""
+        """Sheet name -> part name inside the package (opc.Package follows the relationships)."""
         if self._parts is None:
-            from lxml import etree
+            from .opc import Package
 
-            from .safety import office_document, resolve_target, safe_parser
-
-            parser = safe_parser()
-            parts: dict[str, str] = {}
             with zipfile.ZipFile(self.path) as z:
-                workbook, _ = office_document(etree.fromstring(z.read("_rels/.rels"), parser))
-                if workbook:
-                    folder = str(PurePosixPath(workbook).parent)
-                    rels_part = f"{folder}/_rels/{PurePosixPath(workbook).name}.rels"
-                    rels = etree.fromstring(z.read(rels_part), parser)
-                    targets = {r.get("Id"): r.get("Target") for r in rels if r.get("Id") and r.get("Target")}
-                    book = etree.fromstring(z.read(workbook), parser)
-                    ns_r = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-                    for sheet in book.iter("{*}sheet"):
-                        target = targets.get(sheet.get(f"{{{ns_r}}}id"))
-                        if target:
-                            parts[sheet.get("name")] = resolve_target(folder, target)
-            self._parts = parts
+                pkg = Package(z, self.label)
+                self._parts = {el.get("name"): part for el, part, _ in pkg.sheets() if part}
         return self._parts
 
     def _legacy_styles(self) -> frozenset[bytes]:

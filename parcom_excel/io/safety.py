@@ -21,10 +21,13 @@ import time
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import IO
 
 from ..problems import ParcomError
+from .opc import MAX_INDEX_PART, content_type, office_document, resolve_target, safe_parser
+
+__all__ = ["MAX_INDEX_PART", "content_type", "office_document", "resolve_target", "safe_parser"]
 
 # ---------------------------------------------------------------- limits
 # Real workbooks measured while choosing these: a 1,048,576-row sheet of empty styled rows
@@ -34,7 +37,6 @@ MAX_ENTRIES = 10_000
 MAX_TOTAL = 4 << 30  # uncompressed bytes of all parts together
 MAX_RATIO = 250
 RATIO_FLOOR = 16 << 20  # parts smaller than this are never refused for their ratio
-MAX_INDEX_PART = 64 << 20  # [Content_Types].xml, .rels: read whole, so they must be small
 CHUNK = 1 << 20
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -42,8 +44,6 @@ ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06")
 
 NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 NS_STRICT_MAIN = "http://purl.oclc.org/ooxml/spreadsheetml/main"
-REL_OFFICE_DOC = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
-REL_OFFICE_DOC_STRICT = "http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument"
 ODS_MIME = b"application/vnd.oasis.opendocument.spreadsheet"
 
 WORKBOOK_TYPES = {
@@ -52,16 +52,6 @@ WORKBOOK_TYPES = {
     "application/vnd.ms-excel.sheet.macroEnabled.main+xml": "xlsm",
     "application/vnd.ms-excel.template.macroEnabled.main+xml": "xlsm",
 }
-
-
-
-def safe_parser():  # -> lxml.etree.XMLParser (lxml imported lazily)
-    """An lxml parser that never loads a DTD, expands an entity or touches the network."""
-    from lxml import etree
-
-    return etree.XMLParser(
-        resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False, huge_tree=False
-    )
 
 
 # ---------------------------------------------------------------- preflight
@@ -203,7 +193,9 @@ _BOMS = (
 )
 _GUESSES = ("utf-32-le", "utf-32-be", "utf-16-le", "utf-16-be", "utf-8", "cp037")
 _DECLARED = re.compile(r"""^<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]+)["']""")
-_ASCII_LIKE = re.compile(r"^(utf[-_]?8|ascii|us[-_]ascii|latin[-_]?1|iso[-_]?8859[-_]\d+|cp125\d|windows[-_]125\d)$", re.I)
+_ASCII_LIKE = re.compile(
+    r"^(utf[-_]?8|ascii|us[-_]ascii|latin[-_]?1|iso[-_]?8859[-_]\d+|cp125\d|windows[-_]125\d)$", re.I
+)
 HEAD_LIMIT = 16 << 20  # leading whitespace a part may have before we stop looking for its start
 
 
@@ -289,46 +281,6 @@ def _parse_small(zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str):
         return etree.fromstring(_read_small(zf, info, name), safe_parser())
     except etree.XMLSyntaxError as exc:
         raise ParcomError("truncated_file", file=name, detail=f"{info.filename}: {exc}") from exc
-
-
-def office_document(rels) -> tuple[str | None, bool]:
-    """The workbook part named by the package relationships, and whether it is Strict OOXML."""
-    for rel in rels:
-        kind = rel.get("Type")
-        if kind in (REL_OFFICE_DOC, REL_OFFICE_DOC_STRICT) and rel.get("TargetMode") != "External":
-            return resolve_target("", rel.get("Target") or ""), kind == REL_OFFICE_DOC_STRICT
-    return None, False
-
-
-def resolve_target(base_dir: str, target: str) -> str:
-    """A relationship target made into a part name ("xl/worksheets/sheet1.xml")."""
-    target = target.split("#", 1)[0]
-    if target.startswith("/"):
-        joined = PurePosixPath(target.lstrip("/"))
-    else:
-        joined = PurePosixPath(base_dir) / target
-    parts: list[str] = []
-    for piece in joined.parts:
-        if piece == "..":
-            if parts:
-                parts.pop()
-        elif piece not in (".", ""):
-            parts.append(piece)
-    return "/".join(parts)
-
-
-def content_type(types, part: str) -> str | None:
-    """The content type of a part from a parsed [Content_Types].xml (names are case-insensitive)."""
-    wanted = "/" + part.lower()
-    default = None
-    extension = part.rsplit(".", 1)[-1].lower() if "." in part else ""
-    for node in types:
-        tag = node.tag.rsplit("}", 1)[-1]
-        if tag == "Override" and (node.get("PartName") or "").lower() == wanted:
-            return node.get("ContentType")
-        if tag == "Default" and (node.get("Extension") or "").lower() == extension:
-            default = node.get("ContentType")
-    return default
 
 
 def _root_namespace(zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> str | None:
@@ -509,7 +461,9 @@ def _stem(name: str) -> str:
 def _temp_pattern(dest: Path):
     import re
 
-    return re.compile(r"^\." + re.escape(_stem(dest.name)) + r"\.[A-Za-z0-9_]{8}" + re.escape(TEMP_SUFFIX) + "$")
+    return re.compile(
+        r"^\." + re.escape(_stem(dest.name)) + r"\.[A-Za-z0-9_]{8}" + re.escape(TEMP_SUFFIX) + "$"
+    )
 
 
 def lock_path(target: Path) -> Path:

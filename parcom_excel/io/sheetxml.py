@@ -3,7 +3,7 @@
 A general-purpose writer spends several Python calls per cell; an output sheet at Excel's row
 limit has millions of cells, so this module writes `<sheetData>`, `<mergeCells>` and
 `<hyperlinks>` as text, row by row, with each cell's style id already the one it gets in the
-user's styles.xml (see `Palette` and `package._StyleMerge`). Everything is a literal value:
+user's styles.xml (see `Palette` and `styles.StyleMerge`). Everything is a literal value:
 text that Excel would take for a formula on edit carries the quote prefix, text is cleaned of
 what Excel cannot store, and `_xHHHH_` sequences are escaped so they read back as typed.
 """
@@ -85,7 +85,7 @@ def _color(value: str) -> str:
 
 class Palette:
     """Our named styles as a styles.xml of their own: one cell format per (style, number format,
-    quote prefix), made when first asked for. `package._StyleMerge` maps its formats onto the
+    quote prefix), made when first asked for. `styles.StyleMerge` maps its formats onto the
     user's styles; a workbook without styles gets this one."""
 
     def __init__(self) -> None:
