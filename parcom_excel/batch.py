@@ -474,17 +474,6 @@ def _atomic_text(path: Path, text: str, encoding: str) -> None:
         raise
 
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def csv_cell(value: Any) -> Any:
-    """A cell Excel will not run as a formula (OWASP CSV injection): text starting with
-    = + - @ tab or CR gets a leading apostrophe, as Excel itself marks text."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
-
-
 class SafeCsv:
     """csv.writer whose every cell goes through `csv_cell`."""
 
@@ -492,6 +481,8 @@ class SafeCsv:
         self._writer = csv.writer(buffer)
 
     def writerow(self, row: list[Any]) -> None:
+        from .io.celltext import csv_cell
+
         self._writer.writerow([csv_cell(v) for v in row])
 
 

@@ -22,6 +22,7 @@ import pytest
 
 from parcom_excel.io import excel
 from parcom_excel.io.cells import address
+from parcom_excel.io.celltext import MAX_TEXT
 from parcom_excel.model import STYLES, Cell, Chart, OutputSheet
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -81,7 +82,7 @@ def test_cell_values_keep_types_and_clean_text() -> None:
     assert excel.cell_value(when) is when and excel.cell_value(dt.date(2024, 5, 1)) == dt.date(2024, 5, 1)
     assert excel.cell_value("a\x00b\x07c\nd") == "abc\nd"
     long = excel.cell_value("x" * 40000)
-    assert len(long) < excel.MAX_TEXT and long.endswith("…")
+    assert len(long) < MAX_TEXT and long.endswith("…")
 
 
 def test_sheet_values_are_one_padded_rectangle() -> None:

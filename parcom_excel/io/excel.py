@@ -36,14 +36,13 @@ from ..sheetnames import (
     sheet_key,
     unique_sheet_name,
 )
+from .celltext import clean_text, looks_like_formula
 
 LANG = "vi"
 TITLE = render("excel.alert_title", LANG)
-MAX_TEXT = 32767  # characters Excel keeps in a cell
 MAX_LINKS = 2000  # hyperlinks are one call each; past this the address stays readable as text
 MERGE_SCAN_ROWS = 30  # header rows looked at for merged cells
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _MONTHS = {
     "jan",
     "feb",
@@ -174,7 +173,7 @@ def needs_quote(text: str) -> bool:
     stripped = text.strip()
     if not stripped:
         return False
-    if stripped[0] in "=+-@" or text[0] in "=+-@":
+    if looks_like_formula(text):
         return True
     lowered = stripped.lower()
     if lowered in ("true", "false") or lowered in _ERRORS:
@@ -191,9 +190,7 @@ def cell_value(value: Any) -> Any:
         return value
     if isinstance(value, Decimal):
         return float(value)
-    text = _CONTROL.sub("", str(value))
-    if len(text) > MAX_TEXT - 1:
-        text = text[: MAX_TEXT - 2] + "…"
+    text = clean_text(str(value), ellipsis=True)
     if needs_quote(text):
         return "'" + text
     return text
@@ -300,7 +297,7 @@ def links(out: OutputSheet) -> list[tuple[int, int, str, str]]:
     for r, row in enumerate(out.rows):
         for c, cell in enumerate(row):
             if cell is not None and cell.link:
-                text = "" if cell.value is None else _CONTROL.sub("", str(cell.value))
+                text = "" if cell.value is None else clean_text(str(cell.value))
                 found.append((r, c, "#" + cell.link, text or cell.link))
                 if len(found) == MAX_LINKS:
                     return found

@@ -12,7 +12,8 @@ from typing import IO, Any
 
 from ..model import Chart, OutputSheet
 from ..sheetnames import safe_sheet_name
-from .sheetxml import MAX_WIDTH, clamp, clean_text
+from .celltext import clean_text
+from .sheetxml import MAX_WIDTH, clamp
 
 A4 = 9
 FIXED_CREATED = datetime(2000, 1, 1)  # deterministic docProps/core.xml

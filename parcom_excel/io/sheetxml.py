@@ -20,8 +20,10 @@ from typing import Any
 
 from ..model import STYLES, Cell, OutputSheet
 from .cells import col_letter
+from .celltext import _SHORT, clean_text, looks_like_formula
+from .celltext import xml_attr as _attr
+from .celltext import xml_escape as _escape
 
-MAX_TEXT = 32_767  # UTF-16 code units per cell
 MAX_URL = 255  # characters of a link's location
 MAX_LINKS = 65_530  # hyperlinks per worksheet Excel accepts
 MAX_ROWS, MAX_COLS = 1_048_576, 16_384  # a worksheet's grid: nothing is written beyond it
@@ -31,11 +33,8 @@ DATETIME_FORMAT = "dd/mm/yyyy hh:mm:ss"
 TIME_FORMAT = "hh:mm:ss"
 _BUILTIN_FORMATS = {"0": 1, "0.00": 2, "0%": 9, "0.00%": 10, "@": 49}
 
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|[\ud800-\udfff]")
 _ESCAPED_CHAR = re.compile(r"_(x[0-9A-Fa-f]{4}_)")
-_FORMULA_START = ("=", "+", "-", "@")
 _ROWS_PER_CHUNK = 2_000
-_SHORT = MAX_TEXT // 2  # text this long or shorter cannot exceed Excel's limit in UTF-16
 # Formula-like starts, and the one printable space (every other space is not printable).
 _CAREFUL_START = frozenset("=+-@ ")
 
@@ -49,31 +48,6 @@ MAX_HEIGHT = 409  # points: Excel's limit for a row height
 def clamp(value: float, high: float) -> float:
     """What Excel does with a width or height out of range: 0 at least, its maximum at most."""
     return min(max(float(value), 0.0), high)
-
-
-def clean_text(value: str) -> str:
-    """Text Excel can store: no control characters or lone surrogates, at most 32,767 units."""
-    if value.isprintable() and len(value) <= _SHORT:  # the common case, checked in C
-        return value
-    value = value.replace("\r\n", "\n").replace("\r", "\n")
-    value = _CONTROL.sub("", value)
-    if len(value) > _SHORT and len(value.encode("utf-16-le")) > 2 * MAX_TEXT:
-        value = value.encode("utf-16-le")[: 2 * MAX_TEXT].decode("utf-16-le", "ignore")
-    return value
-
-
-def _escape(text: str) -> str:
-    if "&" in text:
-        text = text.replace("&", "&amp;")
-    if "<" in text:
-        text = text.replace("<", "&lt;")
-    if ">" in text:
-        text = text.replace(">", "&gt;")
-    return text
-
-
-def _attr(text: str) -> str:
-    return _escape(text).replace('"', "&quot;").replace("\n", "&#10;").replace("\t", "&#9;")
 
 
 # ---------------------------------------------------------------- styles
@@ -262,7 +236,7 @@ class SheetCells:
         text = clean_text(text)
         if not text:
             return f'<c r="{ref}"{self._s(style)}/>'
-        s = self._s(style, None, text.startswith(_FORMULA_START))
+        s = self._s(style, None, looks_like_formula(text))
         if "_x" in text:
             text = _ESCAPED_CHAR.sub(r"_x005F_\1", text)
         text = _escape(text)
