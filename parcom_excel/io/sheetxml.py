@@ -403,21 +403,39 @@ def _cell_at(out: OutputSheet, row: int, col: int) -> Cell | None:
 
 _SHEET_DATA = re.compile(rb"<sheetData\s*/>|<sheetData>.*?</sheetData>", re.S)
 _DIMENSION = re.compile(rb'<dimension ref="[^"]*"/>')
-# Where <mergeCells> and <hyperlinks> go: before the first element that follows each of them in
-# the worksheet schema (CT_Worksheet's sequence), whichever the frame has.
-_AFTER_MERGES = re.compile(
-    rb"<(?:phoneticPr|conditionalFormatting|dataValidations|hyperlinks|printOptions|pageMargins)\b"
-)
-_AFTER_LINKS = re.compile(rb"<(?:printOptions|pageMargins)\b")
+# CT_Worksheet's sequence after <sheetData> (ECMA-376 Part 1, 18.3.1.99): the writer emits the
+# frame's elements and ours (mergeCells, hyperlinks) in this order, in one pass.
+_TAIL_ORDER = (
+    "sheetCalcPr sheetProtection protectedRanges scenarios autoFilter sortState dataConsolidate "
+    "customSheetViews mergeCells phoneticPr conditionalFormatting dataValidations hyperlinks "
+    "printOptions pageMargins pageSetup headerFooter rowBreaks colBreaks customProperties "
+    "cellWatches ignoredErrors smartTags drawing legacyDrawing legacyDrawingHF drawingHF picture "
+    "oleObjects controls webPublishItems tableParts extLst"
+).split()
+_RANK = {name: i for i, name in enumerate(_TAIL_ORDER)}
+_TOP_ELEMENT = re.compile(rb"<([A-Za-z]+)\b(?:[^>]*/>|.*?</\1>)", re.S)
 
 
-def _insert(xml: bytes, before: re.Pattern[bytes], piece: str) -> bytes:
-    if not piece:
-        return xml
-    place = before.search(xml)
-    if place is None:
-        raise ValueError("the rendered sheet has no <pageMargins>")
-    return xml[: place.start()] + piece.encode("utf-8") + xml[place.start() :]
+def _tail(rest: bytes, ours: dict[str, str]) -> bytes:
+    """The elements after <sheetData> with ours among them, each where the schema puts it."""
+    end = rest.rfind(b"</worksheet>")
+    if end < 0:
+        raise ValueError("the rendered sheet has no </worksheet>")
+    pieces: list[tuple[int, int, bytes]] = []
+    at = 0
+    for n, match in enumerate(_TOP_ELEMENT.finditer(rest, 0, end)):
+        name = match.group(1).decode()
+        if name not in _RANK or rest[at : match.start()].strip():
+            raise ValueError(f"the rendered sheet has an unexpected element before <{name}>")
+        pieces.append((_RANK[name], n, match.group(0)))
+        at = match.end()
+    if rest[at:end].strip():
+        raise ValueError("the rendered sheet ends in an unexpected element")
+    for name, xml in ours.items():
+        if xml:
+            pieces.append((_RANK[name], -1, xml.encode("utf-8")))
+    pieces.sort(key=lambda piece: piece[:2])
+    return b"".join(piece for _, _, piece in pieces) + rest[end:]
 
 
 def fill_sheet(skeleton: bytes, cells: SheetCells) -> Iterator[bytes]:
@@ -430,5 +448,5 @@ def fill_sheet(skeleton: bytes, cells: SheetCells) -> Iterator[bytes]:
     yield _DIMENSION.sub(f'<dimension ref="{cells.dimension()}"/>'.encode(), head, count=1)
     for chunk in cells.chunks():
         yield chunk.encode("utf-8")
-    # the links are known once every cell is written
-    yield _insert(_insert(rest, _AFTER_MERGES, cells.merge_xml()), _AFTER_LINKS, cells.link_xml())
+    # the merges and links are known once every cell is written
+    yield _tail(rest, {"mergeCells": cells.merge_xml(), "hyperlinks": cells.link_xml()})
