@@ -324,44 +324,11 @@ class ZipOut:
         dosdate = ((date_time[0] - 1980) << 9) | (date_time[1] << 5) | date_time[2]
         self._check(self.offset, csize, size)
         header_offset = self.offset
-        self._emit(
-            struct.pack(
-                "<4sHHHHHIIIHH",
-                b"PK\x03\x04",
-                20,
-                flags,
-                method,
-                dostime,
-                dosdate,
-                crc,
-                csize,
-                size,
-                len(raw_name),
-                0,
-            )
-            + raw_name
-        )
+        # the fields the local header and the central directory share, from "flags" to "name length"
+        common = (flags, method, dostime, dosdate, crc, csize, size, len(raw_name))
+        self._emit(struct.pack("<4sHHHHHIIIHH", b"PK\x03\x04", 20, *common, 0) + raw_name)
         self.entries.append(
-            struct.pack(
-                "<4sHHHHHHIIIHHHHHII",
-                b"PK\x01\x02",
-                20,
-                20,
-                flags,
-                method,
-                dostime,
-                dosdate,
-                crc,
-                csize,
-                size,
-                len(raw_name),
-                0,
-                0,
-                0,
-                0,
-                0,
-                header_offset,
-            )
+            struct.pack("<4sHHHHHHIIIHHHHHII", b"PK\x01\x02", 20, 20, *common, 0, 0, 0, 0, 0, header_offset)
             + raw_name
         )
 
