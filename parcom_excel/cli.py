@@ -30,6 +30,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "evaluate_command",
         "Evaluate a workbook and write the results into it.",
     ),
+    "documents": (
+        "parcom_excel.documents.command",
+        "documents_command",
+        "Draft the dossier's Word documents from a workbook's evaluation.",
+    ),
     "batch": ("parcom_excel.batch", "batch_command", "Evaluate every workbook of a folder."),
     "merge": ("parcom_excel.merge", "merge_command", "Merge the units' workbooks into one master workbook."),
     "addin": ("parcom_excel.addin", "addin_group", "Build or install the Excel add-in."),
