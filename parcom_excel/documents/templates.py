@@ -177,7 +177,9 @@ class Builder:
         for attr, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
             top.set(qn(attr), value)
         borders.append(top)
-        p._p.get_or_add_pPr().append(borders)
+        p._p.get_or_add_pPr().insert_element_before(  # where CT_PPr wants it
+            borders, "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:spacing", "w:ind", "w:jc", "w:rPr"
+        )
         _font(p.add_run(""), 2)
 
     def page_break(self) -> None:
@@ -189,8 +191,11 @@ class Builder:
         self, number_key: str | None, upper: str = "{{ co_quan_chu_quan }}", lower: str = "{{ co_quan }}"
     ) -> None:
         """Agency lines with number (left), Quốc hiệu, Tiêu ngữ and the date line (right)."""
-        left_mm, right_mm = 66, TEXT_WIDTH - 66
+        # The heading reaches 8 mm into the left margin, as printed headings usually do, so that
+        # the agency's name and the Quốc hiệu each hold on one line.
+        left_mm, right_mm = 73, TEXT_WIDTH + 8 - 73
         table = self._grid(1, (left_mm, right_mm))
+        _indent(table, -8)
         left, right = table.rows[0].cells
         _clear(left)
         _clear(right)
@@ -205,7 +210,7 @@ class Builder:
         self.para(
             jinja("doc_motto", self.lang), container=right, size=BODY, bold=True, align="center", after=0
         )
-        self.rule(right, 64, right_mm)
+        self.rule(right, 62, right_mm)
         self.para("", container=right, size=HEAD, after=0)
         self.para(
             jinja("doc_date_line", self.lang),
@@ -345,6 +350,23 @@ def _font(run, size: float, bold: bool = False, italic: bool = False) -> None:
     run.font.bold = bold or None
     run.font.italic = italic or None
     run._r.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), FONT)
+
+
+def _indent(table, mm: float) -> None:
+    """Shift a table left (negative) or right of the text's left edge, and pad its cells little."""
+    props = table._tbl.tblPr
+    indent = OxmlElement("w:tblInd")
+    indent.set(qn("w:w"), str(int(Mm(mm).twips)))
+    indent.set(qn("w:type"), "dxa")
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        edge = OxmlElement(f"w:{side}")
+        edge.set(qn("w:w"), str(int(Mm(1).twips)))
+        edge.set(qn("w:type"), "dxa")
+        margins.append(edge)
+    # where CT_TblPr wants them: … jc, tblCellSpacing, tblInd, tblBorders, shd, tblLayout, tblCellMar, tblLook
+    props.insert_element_before(indent, "w:tblBorders", "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook")
+    props.insert_element_before(margins, "w:tblLook", "w:tblCaption", "w:tblDescription")
 
 
 def _clear(cell) -> None:
