@@ -25,6 +25,7 @@ from decimal import Decimal
 from typing import Any
 
 from .adapter import Grid
+from .io.cells import col_letter
 from .model import STYLES, Chart, OutputSheet
 from .problems import WARNING, ParcomError, Problem
 
@@ -99,7 +100,10 @@ def main() -> None:
 
         result = run(adapter, lang=LANG)
         _activate(book, result.next_sheet)
-        _alert(book, result.summary_text(LANG), "info" if result.exit_code == 0 else "critical")
+        text = result.summary_text(LANG)
+        if result.evaluation is not None and result.evaluation.world.settings.documents_on_evaluate == "Y":
+            text += "\n\n" + draft_dossier(book, result.evaluation)
+        _alert(book, text, "info" if result.exit_code == 0 else "critical")
     except ParcomError as exc:
         _alert(book, exc.message(LANG), "critical")
     except Exception as exc:  # the last net: one sentence, never a traceback
@@ -109,6 +113,26 @@ def main() -> None:
 
         code = "excel_write_failed" if adapter is not None and adapter.write_started else "excel_unexpected"
         _alert(book, render(code, LANG, detail=_describe(exc)), "critical")
+
+
+def draft_dossier(book: Any, evaluation: Any) -> str:
+    """The button's dossier ("Soạn hồ sơ khi bấm Đánh giá" = Có): the Word documents go into a
+    folder beside the workbook, named after it; the alert says where, or in one sentence why not."""
+    from pathlib import Path
+
+    from .documents.dossier import default_folder, write_dossier
+    from .i18n import render
+
+    try:
+        full = Path(book.fullname)
+    except Exception:
+        full = None
+    if full is None or not full.is_absolute() or not full.parent.is_dir():
+        return render("docs_unsaved_book", LANG)
+    try:
+        return write_dossier(evaluation, default_folder(full), lang=LANG).summary(LANG)
+    except ParcomError as exc:
+        return exc.message(LANG)
 
 
 def _describe(exc: BaseException) -> str:
@@ -302,6 +326,7 @@ def style_properties(style: str) -> dict[str, Any]:
         ("font_color", "font_color"),
         ("bg_color", "fill"),
         ("num_format", "number_format"),
+        ("underline", "underline"),
     ):
         if spec.get(key) not in (None, False):
             props[prop] = spec[key]
@@ -583,7 +608,7 @@ class XlwingsAdapter:
         """Print layout (A4, landscape, fit to width, repeated titles): desktop Excel on Windows only."""
         if self.engine != "excel" or not sys.platform.startswith("win"):
             return
-        if not (out.landscape or out.fit_width or out.repeat_rows):
+        if not (out.landscape or out.fit_width or out.repeat_rows or out.repeat_cols or out.scale):
             return
 
         def setup() -> None:
@@ -594,12 +619,19 @@ class XlwingsAdapter:
                 page.PaperSize = 9  # xlPaperA4
                 if out.landscape:
                     page.Orientation = 2  # xlLandscape
-                if out.fit_width:
+                if out.scale:
+                    page.Zoom = out.scale
+                elif out.fit_width:
                     page.Zoom = False
                     page.FitToPagesWide = 1
                     page.FitToPagesTall = False
                 if out.repeat_rows:
                     page.PrintTitleRows = f"${out.repeat_rows[0] + 1}:${out.repeat_rows[1] + 1}"
+                if out.repeat_cols:
+                    first, last = (col_letter(c) for c in out.repeat_cols)
+                    page.PrintTitleColumns = f"${first}:${last}"
+                for row in out.page_breaks:
+                    sheet.api.HPageBreaks.Add(Before=sheet.api.Rows(row + 1))
             finally:
                 app.PrintCommunication = True
 
@@ -636,4 +668,5 @@ _SETTERS: dict[str, Callable[[Any, Any], None]] = {
     "halign": lambda rng, value: setattr(rng, "horizontal_alignment", value),
     "valign": lambda rng, value: setattr(rng, "vertical_alignment", value),
     "border": _set_border,
+    "underline": lambda rng, value: setattr(rng.api.Font, "Underline", 2),  # xlUnderlineStyleSingle
 }
