@@ -188,7 +188,9 @@ def results_sheet(key: str, evaluation: Evaluation, lang: str, stamp: Cell) -> O
         autofilter=(3, 0, 3 + len(order), len(head) - 1),
         landscape=True,
         fit_width=False,
+        scale=70,  # the reasons stay readable; the code and name columns print on every page
         repeat_rows=(3, 3),
+        repeat_cols=(0, 2),
         tab_color="#2F75B5",
     )
 
@@ -343,8 +345,7 @@ def print_scale(sheet: OutputSheet, page_width: float) -> int:
     """The zoom that fits the sheet's columns across the page, with a little room to spare (a
     zoom, not "fit to width": Excel ignores manual page breaks when fitting)."""
     ncols = max((len(row) for row in sheet.rows), default=1)
-    total = sum(_width_pt(sheet.widths.get(c, 8.43)) for c in range(ncols))
-    return max(10, min(100, int(page_width / total * 100) - 2))
+    return print_scale_cols(sheet.widths, ncols, page_width)
 
 
 def page_breaks(
@@ -392,6 +393,49 @@ def dashboard_sheet(evaluation: Evaluation, lang: str, stamp: Cell) -> OutputShe
     for label, value in counts:
         rows.append([Cell(label, "text"), Cell(value, "int")])
     rows.append([])
+    # One page at a glance: the pass rate of each criterion, as a table and a chart of 9 bars.
+    rows.append([Cell(t(lang, "Tỷ lệ đạt của từng tiêu chí", "Pass rate of each criterion"), "title")])
+    rate_header = len(rows)
+    rows.append(
+        [
+            Cell(t(lang, "Tiêu chí", "Criterion"), "header"),
+            Cell(t(lang, "Tỷ lệ đạt", "Pass rate"), "header"),
+            Cell(t(lang, "Số đạt", "Met"), "header"),
+            Cell(t(lang, "Số được xét", "Evaluated"), "header"),
+        ]
+    )
+    rate_first = len(rows)
+    for criteria, group in (
+        (C.COLLECTIVE_CRITERIA, evaluation.units),
+        (C.INDIVIDUAL_CRITERIA, evaluation.people),
+    ):
+        for criterion in criteria:
+            met = sum(c.outcomes[criterion.id].status == MET for c in group)
+            rows.append(
+                [
+                    Cell(f"{criterion.id} – {criterion.label(lang)}", "text"),
+                    Cell(met / len(group) if group else 0.0, "pct"),
+                    Cell(met, "int"),
+                    Cell(len(group), "int"),
+                ]
+            )
+    rate_last = len(rows) - 1
+    chart = None
+    if evaluation.units or evaluation.people:
+        chart = Chart(
+            title=t(lang, "Tỷ lệ đạt của từng tiêu chí", "Pass rate of each criterion"),
+            categories=(rate_first, rate_last, 0),
+            series=[(rate_header, 1, rate_first, 1)],
+            last_row=rate_last,
+            anchor=(rate_last + 2, 0),
+            size=(860, 340),
+            labels=True,
+        )
+    # Then, from a new page, the same rates unit by unit (a table: 81 bars were unreadable).
+    chart_rows = 19  # rows of the default height the chart covers below its anchor
+    unit_title = rate_last + 2 + chart_rows
+    while len(rows) < unit_title:
+        rows.append([])
     rows.append(
         [Cell(t(lang, "Tỷ lệ đạt từng tiêu chí theo đơn vị", "Pass rate of each criterion by unit"), "title")]
     )
@@ -402,7 +446,6 @@ def dashboard_sheet(evaluation: Evaluation, lang: str, stamp: Cell) -> OutputShe
     for person in evaluation.people:
         unit_id = world.people[person.id].unit_id
         people_by_unit.setdefault(unit_id, []).append(person)
-    first = len(rows)
     for unit in evaluation.units:
         row: list[Cell | None] = [Cell(unit.name, "text")]
         for cid in criteria[:6]:
@@ -412,18 +455,7 @@ def dashboard_sheet(evaluation: Evaluation, lang: str, stamp: Cell) -> OutputShe
             share = sum(p.outcomes[cid].status == MET for p in staff) / len(staff) if staff else 0.0
             row.append(Cell(share, "pct"))
         rows.append(row)
-    last = len(rows) - 1
-    chart = None
-    if evaluation.units:
-        chart = Chart(
-            title=t(lang, "Tỷ lệ đạt tiêu chí theo đơn vị", "Criteria pass rate by unit"),
-            categories=(first, last, 0),
-            series=[(header_row, col, first, col) for col in range(1, len(criteria) + 1)],
-            last_row=last,
-            anchor=(last + 2, 0),
-            size=(900, min(4000, max(420, 16 * len(criteria) * len(evaluation.units) // 3 + 160))),
-        )
-    widths = {0: 40} | {i: 9 for i in range(1, len(criteria) + 1)}
+    widths = {0: 44} | {i: 11 for i in range(1, len(criteria) + 1)}
     return OutputSheet(
         "dashboard",
         C.output_name("dashboard", lang),
@@ -431,8 +463,18 @@ def dashboard_sheet(evaluation: Evaluation, lang: str, stamp: Cell) -> OutputShe
         widths=widths,
         chart=chart,
         landscape=True,
+        fit_width=False,
+        scale=print_scale_cols(widths, len(criteria) + 1),
+        repeat_rows=(header_row, header_row),
+        page_breaks=[unit_title],
         tab_color="#70AD47",
     )
+
+
+def print_scale_cols(widths: dict[int, float], ncols: int, page_width: float = 0.0) -> int:
+    """The zoom at which `ncols` columns of these widths fit across the (landscape A4) page."""
+    total = sum(_width_pt(widths.get(c, 8.43)) for c in range(ncols))
+    return max(10, min(100, int((page_width or LANDSCAPE_WIDTH_PT) / total * 100) - 2))
 
 
 def errors_sheet(
