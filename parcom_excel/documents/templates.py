@@ -61,12 +61,12 @@ _TEXT_FIELDS = {
     "hinh_thuc",
 }
 DOTS = "…………………………"  # a name the signer writes by hand
-_FIELD = re.compile(r"\{([a-z_][a-z_0-9.]*)\}")
+_FIELD = re.compile(r"\{([a-z_][a-z_0-9]*)\}")
 
 
 def jinja(key: str, lang: str) -> str:
     """A catalog line with its `{field}`s as Jinja tags: "{dia_danh}, ngày …" -> "{{ dia_danh }}, ngày …"."""
-    return _FIELD.sub(r"{{ \1 }}", CATALOG[key].get(lang))
+    return _FIELD.sub(lambda m: "{{ " + m.group(1).replace("__", ".") + " }}", CATALOG[key].get(lang))
 
 
 class Builder:
@@ -532,7 +532,7 @@ def decision(lang: str) -> bytes:
     b = Builder(lang)
     b.heading("doc_number_qd")
     b.title("doc_qd_title", "doc_qd_subject")
-    b.line("doc_qd_issuer", bold=True, align="center", indent=False)
+    b.para("{{ tham_quyen }}", bold=True, align="center")
     for key in (
         "doc_basis_law",
         "doc_basis_decree",

@@ -1,8 +1,9 @@
 """Sentences of the dossier (SPEC §5): the Word templates' wording, the placeholders' meanings,
 the gaps shown where the data has no value, and what `parcom documents` says.
 
-Template lines (`doc_*`) name context fields in braces, `{co_quan}`; the template builder turns
-each into a Jinja tag, `{{ co_quan }}`, so the wording stays here and the facts in the context.
+Template lines (`doc_*`) name context fields in braces, `{co_quan}` (`{hoi_dong__ngay}` for
+`hoi_dong.ngay`); the template builder turns each into a Jinja tag, `{{ co_quan }}`, so the wording
+stays here and the facts in the context.
 """
 
 from __future__ import annotations
@@ -59,8 +60,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Pursuant to {ke_hoach_co_quan} launching the emulation movement “{phong_trao}”;",
     ),
     "doc_basis_minutes": (
-        "Căn cứ Biên bản họp Hội đồng Thi đua – Khen thưởng {co_quan_ten} ngày {hoi_dong.ngay},",
-        "Pursuant to the minutes of the Emulation and Commendation Council of {co_quan_ten} of {hoi_dong.ngay},",
+        "Căn cứ Biên bản họp Hội đồng Thi đua – Khen thưởng {co_quan_ten} ngày {hoi_dong__ngay},",
+        "Pursuant to the minutes of the Emulation and Commendation Council of {co_quan_ten} of {hoi_dong__ngay},",
     ),
     "doc_ttr_body": (
         "{co_quan_ten} kính trình {kinh_gui} xem xét, tặng Bằng khen cho {so_tap_the} tập thể và "
@@ -95,12 +96,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     "doc_bc_part1": ("I. SƠ LƯỢC LÝ LỊCH", "I. PROFILE"),
     "doc_bc_part2": ("II. THÀNH TÍCH ĐẠT ĐƯỢC", "II. ACHIEVEMENTS"),
     "doc_bc_part3": ("III. CÁC HÌNH THỨC KHEN THƯỞNG ĐÃ ĐƯỢC GHI NHẬN", "III. AWARDS ALREADY RECEIVED"),
-    "doc_p_name": ("- Họ và tên: {nguoi.ho_ten}", "- Full name: {nguoi.ho_ten}"),
-    "doc_p_gender": ("- Giới tính: {nguoi.gioi_tinh}", "- Gender: {nguoi.gioi_tinh}"),
-    "doc_p_born": ("- Ngày, tháng, năm sinh: {nguoi.ngay_sinh}", "- Date of birth: {nguoi.ngay_sinh}"),
-    "doc_p_kind": ("- Đối tượng: {nguoi.doi_tuong}", "- Staff kind: {nguoi.doi_tuong}"),
-    "doc_p_position": ("- Chức vụ: {nguoi.chuc_vu}", "- Position: {nguoi.chuc_vu}"),
-    "doc_p_unit": ("- Đơn vị công tác: {nguoi.don_vi}", "- Unit: {nguoi.don_vi}"),
+    "doc_p_name": ("- Họ và tên: {nguoi__ho_ten}", "- Full name: {nguoi__ho_ten}"),
+    "doc_p_gender": ("- Giới tính: {nguoi__gioi_tinh}", "- Gender: {nguoi__gioi_tinh}"),
+    "doc_p_born": ("- Ngày, tháng, năm sinh: {nguoi__ngay_sinh}", "- Date of birth: {nguoi__ngay_sinh}"),
+    "doc_p_kind": ("- Đối tượng: {nguoi__doi_tuong}", "- Staff kind: {nguoi__doi_tuong}"),
+    "doc_p_position": ("- Chức vụ: {nguoi__chuc_vu}", "- Position: {nguoi__chuc_vu}"),
+    "doc_p_unit": ("- Đơn vị công tác: {nguoi__don_vi}", "- Unit: {nguoi__don_vi}"),
     "doc_p_more": (
         "- [Cá nhân bổ sung: quê quán, nơi thường trú, trình độ chuyên môn, lý luận chính trị.]",
         "- [To be added by the person: home town, residence, qualifications.]",
@@ -137,8 +138,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "[To be added by the nominee: awards received (form, number and date of decision, issuer).]",
     ),
     "doc_award_history_row": (
-        "- {k.hinh_thuc}: Quyết định số {k.so_qd} ngày {k.ngay_qd}{k.noi_dung}",
-        "- {k.hinh_thuc}: Decision No. {k.so_qd} of {k.ngay_qd}{k.noi_dung}",
+        "- {k__hinh_thuc}: Quyết định số {k__so_qd} ngày {k__ngay_qd}{k__noi_dung}",
+        "- {k__hinh_thuc}: Decision No. {k__so_qd} of {k__ngay_qd}{k__noi_dung}",
     ),
     "doc_bc_confirm": ("XÁC NHẬN CỦA THỦ TRƯỞNG ĐƠN VỊ", "CONFIRMED BY THE HEAD OF THE UNIT"),
     "doc_bc_reporter": ("NGƯỜI BÁO CÁO THÀNH TÍCH", "REPORTED BY"),
@@ -147,9 +148,9 @@ TEXTS: dict[str, tuple[str, str]] = {
         "XÁC NHẬN CỦA CẤP TRÌNH KHEN THƯỞNG",
         "CONFIRMED BY THE PROPOSING AUTHORITY",
     ),
-    "doc_u_name": ("- Tên tập thể: {don_vi.ten}", "- Collective: {don_vi.ten}"),
-    "doc_u_kind": ("- Loại đơn vị: {don_vi.loai}", "- Kind: {don_vi.loai}"),
-    "doc_u_founded": ("- Ngày thành lập: {don_vi.ngay_thanh_lap}", "- Founded on: {don_vi.ngay_thanh_lap}"),
+    "doc_u_name": ("- Tên tập thể: {don_vi__ten}", "- Collective: {don_vi__ten}"),
+    "doc_u_kind": ("- Loại đơn vị: {don_vi__loai}", "- Kind: {don_vi__loai}"),
+    "doc_u_founded": ("- Ngày thành lập: {don_vi__ngay_thanh_lap}", "- Founded on: {don_vi__ngay_thanh_lap}"),
     "doc_u_address": (
         "- Địa chỉ, điện thoại: [Đơn vị bổ sung: địa chỉ trụ sở, điện thoại, thư điện tử.]",
         "- Address, phone: [To be added by the unit.]",
@@ -159,10 +160,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "- Functions and duties: [To be added by the unit.]",
     ),
     "doc_u_staff": (
-        "- Tổ chức bộ máy: {don_vi.so_can_bo} người tại thời điểm cuối kỳ xét ({don_vi.co_cau}); "
-        "lãnh đạo đơn vị: {don_vi.lanh_dao}. [Đơn vị bổ sung: các bộ phận trực thuộc.]",
-        "- Organisation: {don_vi.so_can_bo} staff at the end of the period ({don_vi.co_cau}); "
-        "leaders: {don_vi.lanh_dao}. [To be added by the unit: its sections.]",
+        "- Tổ chức bộ máy: {don_vi__so_can_bo} người tại thời điểm cuối kỳ xét ({don_vi__co_cau}); "
+        "lãnh đạo đơn vị: {don_vi__lanh_dao}. [Đơn vị bổ sung: các bộ phận trực thuộc.]",
+        "- Organisation: {don_vi__so_can_bo} staff at the end of the period ({don_vi__co_cau}); "
+        "leaders: {don_vi__lanh_dao}. [To be added by the unit: its sections.]",
     ),
     "doc_u_results": (
         "1. Kết quả thực hiện nhiệm vụ theo tiêu chí mục IV.1 của Kế hoạch:",
@@ -192,10 +193,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "“{phong_trao}” giai đoạn {giai_doan}",
         "Awarding the Director's Certificate to collectives and individuals with outstanding achievements "
         "in the emulation movement “{phong_trao}”, {giai_doan}",
-    ),
-    "doc_qd_issuer": (
-        "{tham_quyen}",
-        "{tham_quyen}",
     ),
     "doc_qd_basis_functions": (
         "Căn cứ [Văn phòng bổ sung: quyết định quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của "
@@ -243,22 +240,22 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Meeting of the Emulation and Commendation Council on the awards of the movement “{phong_trao}”, "
         "{giai_doan}",
     ),
-    "doc_bb_time": ("1. Thời gian: {hoi_dong.ngay}.", "1. Date: {hoi_dong.ngay}."),
+    "doc_bb_time": ("1. Thời gian: {hoi_dong__ngay}.", "1. Date: {hoi_dong__ngay}."),
     "doc_bb_place": ("2. Địa điểm: [Văn phòng bổ sung: địa điểm họp.]", "2. Place: [To be added.]"),
     "doc_bb_members": (
-        "3. Thành phần: Hội đồng có {hoi_dong.thanh_vien} thành viên; có mặt {hoi_dong.co_mat} thành viên. "
+        "3. Thành phần: Hội đồng có {hoi_dong__thanh_vien} thành viên; có mặt {hoi_dong__co_mat} thành viên. "
         "Chủ trì: [Văn phòng bổ sung]. Thư ký: [Văn phòng bổ sung].",
-        "3. Attendance: the council has {hoi_dong.thanh_vien} members; {hoi_dong.co_mat} present. "
+        "3. Attendance: the council has {hoi_dong__thanh_vien} members; {hoi_dong__co_mat} present. "
         "Chair: [to be added]. Secretary: [to be added].",
     ),
     "doc_bb_content": ("4. Nội dung:", "4. Business:"),
     "doc_bb_figures": (
-        "Hội đồng xem xét kết quả đánh giá theo tiêu chí của Kế hoạch: {tong_hop.tap_the_xet} tập thể được "
-        "đánh giá, {tong_hop.tap_the_dat} tập thể đủ tiêu chuẩn; {tong_hop.ca_nhan_xet} cá nhân được đánh "
-        "giá, {tong_hop.ca_nhan_dat} cá nhân đủ tiêu chuẩn.",
-        "The council reviewed the evaluation against the plan's criteria: {tong_hop.tap_the_xet} "
-        "collectives evaluated, {tong_hop.tap_the_dat} eligible; {tong_hop.ca_nhan_xet} individuals "
-        "evaluated, {tong_hop.ca_nhan_dat} eligible.",
+        "Hội đồng xem xét kết quả đánh giá theo tiêu chí của Kế hoạch: {tong_hop__tap_the_xet} tập thể được "
+        "đánh giá, {tong_hop__tap_the_dat} tập thể đủ tiêu chuẩn; {tong_hop__ca_nhan_xet} cá nhân được đánh "
+        "giá, {tong_hop__ca_nhan_dat} cá nhân đủ tiêu chuẩn.",
+        "The council reviewed the evaluation against the plan's criteria: {tong_hop__tap_the_xet} "
+        "collectives evaluated, {tong_hop__tap_the_dat} eligible; {tong_hop__ca_nhan_xet} individuals "
+        "evaluated, {tong_hop__ca_nhan_dat} eligible.",
     ),
     "doc_bb_votes": ("5. Kết quả biểu quyết:", "5. Votes:"),
     "doc_col_award": ("Hình thức khen thưởng", "Award"),
@@ -285,11 +282,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "doc_rp_part2": ("II. KẾT QUẢ THỰC HIỆN CÁC TIÊU CHÍ THI ĐUA", "II. RESULTS AGAINST THE CRITERIA"),
     "doc_rp_scope": (
-        "Kỳ xét từ năm {tu_nam} đến năm {den_nam}: {tong_hop.tap_the_xet} tập thể và "
-        "{tong_hop.ca_nhan_xet} cá nhân được đánh giá; {tong_hop.tap_the_dat} tập thể và "
-        "{tong_hop.ca_nhan_dat} cá nhân đạt đủ các tiêu chí.",
-        "Period {tu_nam} to {den_nam}: {tong_hop.tap_the_xet} collectives and {tong_hop.ca_nhan_xet} "
-        "individuals evaluated; {tong_hop.tap_the_dat} collectives and {tong_hop.ca_nhan_dat} individuals "
+        "Kỳ xét từ năm {tu_nam} đến năm {den_nam}: {tong_hop__tap_the_xet} tập thể và "
+        "{tong_hop__ca_nhan_xet} cá nhân được đánh giá; {tong_hop__tap_the_dat} tập thể và "
+        "{tong_hop__ca_nhan_dat} cá nhân đạt đủ các tiêu chí.",
+        "Period {tu_nam} to {den_nam}: {tong_hop__tap_the_xet} collectives and {tong_hop__ca_nhan_xet} "
+        "individuals evaluated; {tong_hop__tap_the_dat} collectives and {tong_hop__ca_nhan_dat} individuals "
         "met every criterion.",
     ),
     "doc_rp_collective": ("1. Đối với tập thể (mục IV.1 của Kế hoạch):", "1. Collectives (plan §IV.1):"),
@@ -300,14 +297,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     "doc_col_evaluated": ("Số được xét", "Evaluated"),
     "doc_col_share": ("Tỷ lệ", "Share"),
     "doc_rp_initiatives": (
-        "3. Sáng kiến, giải pháp được công nhận trong kỳ: {tong_hop.sang_kien_tong} sáng kiến.",
-        "3. Initiatives recognised in the period: {tong_hop.sang_kien_tong}.",
+        "3. Sáng kiến, giải pháp được công nhận trong kỳ: {tong_hop__sang_kien_tong} sáng kiến.",
+        "3. Initiatives recognised in the period: {tong_hop__sang_kien_tong}.",
     ),
     "doc_col_count": ("Số sáng kiến", "Initiatives"),
     "doc_rp_part3": ("III. ĐỀ NGHỊ KHEN THƯỞNG", "III. PROPOSED AWARDS"),
     "doc_rp_award_line": (
-        "- {a.hinh_thuc}: {a.so_tap_the} tập thể, {a.so_ca_nhan} cá nhân{a.ten}.",
-        "- {a.hinh_thuc}: {a.so_tap_the} collectives, {a.so_ca_nhan} individuals{a.ten}.",
+        "- {a__hinh_thuc}: {a__so_tap_the} tập thể, {a__so_ca_nhan} cá nhân{a__ten}.",
+        "- {a__hinh_thuc}: {a__so_tap_the} collectives, {a__so_ca_nhan} individuals{a__ten}.",
     ),
     "doc_rp_part4": ("IV. ĐÁNH GIÁ CHUNG VÀ PHƯƠNG HƯỚNG", "IV. ASSESSMENT AND NEXT STEPS"),
     "doc_rp_part4_text": (
@@ -430,12 +427,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     "guide_docs_intro": (
         "Lệnh parcom documents (hoặc nút Đánh giá khi “{setting}” là Có) soạn các văn bản Word từ kết quả "
         "đánh giá. Lời văn nằm trong các mẫu Word (thư mục workbook/mau_van_ban); văn phòng có thể sửa "
-        "một bản sao rồi ghi thư mục đó vào “{folder}”. Giữ nguyên các chỗ {{{{ ... }}}} và {{% ... %}}: "
-        "chương trình điền số liệu vào đó. Các chỗ đặt sẵn:",
+        "một bản sao rồi ghi thư mục đó vào “{folder}”. Giữ nguyên các chỗ đặt sẵn trong "
+        "ngoặc nhọn: chương trình điền số liệu vào đó. Các chỗ đặt sẵn:",
         "parcom documents (or the Evaluate button when “{setting}” is Yes) drafts the Word documents from "
         "the evaluation. The wording is in Word templates (folder workbook/mau_van_ban); the office may edit "
-        "a copy and put its folder in “{folder}”. Keep the {{{{ ... }}}} and {{% ... %}} tags: the tool "
-        "fills the data in there. The placeholders:",
+        "a copy and put its folder in “{folder}”. Keep the placeholders in curly "
+        "brackets: the tool fills the data in there. The placeholders:",
     ),
     "guide_docs_header": ("Chỗ đặt sẵn|Ý nghĩa", "Placeholder|Meaning"),
     # ---- what the command and the button say
