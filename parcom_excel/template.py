@@ -355,7 +355,9 @@ class _Builder:
         row = self.guide_documents(ws, row, bold, head, boxed, boxed_bold, wrap)
         print_setup(ws, landscape=True, header=False)
 
-    def guide_documents(self, ws: Any, row: int, bold: Any, head: Any, boxed: Any, code: Any, wrap: Any) -> int:
+    def guide_documents(
+        self, ws: Any, row: int, bold: Any, head: Any, boxed: Any, code: Any, wrap: Any
+    ) -> int:
         """The dossier's templates and every placeholder they may hold (SPEC §5)."""
         from .documents.placeholders import PLACEHOLDERS
         from .i18n import render
@@ -363,7 +365,9 @@ class _Builder:
         lang = self.lang
         ws.write_string(row, 0, render("guide_docs_title", lang), bold)
         row += 1
-        setting, folder = (c.SETTINGS_BY_KEY[k].label(lang) for k in ("documents_on_evaluate", "templates_dir"))
+        setting, folder = (
+            c.SETTINGS_BY_KEY[k].label(lang) for k in ("documents_on_evaluate", "templates_dir")
+        )
         ws.merge_range(row, 0, row, 4, render("guide_docs_intro", lang, setting=setting, folder=folder), wrap)
         ws.set_row(row, 48)
         row += 1
