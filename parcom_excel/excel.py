@@ -25,12 +25,13 @@ from decimal import Decimal
 from typing import Any
 
 from .adapter import Grid
+from .i18n import render
 from .io.cells import col_letter
 from .model import STYLES, Chart, OutputSheet
 from .problems import WARNING, ParcomError, Problem
 
 LANG = "vi"
-TITLE = "parcom – Thi đua CCHC"
+TITLE = render("excel.alert_title", LANG)
 MARKER_PREFIX = "_parcom_"
 MAX_TEXT = 32767  # characters Excel keeps in a cell
 MAX_SHEET_NAME = 31
@@ -173,7 +174,7 @@ def _alert(book: Any, text: str, mode: str) -> None:
 
 def ascii_fold(text: str) -> str:
     """Vietnamese without diacritics ("Đánh giá" -> "Danh gia"), readable in any code page."""
-    text = text.replace("đ", "d").replace("Đ", "D")
+    text = text.replace("\u0111", "d").replace("\u0110", "D")  # đ, Đ have no decomposition
     decomposed = unicodedata.normalize("NFD", text)
     return (
         "".join(ch for ch in decomposed if not unicodedata.combining(ch)).encode("ascii", "replace").decode()

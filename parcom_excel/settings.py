@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import contract as C
+from .i18n import Msg
 from .problems import ERROR, Problem
 from .text import clean, fold, strip_marks
 
@@ -22,15 +23,16 @@ class Settings:
         except KeyError:
             raise AttributeError(key) from None
 
-    def cite(self, key: str, lang: str = "vi") -> str:
-        """How a reason names a setting: its label, value and cell."""
+    def cite(self, key: str) -> Msg:
+        """How a reason names a setting: its label, value and cell (rendered at the edge)."""
         setting = C.SETTINGS_BY_KEY[key]
         value = self.values[key]
         if setting.type == "enum":
-            value = C.ENUMS[setting.enum].get(value).label(lang)
+            value = C.ENUMS[setting.enum].get(value)
         cell = self.cells.get(key)
-        where = f" ({self.sheet}!{cell})" if cell else ""
-        return f"{setting.label(lang)} = {value}{where}"
+        if cell:
+            return Msg("cite", {"setting": setting, "value": value, "sheet": self.sheet, "cell": cell})
+        return Msg("cite.bare", {"setting": setting, "value": value})
 
     @property
     def years(self) -> range:
@@ -103,40 +105,31 @@ def read_settings(
         value, cell = raw[setting.key]
         settings.cells[setting.key] = cell
 
-        def bad(hint_vi: str, hint_en: str, value: Any = value, cell: str = cell, setting=setting) -> None:
-            problems.append(
-                Problem(
-                    "bad_setting",
-                    ERROR,
-                    sheet,
-                    cell,
-                    value,
-                    {"name": setting.label(lang), "hint": hint_vi if lang == "vi" else hint_en},
-                )
-            )
+        def bad(hint: Msg, value: Any = value, cell: str = cell, setting=setting) -> None:
+            facts = {"name": setting.label(lang), "hint": hint}
+            problems.append(Problem("bad_setting", ERROR, sheet, cell, value, facts))
 
         if value is None or (isinstance(value, str) and not value.strip()):
             if setting.required:
-                bad("hãy nhập giá trị", "enter a value")
+                bad(Msg("hint.enter_value"))
             continue
         if setting.type in ("int", "year"):
             number = _as_int(value)
             if number is None:
-                bad("hãy nhập một số nguyên", "enter a whole number")
+                bad(Msg("hint.whole_number"))
                 continue
             if (setting.min is not None and number < setting.min) or (
                 setting.max is not None and number > setting.max
             ):
                 lo = setting.min if setting.min is not None else ""
                 hi = setting.max if setting.max is not None else ""
-                bad(f"hãy nhập số trong khoảng {lo}–{hi}", f"enter a number from {lo} to {hi}")
+                bad(Msg("hint.number_range", {"min": lo, "max": hi}))
                 continue
             settings.values[setting.key] = number
         elif setting.type == "enum":
             code = C.ENUMS[setting.enum].parse(str(value))
             if code is None:
-                choices = ", ".join(C.ENUMS[setting.enum].labels(lang))
-                bad(f"hãy chọn một trong {choices}", f"choose one of {choices}")
+                bad(Msg("hint.choose_one", {"choices": C.ENUMS[setting.enum].labels(lang)}))
                 continue
             settings.values[setting.key] = code
         elif setting.type == "keys":

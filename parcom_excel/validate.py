@@ -16,7 +16,7 @@ import pandera.pandas as pa
 
 from . import contract as C
 from .model import RawTable
-from .problems import ERROR, WARNING, Problem
+from .problems import ERROR, WARNING, Problem, ProblemList
 from .reader import Inputs
 from .settings import Settings, read_settings
 from .text import clean, looks_legacy
@@ -52,17 +52,9 @@ class Dataset:
 
 
 @dataclass
-class Validation:
+class Validation(ProblemList):
     problems: list[Problem] = field(default_factory=list)
     data: Dataset | None = None
-
-    @property
-    def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.is_error]
-
-    @property
-    def warnings(self) -> list[Problem]:
-        return [p for p in self.problems if not p.is_error]
 
 
 # ---------------------------------------------------------------- typing, one cell at a time
@@ -363,8 +355,12 @@ def validate(
 ) -> Validation:
     from .settings import override_period
 
+    # Problems name the user's own sheets, columns and choices: in the workbook's language, whatever
+    # the language the messages are rendered in (a Vietnamese book run with --lang en keeps
+    # "Nhiệm vụ CCHC được giao", the header that is really there).
+    book = inputs.lang
     result = Validation(problems=list(inputs.problems))
-    settings, problems = read_settings(inputs.settings, inputs.settings_sheet, lang)
+    settings, problems = read_settings(inputs.settings, inputs.settings_sheet, book)
     override_period(settings, from_year, to_year)
     result.problems += problems
     frames: dict[str, pd.DataFrame] = {}
@@ -372,7 +368,7 @@ def validate(
     failed_cells: dict[str, set[tuple[int, str]]] = {}
     for sheet in C.DATA_SHEETS:
         table = inputs.tables[sheet.key]
-        typed, problems, failed = type_table(table, sheet, lang)
+        typed, problems, failed = type_table(table, sheet, book)
         columns[sheet.key] = typed
         frames[sheet.key] = pd.DataFrame(typed, dtype=object)
         failed_cells[sheet.key] = failed
@@ -383,10 +379,10 @@ def validate(
     }
     for sheet in C.DATA_SHEETS:
         table, frame = inputs.tables[sheet.key], frames[sheet.key]
-        result.problems += check_values(frame, table, sheet, refs, failed_cells[sheet.key], lang)
-        result.problems += _duplicates(frame, table, sheet, lang)
+        result.problems += check_values(frame, table, sheet, refs, failed_cells[sheet.key], book)
+        result.problems += _duplicates(frame, table, sheet, book)
         result.problems += _legacy_text(frame, table, sheet)
-    result.problems += cross_checks(frames, inputs.tables, settings, refs, lang)
+    result.problems += cross_checks(frames, inputs.tables, settings, refs, book)
     if not result.errors:
         result.data = Dataset(settings, frames, inputs.tables, lang, columns)
     return result

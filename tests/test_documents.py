@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import shutil
 import subprocess
 from datetime import datetime
@@ -10,7 +9,6 @@ from pathlib import Path
 
 import docx
 import pytest
-from docx.shared import Mm
 
 from parcom_excel import contract as C
 from parcom_excel.core import run
@@ -324,9 +322,9 @@ def _pdf_pages(pdf: Path) -> list[str]:
     pages = []
     count = int(
         next(
-            l
-            for l in subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout.splitlines()
-            if l.startswith("Pages:")
+            line
+            for line in subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout.splitlines()
+            if line.startswith("Pages:")
         ).split()[1]
     )
     for n in range(1, count + 1):

@@ -16,13 +16,14 @@ from datetime import date, datetime
 from typing import Any
 
 from .. import contract as C
-from ..i18n import render
+from ..i18n import CATALOG, render
 from ..rules.criteria import MET, person_initiatives, unit_initiatives
 from ..rules.domain import LEVEL_RANK, RATING_RANK, Initiative, Person, Unit, World
 from ..rules.evaluate import Evaluation
 from ..rules.ranking import Candidate
 
-GAP_PREFIXES = ("[chưa có:", "[missing:")
+# how a gap starts in each language: "[chưa có: …]" without its "…"
+GAP_PREFIXES = tuple(CATALOG["doc_gap"].get(lang).split("{")[0].rstrip() for lang in ("vi", "en"))
 
 
 @dataclass(frozen=True)

@@ -92,7 +92,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Đề nghị tặng {hinh_thuc} trong phong trào thi đua “{phong_trao}” giai đoạn {giai_doan}",
         "Proposed for the {hinh_thuc} in the emulation movement “{phong_trao}”, {giai_doan}",
     ),
-    "doc_bc_who": ("Tên tập thể (hoặc cá nhân) đề nghị: {ten}", "Proposed collective (or individual): {ten}"),
     "doc_bc_part1": ("I. SƠ LƯỢC LÝ LỊCH", "I. PROFILE"),
     "doc_bc_part2": ("II. THÀNH TÍCH ĐẠT ĐƯỢC", "II. ACHIEVEMENTS"),
     "doc_bc_part3": ("III. CÁC HÌNH THỨC KHEN THƯỞNG ĐÃ ĐƯỢC GHI NHẬN", "III. AWARDS ALREADY RECEIVED"),
@@ -313,6 +312,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "doc_rp_rcpt_1": ("- {qua} (để báo cáo);", "- {qua} (for information);"),
     "doc_rp_rcpt_2": ("- Các phòng, đơn vị thuộc và trực thuộc Sở;", "- Divisions and units;"),
+    # ---- sheets that print (issue #13): the dashboard's first page
+    "dash.rates": ("Tỷ lệ đạt của từng tiêu chí", "Pass rate of each criterion"),
+    "dash.col.criterion": ("Tiêu chí", "Criterion"),
+    "dash.col.rate": ("Tỷ lệ đạt", "Pass rate"),
+    "dash.col.met": ("Số đạt", "Met"),
+    "dash.col.evaluated": ("Số được xét", "Evaluated"),
     # ---- values the context builder writes
     "doc_gap": ("[chưa có: {what}]", "[missing: {what}]"),
     "doc_gap_signer": ("họ tên người ký", "signer's name"),
@@ -324,7 +329,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "doc_gap_gender": ("giới tính", "gender"),
     "doc_gap_born": ("ngày sinh", "date of birth"),
     "doc_gap_position": ("chức vụ", "position"),
-    "doc_gap_founded": ("ngày thành lập", "founding date"),
     "doc_gap_decision": ("số quyết định", "decision number"),
     "doc_gap_rating": ("xếp loại năm {year}", "rating of {year}"),
     "doc_gap_result": ("kết quả năm {year}", "results of {year}"),
