@@ -16,9 +16,9 @@ from datetime import date, datetime
 from typing import Any
 
 from .. import contract as C
-from ..i18n import CATALOG, render
+from ..i18n import CATALOG, render, sentence
 from ..rules.criteria import MET, person_initiatives, unit_initiatives
-from ..rules.domain import LEVEL_RANK, RATING_RANK, Initiative, Person, Unit, World
+from ..rules.domain import LEVEL_RANK, Initiative, Person, Unit, World
 from ..rules.evaluate import Evaluation
 from ..rules.ranking import Candidate
 
@@ -172,61 +172,15 @@ def _person_discipline(world: World, person: Person) -> list[Any]:
     return [r for r in world.discipline_of(person.id) if world.in_effect(r)]
 
 
-def _person_summary(world: World, person: Person, lang: str) -> str:
-    """The list's "tóm tắt thành tích", from the records: initiatives, ratings, discipline."""
-    counted, _ = person_initiatives(world, person)
-    parts = []
-    if counted:
-        titles = "; ".join(f"“{i.title}”" for i in counted)
-        parts.append(render("doc_summary_initiatives", lang, count=len(counted), titles=titles))
-    rated = [(y, r.rating) for y, r in world.rated_years(person) if r]
-    excellent = [y for y, code in rated if code == "HTXSNV"]
-    good = all(RATING_RANK[code] >= RATING_RANK["HTTNV"] for _, code in rated)
-    if excellent:
-        parts.append(render("doc_summary_excellent", lang, count=len(excellent), years=excellent))
-        if good and len(excellent) < len(rated):
-            parts.append(render("doc_summary_good", lang))
-    elif good and rated:
-        parts.append(render("doc_summary_all_good", lang))
-    if not _person_discipline(world, person):
-        parts.append(render("doc_summary_no_discipline", lang))
-    text = "; ".join(parts) + "."
-    return text[:1].upper() + text[1:]
-
-
-def _unit_summary(world: World, unit: Unit, lang: str) -> str:
-    assigned = on_time = docs = 0
-    for year in world.unit_years(unit):
-        result = world.results.get((unit.id, year))
-        if result:
-            assigned += result.assigned
-            on_time += result.on_time
-            docs += result.docs
-    parts = [render("doc_summary_unit", lang, on_time=on_time, assigned=assigned, docs=docs)]
-    initiatives = unit_initiatives(world, unit)
-    if initiatives:
-        titles = "; ".join(f"“{i.title}”" for i in initiatives)
-        parts.append(render("doc_summary_initiatives", lang, count=len(initiatives), titles=titles))
-    if not world.discipline_in_unit(unit.id):
-        parts.append(render("doc_summary_no_discipline", lang))
-    return "; ".join(parts) + "."
-
-
 def _list_row(n: int, c: Candidate, world: World, lang: str) -> dict[str, Any]:
-    if c.kind == "person":
-        person = world.people[c.id]
-        summary = _person_summary(world, person, lang)
-        position = person.position
-    else:
-        summary = _unit_summary(world, world.units[c.id], lang)
-        position = ""
+    position = world.people[c.id].position if c.kind == "person" else ""
     return {
         "stt": n,
         "ma": c.id,
         "ten": c.name,
         "chuc_vu": position,
         "don_vi": c.unit_name if c.kind == "person" else "",
-        "thanh_tich": summary,
+        "thanh_tich": sentence(c.summary, lang),  # the facts of the nomination list's summary
         "ghi_chu": render("doc_tied", lang) if c.tied else "",
         "dong_hang": c.tied,
     }

@@ -357,28 +357,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The workbook records {count} disciplinary {count:decision|decisions} or breaches in effect in the "
         "period: {records}.",
     ),
-    "doc_summary_initiatives": (
-        "{count} sáng kiến được công nhận ({titles})",
-        "{count} recognised {count:initiative|initiatives} ({titles})",
-    ),
-    "doc_summary_excellent": (
-        "{count} năm hoàn thành xuất sắc nhiệm vụ ({years})",
-        "rated excellent in {count} {count:year|years} ({years})",
-    ),
-    "doc_summary_good": (
-        "các năm còn lại hoàn thành tốt nhiệm vụ trở lên",
-        "well or better in the other years",
-    ),
-    "doc_summary_all_good": (
-        "các năm đều hoàn thành tốt nhiệm vụ trở lên",
-        "rated well or better every year",
-    ),
-    "doc_summary_unit": (
-        "Hoàn thành đúng hạn {on_time}/{assigned} nhiệm vụ CCHC được giao; tham mưu {docs} văn bản, kế hoạch "
-        "CCHC",
-        "Completed {on_time}/{assigned} assigned PAR tasks on time; drafted {docs} PAR documents",
-    ),
-    "doc_summary_no_discipline": ("không có quyết định kỷ luật", "no disciplinary record"),
     # ---- the placeholders, as the guide sheet and README list them
     "ph_co_quan_chu_quan": (
         "Cơ quan cấp trên (dòng trên của tiêu đề), chữ in hoa",
