@@ -513,6 +513,8 @@ class XlwingsAdapter:
             cell = _block(sheet, r, c, r, c)
             self._try("hyperlink", cell.add_hyperlink, address, text_to_display=text, screen_tip=address[1:])
         for prop, value, rects in style_runs(out):
+            if prop == "underline" and self.engine != "excel":
+                continue  # only desktop Excel's object model underlines (the motto's rule)
             for rect in rects:
                 self._try(prop, _SETTERS[prop], _block(sheet, *rect), value)
         for col, width in sorted(out.widths.items()):
