@@ -315,7 +315,7 @@ class Builder:
         self.para(jinja(ref_key, self.lang), italic=True, align="center", size=HEAD, after=6)
         headers = ["doc_col_no", "doc_col_name", "doc_col_position", "doc_col_unit", "doc_col_summary"]
         fields = ["stt", "ten", "chuc_vu", "don_vi", "thanh_tich"]
-        widths = (12, 40, 27, 32, 54)
+        widths = (11, 36, 22, 26, 70)
         for group, heading in (("tap_the", "doc_collectives"), ("ca_nhan", "doc_individuals")):
             self.para(jinja(heading, self.lang), bold=True, align="left", after=3, keep=True)
             self.tag(f"if {group}")
