@@ -83,7 +83,7 @@ class Templates:
         return T.build(kind, self.lang), name
 
 
-def fill(template: bytes, context: dict[str, Any], name: str) -> bytes:
+def fill(template: bytes, context: dict[str, Any], name: str, lang: str = "vi") -> bytes:
     """The template filled with `context`; an unknown placeholder or a broken tag is one sentence."""
     import jinja2
     from docxtpl import DocxTemplate
@@ -96,7 +96,7 @@ def fill(template: bytes, context: dict[str, Any], name: str) -> bytes:
         unknown = re.search(r"'([^']+)' is undefined|has no attribute '([^']+)'", str(exc))
         word = next((g for g in unknown.groups() if g), str(exc)) if unknown else str(exc)
         raise ParcomError(
-            "docs_template_bad", file=name, detail=render("docs_template_unknown", "vi", name=word)
+            "docs_template_bad", file=name, detail=render("docs_template_unknown", lang, name=word)
         ) from exc
     except jinja2.TemplateError as exc:
         raise ParcomError("docs_template_bad", file=name, detail=str(exc)) from exc
@@ -166,7 +166,7 @@ def write_dossier(
         if kind not in cache:
             cache[kind] = source.load(kind)
         template, template_name = cache[kind]
-        rendered.append((f"{name}.docx", fill(template, {**common, **context}, template_name)))
+        rendered.append((f"{name}.docx", fill(template, {**common, **context}, template_name, lang)))
     result = DossierResult(folder)
     keep = {name for name, _ in rendered}
     for old in folder.iterdir():  # earlier drafts that no longer match the data
