@@ -80,7 +80,7 @@ def template_path() -> Path:
 
     spec = importlib.util.find_spec("xlwings")
     if spec is None or not spec.origin:
-        raise ParcomError("addin_template_missing", file="xlwings/" + TEMPLATE_FILE)
+        raise ParcomError("xlwings_missing", python=sys.executable)
     path = Path(spec.origin).parent / TEMPLATE_FILE
     if not path.is_file():
         raise ParcomError("addin_template_missing", file=str(path))

@@ -20,7 +20,7 @@ class Bilingual:
     """An entry of the contract named in both languages (fields `vi`, `en`, maybe `vi_doc`, `en_doc`)."""
 
     def label(self, lang: str = "vi") -> str:
-        return Text(self.vi, self.en).get(lang)  # type: ignore[attr-defined]
+        return self.en if lang == "en" else self.vi  # type: ignore[attr-defined]  (Text.get, inlined: hot)
 
     def name(self, lang: str = "vi") -> str:
         return self.label(lang)

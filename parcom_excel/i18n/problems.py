@@ -211,6 +211,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Tệp add-in phải tên là parcom_excel.xlam (Excel gọi mô-đun Python theo tên tệp), không phải {file}.",
         "The add-in file must be named parcom_excel.xlam (Excel imports the Python module named like the file), not {file}.",
     ),
+    "xlwings_missing": (
+        'Python {python} chưa có xlwings (cần cho nút Đánh giá trong Excel): hãy cài bằng lệnh pip install "parcom-excel[excel]" từ thư mục parcom-excel bạn được giao, rồi chạy lại.',
+        'Python {python} has no xlwings (needed for the Evaluate button in Excel): install it with pip install "parcom-excel[excel]" from the parcom-excel folder you were given, then retry.',
+    ),
     "addin_template_missing": (
         "Không tìm thấy hoặc không dùng được mẫu add-in của xlwings ({file}): hãy cài lại bằng lệnh pip install --force-reinstall xlwings==0.37.8.",
         "The xlwings add-in template ({file}) is missing or unusable: reinstall it with pip install --force-reinstall xlwings==0.37.8.",

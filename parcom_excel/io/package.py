@@ -27,10 +27,12 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Any
 
-from ..model import Cell, OutputSheet, sheet_key
+from ..model import Cell, OutputSheet
 from ..problems import WARNING, ParcomError, Problem
+from ..sheetnames import MARKER_PREFIX as MARKER
+from ..sheetnames import marker_name, numbered, parse_marker, safe_sheet_name, sheet_key
 from .cells import quote_sheet
-from .render import render_skeleton, safe_sheet_name
+from .render import render_skeleton
 from .safety import (
     MAX_INDEX_PART,
     atomic_write,
@@ -55,11 +57,9 @@ REL_CALC_CHAIN = REL + "calcChain"
 REL_APP = REL + "extended-properties"
 CT_RELS = "application/vnd.openxmlformats-package.relationships+xml"
 
-MARKER = "_parcom_"
 _CHUNK = 1 << 20
 _FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 _DECLARATION = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n'
-_MARKER_REF = re.compile(r"^(?:'((?:[^']|'')+)'|([^'!]+))!\$?A\$?1$")
 
 
 def _q(ns: str, tag: str) -> str:
@@ -110,10 +110,6 @@ def _relative(from_part: str, to_part: str) -> str:
     while common < min(len(base), len(target) - 1) and base[common] == target[common]:
         common += 1
     return "/".join([".."] * (len(base) - common) + target[common:])
-
-
-def marker_name(key: str) -> str:
-    return MARKER + re.sub(r"[^A-Za-z0-9_.]", "_", key)
 
 
 # ---------------------------------------------------------------- the user's package
@@ -202,11 +198,8 @@ class _Package:
             name = el.get("name", "")
             if not name.lower().startswith(MARKER) or el.get("localSheetId") is not None:
                 continue
-            match = _MARKER_REF.match((el.text or "").strip())
-            sheet = None
-            if match:
-                sheet = match.group(1).replace("''", "'") if match.group(1) else match.group(2)
-            found[name[len(MARKER) :].lower()] = (el, sheet)
+            parsed = parse_marker(name, el.text)
+            found[name[len(MARKER) :].lower()] = (el, parsed[1] if parsed else None)
         return found
 
 
@@ -293,8 +286,7 @@ def _plan(pkg: _Package, outputs: list[OutputSheet]) -> tuple[list[_Plan], list[
         name, n = wanted, 1
         while sheet_key(name) in taken:
             n += 1
-            suffix = f" ({n})"
-            name = wanted[: 31 - len(suffix)].rstrip() + suffix
+            name = numbered(wanted, n)
         users = sheet_key(wanted) in taken and sheet_key(wanted) not in ours and sheet_key(wanted) in index_of
         if users:  # a user's sheet holds the name: say where our results went instead
             problems.append(
