@@ -323,7 +323,9 @@ def _pdf_pages(pdf: Path) -> list[str]:
     count = int(
         next(
             line
-            for line in subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout.splitlines()
+            for line in subprocess.run(
+                ["pdfinfo", str(pdf)], capture_output=True, text=True
+            ).stdout.splitlines()
             if line.startswith("Pages:")
         ).split()[1]
     )
