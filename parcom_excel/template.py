@@ -285,6 +285,9 @@ class _Builder:
             self.write(ws, row, 0, setting.label(lang), self.fmt(bold=setting.required, valign="top"))
             self.write(ws, row, 1, value, self.fmt(align="left", valign="top"))
             self.write(ws, row, 2, setting.doc(lang), wrap)
+            lines = -(-len(setting.doc(lang)) // int(sheet.column("doc").width * 1.1))
+            if lines > 1:  # a height that shows the whole note (LibreOffice does not grow the row)
+                ws.set_row(row, 15 * lines)
             options = self.setting_validation(setting)
             if options:
                 ws.data_validation(row, 1, row, 1, options)
