@@ -1036,6 +1036,10 @@ OUTPUT_SHEETS: dict[str, tuple[str, str]] = {
     "dashboard": ("Tổng quan", "Dashboard"),
     "log": ("Nhật ký", "Run log"),
 }
+# The column `parcom merge` adds to every table of a master, and the word its notes start with
+# when the units' files disagree: such a row is a data error of the master until resolved.
+SOURCE_COLUMN = ("Nguồn", "Source")
+CONFLICT_WORDS = ("XUNG ĐỘT", "CONFLICT")
 # Sheets the template adds besides the data sheets.
 GUIDE_SHEET = Text("Hướng dẫn", "Guide")
 LISTS_SHEET = Text("DanhMuc", "Lists")  # hidden: dropdown sources

@@ -28,6 +28,7 @@ class RawTable:
     extra: dict[str, str] = field(default_factory=dict)  # unknown header text -> letter
     formula_cells: set[str] = field(default_factory=set)  # cells holding a formula with no value
     legacy_cells: set[str] = field(default_factory=set)  # cells formatted with a TCVN3/VNI font
+    conflicts: dict[str, str] = field(default_factory=dict)  # merge's Nguồn cell -> its conflict note
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -192,6 +193,7 @@ class OutputSheet:
     chart: Chart | None = None
     tab_color: str | None = None
     names: tuple[str, ...] = ()  # every name the sheet has by default (each language)
+    active: bool = False  # the sheet the workbook opens on after the run (the user's next step)
 
     def renamed_by_user(self, current: str) -> bool:
         """True when our sheet, found again, bears a name that is none of its default names:

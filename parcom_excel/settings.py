@@ -150,17 +150,6 @@ def read_settings(
                 settings.values[setting.key] = known
         else:
             settings.values[setting.key] = clean(str(value))
-    if settings.from_year > settings.to_year:
-        problems.append(
-            Problem(
-                "period_reversed",
-                ERROR,
-                sheet,
-                settings.cells.get("from_year"),
-                settings.from_year,
-                {"from_year": settings.from_year, "to_year": settings.to_year},
-            )
-        )
     for award in ("bk", "gk"):
         for target in ("collectives", "individuals"):
             lo, hi = settings.quota(award, target)
@@ -179,10 +168,42 @@ def read_settings(
     return settings, problems
 
 
-def override_period(settings: Settings, from_year: int | None, to_year: int | None) -> None:
-    if from_year is not None:
-        settings.values["from_year"] = from_year
-        settings.cells.pop("from_year", None)
-    if to_year is not None:
-        settings.values["to_year"] = to_year
-        settings.cells.pop("to_year", None)
+def override_period(
+    settings: Settings, from_year: int | None, to_year: int | None, file: str | None = None
+) -> list[Problem]:
+    """Apply the command's period; a reversed period is the settings' error (exit 1, the cell
+    named) when the settings alone give it, and the command's (ParcomError, exit 2) otherwise."""
+    from .problems import ParcomError
+
+    given = {"from_year": from_year, "to_year": to_year}
+    for key, value in given.items():
+        if value is not None:
+            settings.values[key] = value
+            settings.cells.pop(key, None)  # a reason must not cite the cell the command overrode
+    if settings.from_year <= settings.to_year:
+        return []
+    if from_year is None and to_year is None:
+        return [
+            Problem(
+                "period_reversed",
+                ERROR,
+                settings.sheet,
+                settings.cells.get("from_year"),
+                settings.from_year,
+                {"from_year": settings.from_year, "to_year": settings.to_year},
+            )
+        ]
+    ends = {}
+    for key, option in (("from_year", "--from-year"), ("to_year", "--to-year")):
+        cell = settings.cells.get(key)
+        ends[key] = (
+            option if given[key] is not None else f"{settings.sheet}!{cell}" if cell else settings.sheet
+        )
+    raise ParcomError(
+        "period_reversed_option",
+        file=file,
+        from_year=settings.from_year,
+        to_year=settings.to_year,
+        from_where=ends["from_year"],
+        to_where=ends["to_year"],
+    )

@@ -84,7 +84,7 @@ def test_cross_sheet_checks(tmp_path):
         "Kết quả đơn vị",
         f"D{row_of(data, 'results', unit_id='VP', year=2025)}",
     ) in got
-    assert ("year_outside", "warning", "Đánh giá cá nhân", f"A{len(data['ratings']) + 1}") in got
+    assert ("rows_outside_period", "warning", "Đánh giá cá nhân", f"A{len(data['ratings']) + 1}") in got
     assert (
         "rating_with_discipline",
         "warning",
@@ -226,8 +226,10 @@ def test_validate_command_exit_codes_and_json(tmp_path):
     assert "Tốt lắm" in report["problems"][0]["message"]
     assert bad.read_bytes() == before  # validate without --write-errors changes nothing
     english = run_cli("validate", bad, "--lang", "en")
-    # English sentences, the workbook's own column and dropdown values (they exist in the book)
+    # English sentences, the workbook's own names: its column "Xếp loại" and the values its
+    # dropdown offers, not English labels that exist nowhere in this Vietnamese workbook
     assert "is not a valid Xếp loại: choose one of Hoàn thành xuất sắc nhiệm vụ" in english.stdout
+    assert "1 error, 0 warnings." in english.stdout
 
 
 @pytest.mark.parametrize("content", [b"", b"hello, this is text", b"PK\x03\x04broken"])

@@ -417,6 +417,29 @@ TEXTS: dict[str, tuple[str, str]] = {
         "brackets: the tool fills the data in there. The placeholders:",
     ),
     "guide_docs_header": ("Chỗ đặt sẵn|Ý nghĩa", "Placeholder|Meaning"),
+    # ---- `parcom documents --help`
+    "short.documents": (
+        "Soạn các văn bản Word của hồ sơ khen thưởng từ kết quả đánh giá.",
+        "Draft the dossier's Word documents from a workbook's evaluation.",
+    ),
+    "help.documents": (
+        "Đánh giá sổ làm việc (không sửa sổ) rồi soạn các văn bản Word của hồ sơ khen thưởng: tờ trình, "
+        "báo cáo thành tích, quyết định, biên bản, báo cáo sơ kết/tổng kết.",
+        "Evaluate the workbook (without changing it) and draft the Word documents of the dossier: submission, "
+        "achievement reports, decision, minutes, review.",
+    ),
+    "help.documents.output": (
+        "Thư mục ghi văn bản (mặc định: thư mục cạnh sổ làm việc, tên theo sổ: so_theo_doi_ho_so).",
+        "Folder for the documents (default: a folder beside the workbook, named after it: so_theo_doi_ho_so).",
+    ),
+    "help.documents.pdf": (
+        "Chuyển thêm từng văn bản sang PDF (cần LibreOffice).",
+        "Also convert each document to PDF (needs LibreOffice).",
+    ),
+    "help.documents.templates": (
+        "Thư mục mẫu Word của văn phòng (thay cho tham số trong Cấu hình).",
+        "Folder of the office's own Word templates (overrides the setting).",
+    ),
     # ---- what the command and the button say
     "docs_written": (
         "Đã soạn {count} văn bản vào thư mục {folder}:",

@@ -133,10 +133,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         '{column} "{value}" không có trong sheet "{target}": hãy thêm vào sheet đó hoặc sửa lại mã.',
         '{column} "{value}" is not in sheet "{target}": add it there or correct the code.',
     ),
-    "year_outside": (
-        "Năm {value} nằm ngoài kỳ xét {from_year}–{to_year}: dòng này không được tính.",
-        "Year {value} is outside the period {from_year}–{to_year}: this row is not counted.",
-    ),
     "left_before_joined": (
         "Ngày nghỉ {value} trước ngày vào {joined}: hãy sửa lại ngày.",
         "Left on {value} is before joined on {joined}: correct the dates.",
@@ -158,16 +154,16 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The Authors cell holds no staff code: enter the authors' codes separated by ;",
     ),
     "period_reversed": (
-        "Từ năm ({from_year}) lớn hơn Đến năm ({to_year}): hãy sửa lại kỳ xét trong sheet Cấu hình.",
-        "From year ({from_year}) is after To year ({to_year}): correct the period in Settings.",
+        'Từ năm ({from_year}) lớn hơn Đến năm ({to_year}): không có năm nào để xét; hãy sửa lại kỳ xét trong sheet "{sheet}".',
+        'From year ({from_year}) is after To year ({to_year}): there is no year to judge; correct the period in sheet "{sheet}".',
     ),
     "quota_min_gt_max": (
-        "Số lượng tối thiểu ({value}) lớn hơn tối đa ({max}) của {name}: hãy sửa lại trong sheet Cấu hình.",
-        "Minimum ({value}) exceeds maximum ({max}) for {name}: correct it in Settings.",
+        'Số lượng tối thiểu ({value}) lớn hơn tối đa ({max}) của {name}: hãy sửa lại trong sheet "{sheet}".',
+        'Minimum ({value}) exceeds maximum ({max}) for {name}: correct it in sheet "{sheet}".',
     ),
     "setting_missing": (
-        'Thiếu tham số "{name}" trong sheet Cấu hình: dùng giá trị mặc định {default}.',
-        'Setting "{name}" is missing from Settings: the default {default} is used.',
+        'Thiếu tham số "{name}" trong sheet "{sheet}": dùng giá trị mặc định {default}.',
+        'Setting "{name}" is missing from sheet "{sheet}": the default {default} is used.',
     ),
     "unknown_tiebreak": (
         'Không hiểu tiêu chí xếp hạng "{value}": hãy dùng một trong {choices}.',

@@ -407,10 +407,54 @@ class _Edit:
             self._workbook_entry(plan, new_part, sheets)
             self._defined_names(plan, i, r_names)
         styles.finish(self)
+        self._activate()
         self._app_titles(sheets)
         self.put(pkg.real("[Content_Types].xml"), _serialize(pkg.types))
         self.put(pkg.workbook_part, _serialize(pkg.workbook))
         self.put(pkg.wb_rels_part, _serialize(pkg.wb_rels))
+
+    # ------------------------------------------------------------ the sheet the workbook opens on
+    def _activate(self) -> None:
+        """Open the workbook on our sheet marked active (the errors or the nomination list), as
+        the Evaluate button does: every workbook view's activeTab points at it, and no other tab
+        stays selected (two selected tabs put Excel in group mode, where typing edits both)."""
+        plan = next((p for p in self.plans if p.output.active), None)
+        if plan is None:
+            return
+        wb = self.pkg.workbook
+        views = wb.find(_q(NS_MAIN, "bookViews"))
+        if views is None:
+            views = _sub(wb, _q(NS_MAIN, "bookViews"), index=list(wb).index(self.pkg.sheets_el))
+        if views.find(_q(NS_MAIN, "workbookView")) is None:
+            _sub(views, _q(NS_MAIN, "workbookView"))
+        for view in views.findall(_q(NS_MAIN, "workbookView")):
+            view.set("activeTab", str(plan.index))
+            if int(view.get("firstSheet", "0") or 0) > plan.index:
+                view.set("firstSheet", str(plan.index))
+        for _, part, _ in self.pkg.sheets():
+            if part and part.lower() not in self.written and part.lower() not in self.removed:
+                if self.pkg.has(part):
+                    self._unselect(part)
+
+    def _unselect(self, part: str) -> None:
+        """Drop tabSelected from a sheet we do not rewrite, streaming the rest of it unchanged."""
+        info = self.pkg.lookup[part.lower()]
+        with self.pkg.zf.open(info) as fh:
+            head = fh.read(_HEAD)
+        cut = head.find(b"<sheetData")
+        cut = len(head) if cut < 0 else cut
+        if not _TAB_SELECTED.search(head, 0, cut):
+            return
+
+        def pieces() -> Iterable[bytes]:
+            with self.pkg.zf.open(info) as fh:
+                first = fh.read(_HEAD)
+                yield _TAB_SELECTED.sub(b"", first[:cut])
+                yield first[cut:]
+                while chunk := fh.read(1 << 20):
+                    yield chunk
+
+        self.put(info.filename, _Packed.of(pieces()))
 
     # ------------------------------------------------------------ removing our previous sheets
     def _all_rels(self) -> dict[str, list[str]]:
@@ -533,6 +577,8 @@ class _Edit:
             data: bytes | _Packed = rendered.read(part)
             if part == r_sheet:
                 skeleton = _TAB_SELECTED.sub(b"", data)
+                if output.active:
+                    skeleton = skeleton.replace(b"<sheetView ", b'<sheetView tabSelected="1" ', 1)
                 cells = SheetCells(output, styles.format_id, self.date_1904)
                 data = _Packed.of(fill_sheet(skeleton, cells))
             self.put(new, data)
@@ -823,6 +869,7 @@ class _StyleMerge:
 
 
 _TAB_SELECTED = re.compile(rb'\stabSelected="(?:1|true)"')
+_HEAD = 1 << 18  # a sheet's views sit in its first bytes, before <sheetData>
 
 
 # ---------------------------------------------------------------- zip writing
