@@ -221,7 +221,12 @@ def read_settings_grid(grid: Grid) -> dict[str, tuple[Any, str]]:
             setting = _setting_for(value)
             if setting is None:
                 continue
+            docs = {fold(setting.vi_doc), fold(setting.en_doc)}
             for c2 in range(c + 1, len(row)):
+                if isinstance(row[c2], str) and fold(row[c2]) in docs:
+                    # the template's "Ý nghĩa" column: the value cell left of it was blank
+                    out.setdefault(setting.key, (None, f"{col_letter(grid.left - 1 + c2 - 1)}{grid.top + r}"))
+                    break
                 if not _blank(row[c2]):
                     out.setdefault(setting.key, (row[c2], f"{col_letter(grid.left - 1 + c2)}{grid.top + r}"))
                     break
