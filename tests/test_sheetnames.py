@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from parcom_excel.io import excel, package
+from parcom_excel.io import excel, opc
 from parcom_excel.sheetnames import parse_marker, safe_sheet_name, unique_sheet_name, utf16_len
 
 
@@ -30,7 +30,7 @@ def test_forbidden_characters_and_reserved_names():
 
 
 def test_both_adapters_read_markers_with_the_same_rules():
-    assert excel.parse_marker is parse_marker and package.parse_marker is parse_marker
+    assert excel.parse_marker is parse_marker and opc.parse_marker is parse_marker  # the file side reads markers in io/opc.py
     assert parse_marker("_PARCOM_log", "='It''s'!$A$1") == ("log", "It's")
     assert parse_marker("_parcom_log", "=[1]Sheet!$A$1") is None
     assert parse_marker("_parcom_log", "='Nhật ký'!$C$5") is None  # not the mark we write
