@@ -215,9 +215,18 @@ def run(
         last = inputs.log_rows[-1]
         if len(last) > FINGERPRINT_COLUMN and str(last[FINGERPRINT_COLUMN]) != fingerprint[:16]:
             result.problems.append(Problem("results_stale", WARNING, owned["units_result"], None, last[0]))
+    evaluation = None
+    if not errors_only and not validation.errors:
+        from .rules.evaluate import evaluate_dataset
+
+        evaluation = evaluate_dataset(validation.data)
+        result.problems += evaluation.problems
+        if any(p.is_error for p in evaluation.problems):
+            # the council's decisions are checked against the evaluation: bad ones stop it too
+            result.status, evaluation = DATA_ERRORS, None
     if errors_only:
         result.outputs = [errors_sheet(result.problems, lang, stamp, adapter.label)]
-    elif validation.errors:
+    elif evaluation is None:
         result.outputs = [errors_sheet(result.problems, lang, stamp, adapter.label)]
         result.outputs += [
             stale_sheet(key, lang, when)
@@ -225,11 +234,7 @@ def run(
             if key in owned
         ]
     else:
-        from .rules.evaluate import evaluate_dataset
-
-        evaluation = evaluate_dataset(validation.data)
         result.evaluation = evaluation
-        result.problems += evaluation.problems
         result.outputs = [
             errors_sheet(result.problems, lang, stamp, adapter.label),
             results_sheet("units_result", evaluation, lang, stamp),

@@ -213,6 +213,7 @@ class Inputs:
         self.problems: list[Problem] = []
         self.log_rows: list[list[Any]] = []
         self.lang = "vi"
+        self.absent: set[str] = set()  # optional sheets the workbook does not have
 
 
 def read_inputs(adapter: Adapter) -> Inputs:
@@ -233,7 +234,13 @@ def read_inputs(adapter: Adapter) -> Inputs:
         inputs.lang = "en"
     inputs.settings = read_settings_grid(adapter.grid(settings_name))
     for sheet in C.DATA_SHEETS:
-        name = locate_sheet(candidates, sheet)
+        # the council's sheet may be ours (made by the template or pre-filled by Evaluate)
+        pool = [*candidates, owned["council"]] if sheet.key == "council" and "council" in owned else candidates
+        name = locate_sheet(pool, sheet)
+        if name is None and sheet.optional:
+            inputs.tables[sheet.key] = RawTable(sheet.key, sheet.name(inputs.lang), 0, {}, [], {})
+            inputs.absent.add(sheet.key)
+            continue
         if name is None:
             raise ParcomError("missing_sheet", file=adapter.label, sheet=sheet.name(inputs.lang))
         grid = adapter.grid(name)

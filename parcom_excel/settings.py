@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from fractions import Fraction
 from typing import Any
 
 from . import contract as C
+from .i18n import render
 from .problems import ERROR, Problem
 from .text import clean, fold, strip_marks
 
@@ -43,8 +45,32 @@ class Settings:
 def defaults() -> Settings:
     values = {}
     for s in C.SETTINGS:
-        values[s.key] = parse_keys(s.default, s.key)[0] if s.type == "keys" else s.default
+        if s.type == "keys":
+            values[s.key] = parse_keys(s.default, s.key)[0]
+        elif s.type == "ratio":
+            values[s.key] = parse_ratio(s.default)
+        else:
+            values[s.key] = s.default
     return Settings(values)
+
+
+def parse_ratio(value: Any) -> Fraction | None:
+    """ "2/3", "67%", "0,5" or 0.5 -> a fraction between 0 and 1; None when it is none of these."""
+    if isinstance(value, bool):
+        return None
+    try:
+        if isinstance(value, (int, float)):
+            ratio = Fraction(value).limit_denominator(1000)
+            ratio = ratio / 100 if ratio > 1 else ratio
+        else:
+            text = str(value).strip().replace(",", ".").replace(" ", "")
+            if text.endswith("%"):
+                ratio = Fraction(text[:-1]) / 100
+            else:
+                ratio = Fraction(text)
+    except (ValueError, ZeroDivisionError):
+        return None
+    return ratio if 0 <= ratio <= 1 else None
 
 
 def parse_keys(text: Any, key: str) -> tuple[list[str], list[str]]:
@@ -139,6 +165,20 @@ def read_settings(
                 bad(f"hãy chọn một trong {choices}", f"choose one of {choices}")
                 continue
             settings.values[setting.key] = code
+        elif setting.type == "ratio":
+            ratio = parse_ratio(value)
+            if ratio is None:
+                bad(render("law_hint_ratio", "vi"), render("law_hint_ratio", "en"))
+                continue
+            settings.values[setting.key] = ratio
+        elif setting.type == "date":
+            from .validate import BAD, _date
+
+            day = _date(value)
+            if day is BAD:
+                bad(render("law_hint_date", "vi"), render("law_hint_date", "en"))
+                continue
+            settings.values[setting.key] = day
         elif setting.type == "keys":
             known, unknown = parse_keys(value, setting.key)
             catalog = C.INDIVIDUAL_KEYS if setting.key == "order_individuals" else C.COLLECTIVE_KEYS

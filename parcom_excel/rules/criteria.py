@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .. import contract as C
+from ..i18n import render
 from .domain import RATING_RANK, Initiative, Person, Result, Unit, World, t
 
 MET, UNMET, MISSING = "met", "unmet", "missing"
@@ -119,10 +120,37 @@ def tt3_initiative(world: World, unit: Unit) -> Outcome:
     """§IV.1.b (second): an initiative recognised by the grassroots council or higher."""
     lang = world.lang
     found = unit_initiatives(world, unit)
+    used = used_note(world, world.used_initiatives_of_unit(unit.id))
     if found:
         names = "; ".join(f"{i.id} ({_label(C.LEVEL, i.level, lang)} {i.year}, {i.cell})" for i in found)
-        return Outcome(MET, t(lang, "Sáng kiến: ", "Initiatives: ") + names, [i.cell for i in found])
-    return Outcome(UNMET, world.once("no_initiative", _no_initiative))
+        return Outcome(MET, t(lang, "Sáng kiến: ", "Initiatives: ") + names + used, [i.cell for i in found])
+    return Outcome(UNMET, world.once("no_initiative", _no_initiative) + used)
+
+
+def used_note(world: World, used: list[Initiative]) -> str:
+    """Luật TĐKT 2022 Đ.5 k.2 điểm c, Công văn 5007/BNV-TĐKT 2023: one achievement, one award."""
+    if not used:
+        return ""
+    lang = world.lang
+    parts = []
+    for initiative in used:
+        award = world.used_by(initiative)
+        parts.append(
+            render(
+                "law_initiative_used",
+                lang,
+                initiative=initiative.id,
+                decision=award.decision_no,
+                date=award.decided,
+                cell=award.cell,
+            )
+        )
+    return ". " + render(
+        "law_initiatives_not_counted",
+        lang,
+        items="; ".join(parts),
+        setting=world.settings.cite("initiative_once", lang),
+    )
 
 
 def _no_initiative(world: World) -> str:
@@ -247,7 +275,7 @@ def person_initiatives(world: World, person: Person) -> tuple[list[Initiative], 
     """(initiatives that count, initiatives whose replicability is unknown when it is required)."""
     counted, unknown = [], []
     for initiative in world.by_author.get(person.id, []):
-        if not world.counts(initiative):
+        if not world.counts(initiative) or world.used_by(initiative):
             continue
         if world.settings.cn1_need_replicable == "Y":
             if initiative.replicable == "N":
@@ -263,9 +291,12 @@ def cn1_initiative(world: World, person: Person) -> Outcome:
     """§IV.2.a: an initiative recognised by the grassroots council or higher, replicable."""
     s, lang = world.settings, world.lang
     counted, unknown = person_initiatives(world, person)
+    used = used_note(
+        world, [i for i in world.by_author.get(person.id, []) if world.counts(i) and world.used_by(i)]
+    )
     if counted:
         names = "; ".join(f"{i.id} ({_label(C.LEVEL, i.level, lang)} {i.year}, {i.cell})" for i in counted)
-        return Outcome(MET, t(lang, "Sáng kiến: ", "Initiatives: ") + names, [i.cell for i in counted])
+        return Outcome(MET, t(lang, "Sáng kiến: ", "Initiatives: ") + names + used, [i.cell for i in counted])
     if unknown:
         names = "; ".join(f"{i.id} ({i.cell})" for i in unknown)
         return Outcome(
@@ -276,7 +307,7 @@ def cn1_initiative(world: World, person: Person) -> Outcome:
                 f"Replicable not filled for {names} ({s.cite('cn1_need_replicable', lang)})",
             ),
         )
-    return Outcome(UNMET, world.once("no_initiative", _no_initiative))
+    return Outcome(UNMET, world.once("no_initiative", _no_initiative) + used)
 
 
 def cn2_rated_well(world: World, person: Person) -> Outcome:
@@ -294,7 +325,7 @@ def cn2_rated_well(world: World, person: Person) -> Outcome:
                 )
             )
         elif RATING_RANK[rating.rating] >= floor:
-            years.append((year, MET, rating.rating))
+            years.append((year, MET, rating.rating + maternity_note(world, rating)))
         else:
             years.append(
                 (
@@ -304,10 +335,18 @@ def cn2_rated_well(world: World, person: Person) -> Outcome:
                         lang,
                         f"{_label(C.RATING, rating.rating, lang)} ({rating.cell}), dưới mức {s.cite('min_rating', lang)}",
                         f"{_label(C.RATING, rating.rating, lang)} ({rating.cell}), below {s.cite('min_rating', lang)}",
-                    ),
+                    )
+                    + maternity_note(world, rating),
                 )
             )
     return _combine(years, lang, ", ".join(f"{y}: {text}" for y, _, text in years))
+
+
+def maternity_note(world: World, rating) -> str:
+    """NĐ 152/2025 Đ.4 k.5: a year of maternity leave is judged on the rating given."""
+    if not rating.maternity:
+        return ""
+    return " " + render("law_maternity_year", world.lang, cell=rating.cell)
 
 
 def cn3_discipline(world: World, person: Person) -> Outcome:

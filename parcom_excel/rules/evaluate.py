@@ -10,7 +10,9 @@ from .. import contract as C
 from ..problems import Problem
 from ..validate import Dataset
 from .criteria import COLLECTIVE_RULES, INDIVIDUAL_RULES, MET, person_initiatives, unit_initiatives
+from .council import Council, apply_council
 from .domain import LEVEL_RANK, Initiative, Person, Unit, World, build_world, t
+from .law import hold_back, priority_notes, women_problems, women_share
 from .ranking import Candidate, rank_and_fill
 
 
@@ -43,6 +45,7 @@ class Evaluation:
     units: list[Candidate]
     people: list[Candidate]
     problems: list[Problem] = field(default_factory=list)
+    council: Council | None = None  # the meeting and its votes (SPEC §2c), for sheets and documents
 
     @cached_property
     def unit_tally(self) -> Tally:
@@ -165,11 +168,12 @@ def evaluate_dataset(data: Dataset) -> Evaluation:
                 "best_level": max((LEVEL_RANK[i.level] for i in counted), default=0),
                 "excellent_years": excellent,
                 "initiatives": len(counted),
+                "female": 1 if person.gender == "F" else 0,  # NĐ 152/2025 Đ.4 k.6; blank is no
                 "not_leader": 0 if person.leader else 1,
             },
         )
         if person.left and person.left <= world.period_end:
-            candidate.nominable = False
+            candidate.nominable, candidate.held = False, "left"
             candidate.note = t(
                 lang,
                 f"Đã nghỉ từ {person.left:%d/%m/%Y}: được đánh giá nhưng không đề nghị khen thưởng",
@@ -205,6 +209,7 @@ def evaluate_dataset(data: Dataset) -> Evaluation:
                 "initiatives": len(initiatives),
                 "excellent_share": round(good / staff_years, 6) if staff_years else 0.0,
                 "targets_exceeded": exceeded,
+                "women_share": 1 if women_share(world, unit.id)[0] * 100 >= s.women_share_pct else 0,
                 "docs": docs,
             },
         )
@@ -213,18 +218,18 @@ def evaluate_dataset(data: Dataset) -> Evaluation:
         units.append(candidate)
 
     problems = []
-    problems += rank_and_fill(
-        units,
-        s.order_collectives,
-        {a.key: s.quota(a.key, "collectives") for a in C.AWARDS},
-        lang,
-        t(lang, "tập thể", "collectives"),
-    )
-    problems += rank_and_fill(
-        people,
-        s.order_individuals,
-        {a.key: s.quota(a.key, "individuals") for a in C.AWARDS},
-        lang,
-        t(lang, "cá nhân", "individuals"),
-    )
-    return Evaluation(world, units, people, problems)
+    for candidate in (*units, *people):
+        problems += hold_back(world, candidate)
+    problems += women_problems(world, units, people)
+    quotas = {
+        "unit": {a.key: s.quota(a.key, "collectives") for a in C.AWARDS},
+        "person": {a.key: s.quota(a.key, "individuals") for a in C.AWARDS},
+    }
+    problems += rank_and_fill(units, s.order_collectives, quotas["unit"], lang, t(lang, "tập thể", "collectives"))
+    problems += rank_and_fill(people, s.order_individuals, quotas["person"], lang, t(lang, "cá nhân", "individuals"))
+    orders = {"unit": s.order_collectives, "person": s.order_individuals}
+    council, council_problems = apply_council(world, {"unit": units, "person": people}, orders, quotas)
+    problems += council_problems
+    for kind, group in (("unit", units), ("person", people)):
+        priority_notes(world, group, orders[kind], "women_share" if kind == "unit" else "female")
+    return Evaluation(world, units, people, problems, council)
