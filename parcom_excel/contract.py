@@ -726,7 +726,16 @@ COUNCIL = Sheet(
     optional=True,
 )
 
-DATA_SHEETS: tuple[Sheet, ...] = (UNITS, STAFF, RATINGS, RESULTS, INITIATIVES, DISCIPLINES, PAST_AWARDS, COUNCIL)
+DATA_SHEETS: tuple[Sheet, ...] = (
+    UNITS,
+    STAFF,
+    RATINGS,
+    RESULTS,
+    INITIATIVES,
+    DISCIPLINES,
+    PAST_AWARDS,
+    COUNCIL,
+)
 # What each column or sheet added for the law (NĐ 152/2025) changes when a workbook lacks it.
 LAW_ADDITIONS: tuple[tuple[str, str | None], ...] = (
     ("staff", "gender"),
@@ -783,7 +792,9 @@ COLLECTIVE_KEYS = (
         "excellent_share", "Tỷ lệ cán bộ hoàn thành xuất sắc nhiệm vụ", "Share of staff rated excellent"
     ),
     TieBreak("targets_exceeded", "Số chỉ tiêu vượt", "Targets exceeded"),
-    TieBreak("women_share", "Tỷ lệ nữ đạt mức ưu tiên", "Share of women at the priority level"),  # NĐ 152/2025 Đ.4 k.6
+    TieBreak(
+        "women_share", "Tỷ lệ nữ đạt mức ưu tiên", "Share of women at the priority level"
+    ),  # NĐ 152/2025 Đ.4 k.6
     TieBreak("docs", "Số văn bản tham mưu", "Advisory documents"),
 )
 # Default order of the collectives' keys: the merit keys, then the women key.
@@ -1074,8 +1085,8 @@ SETTINGS: tuple[Setting, ...] = (
         "Maternity leave counts as time worked",
         "enum",
         "Y",
-        "Có: năm có Ghi chú \"nghỉ thai sản\" ở Đánh giá cá nhân được xét theo xếp loại đã ghi, không bị trừ vào số tháng công tác tối thiểu (NĐ 152/2025 Đ.4 k.5). Không: năm đó không được xét.",
-        "Yes: a year whose rating note says \"nghỉ thai sản\" is judged on the rating given, never shortened below the minimum months (Decree 152/2025 Art.4(5)). No: that year is not judged.",
+        'Có: năm có Ghi chú "nghỉ thai sản" ở Đánh giá cá nhân được xét theo xếp loại đã ghi, không bị trừ vào số tháng công tác tối thiểu (NĐ 152/2025 Đ.4 k.5). Không: năm đó không được xét.',
+        'Yes: a year whose rating note says "nghỉ thai sản" is judged on the rating given, never shortened below the minimum months (Decree 152/2025 Art.4(5)). No: that year is not judged.',
         enum="yes_no",
     ),
     _s(

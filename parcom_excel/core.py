@@ -179,6 +179,7 @@ def run(
     write: bool = True,
     errors_only: bool = False,
     now: datetime | None = None,
+    council_sheet: bool = False,
 ) -> RunResult:
     """Read, validate, evaluate and (unless `write` is false) write the output sheets."""
     from .outputs import (
@@ -242,6 +243,8 @@ def run(
             nominations_sheet(evaluation, lang, when),
             dashboard_sheet(evaluation, lang, stamp),
         ]
+        if council_sheet or validation.data.settings.council_prefill == "Y":
+            result.outputs += _council_prefill(inputs, adapter, evaluation, lang, result.problems)
     if not errors_only:
         outcome = (
             t(lang, "Đã đánh giá", "Evaluated")
@@ -252,7 +255,9 @@ def run(
         result.outputs.append(log_sheet(inputs.log_rows, entry, lang))
     result.outputs = [fit_heights(sheet) for sheet in result.outputs]
     for sheet in result.outputs:  # a sheet under another language's name is ours, not renamed
-        sheet.names = C.OUTPUT_SHEETS.get(sheet.key, ())
+        sheet.names = C.OUTPUT_SHEETS.get(
+            sheet.key, (C.COUNCIL.vi, C.COUNCIL.en) if sheet.key == "council" else ()
+        )
     if write:
         # The raw and typed copies of the input are not read any more: free them before the
         # writer's peak (at Excel's row limit they hold several hundred MB).
@@ -265,6 +270,27 @@ def run(
         result.written = True
     keep(inputs, validation, result)  # never freed by the `parcom` program (lifetime.py)
     return result
+
+
+def _council_prefill(
+    inputs: Any, adapter: Adapter, evaluation: Any, lang: str, problems: list[Problem]
+) -> list[OutputSheet]:
+    """The council's sheet with the list's candidates added, when it is ours to rewrite: made by
+    the template or by an earlier pre-fill. A sheet the user made is never rewritten."""
+    from .outputs import council_sheet
+    from .reader import locate_sheet
+
+    owned = adapter.owned()
+    table = inputs.tables["council"]
+    if "council" not in inputs.absent and table.sheet != owned.get("council"):
+        problems.append(Problem("law_prefill_user_sheet", WARNING, table.sheet, None))
+        return []
+    if "council" in inputs.absent and locate_sheet(adapter.sheet_names(), C.COUNCIL):
+        problems.append(Problem("law_prefill_user_sheet", WARNING, C.COUNCIL.name(lang), None))
+        return []
+    keys = list(table.data)
+    typed = [dict(zip(keys, values, strict=True)) for values in zip(*table.data.values(), strict=True)]
+    return [council_sheet(typed, evaluation, lang)]
 
 
 def _period(inputs: Any, from_year: int | None, to_year: int | None) -> str:

@@ -7,6 +7,7 @@ from typing import Any
 
 from . import __version__
 from . import contract as C
+from .i18n import render
 from .io.cells import quote_sheet, split_cell
 from .model import Cell, Chart, OutputSheet
 from .problems import Problem, sort_key
@@ -104,6 +105,8 @@ def _award_label(candidate: Candidate, lang: str) -> str:
 
 
 def _decision(candidate: Candidate, lang: str) -> tuple[str, str]:
+    if candidate.eligible and candidate.held in ("pending", "repeat"):
+        return render(f"law_conclusion_{candidate.held}", lang), "missing"
     if candidate.eligible and not candidate.nominable:
         return t(lang, "Đạt (không đề nghị)", "Met (not nominated)"), "missing"
     if candidate.eligible:
@@ -141,6 +144,9 @@ def results_sheet(key: str, evaluation: Evaluation, lang: str, stamp: Cell) -> O
         t(lang, "Đề nghị", "Proposed award"),
         t(lang, "Ghi chú", "Note"),
     ]
+    council = evaluation.council if evaluation.council and evaluation.council.votes else None
+    if council:
+        head.append(render("law_council_column", lang))
     rows: list[list[Cell | None]] = [[Cell(title, "title")], [stamp], [], [Cell(h, "header") for h in head]]
     order = sorted(candidates, key=lambda c: (c.rank is None, c.rank or 0, c.id))
     labels = {status: status_label(status, lang) for status in STATUS_STYLE}
@@ -161,13 +167,15 @@ def results_sheet(key: str, evaluation: Evaluation, lang: str, stamp: Cell) -> O
             row.append(Cell(labels[status], STATUS_STYLE[status]))
             row.append(Cell(outcome.reason, "wrap"))
         conclusion, style = _decision(c, lang)
-        note = c.tie_note or c.note
+        note = "; ".join(n for n in (c.tie_note or c.note, c.priority_note) if n)
         row += [
             Cell(conclusion, style),
             Cell(c.rank, "int") if c.rank else None,
             Cell(_award_label(c, lang), "wrap"),
             Cell(note, "wrap"),
         ]
+        if council:
+            row.append(Cell(council_text(c, evaluation, lang), "wrap"))
         rows.append(row)
     first = 5 if not units else 4
     widths = {0: 6, 1: 12, 2: 30, 3: 22}
@@ -177,7 +185,7 @@ def results_sheet(key: str, evaluation: Evaluation, lang: str, stamp: Cell) -> O
         widths[first + 2 * i] = 12
         widths[first + 2 * i + 1] = 40
     tail = first + 2 * len(criteria)
-    widths.update({tail: 18, tail + 1: 8, tail + 2: 26, tail + 3: 36})
+    widths.update({tail: 18, tail + 1: 8, tail + 2: 26, tail + 3: 36, tail + 4: 24})
     return OutputSheet(
         key,
         C.output_name(key, lang),
@@ -190,6 +198,28 @@ def results_sheet(key: str, evaluation: Evaluation, lang: str, stamp: Cell) -> O
         repeat_rows=(3, 3),
         tab_color="#2F75B5",
     )
+
+
+def council_text(c: Candidate, evaluation: Evaluation, lang: str) -> str:
+    """The council's word on one candidate, as the KQ sheets and the list show it."""
+    council = evaluation.council
+    if not c.council or council is None:
+        return ""
+    return render(f"law_council_{c.council}", lang, votes=c.votes, present=council.present)
+
+
+def list_status(evaluation: Evaluation, lang: str) -> str:
+    """Which list this is: the tool's proposal, or the one the council passed (SPEC §2c)."""
+    council = evaluation.council
+    if council is None or not council.decided:
+        return render("law_list_proposal", lang)
+    if council.final:
+        return render(
+            "law_list_final", lang, date=council.date or "…", present=council.present, members=council.members
+        )
+    listed = [c for c in (*evaluation.units, *evaluation.people) if c.award]
+    waiting = sum(c.council != "approved" for c in listed)
+    return render("law_list_partial", lang, waiting=waiting, count=len(listed))
 
 
 def nominations_sheet(evaluation: Evaluation, lang: str, when: datetime) -> OutputSheet:
@@ -241,6 +271,7 @@ def nominations_sheet(evaluation: Evaluation, lang: str, when: datetime) -> Outp
             "doc_title",
         )
     )
+    full(Cell(list_status(evaluation, lang), "doc_date"))
     rows.append([])
     header_row = len(rows)
     rows.append(
@@ -274,6 +305,8 @@ def nominations_sheet(evaluation: Evaluation, lang: str, when: datetime) -> Outp
                 award_text = award.label(lang)
                 if c.tied:
                     award_text += t(lang, " (đồng hạng – Hội đồng xem xét)", " (tied – the council decides)")
+                elif c.council:
+                    award_text += f" ({council_text(c, evaluation, lang)})"
                 rows.append(
                     [
                         Cell(n, "doc_center"),
@@ -281,7 +314,10 @@ def nominations_sheet(evaluation: Evaluation, lang: str, when: datetime) -> Outp
                         Cell("" if c.kind == "unit" else c.position, "doc_cell"),
                         Cell(c.unit_name if c.kind == "person" else "", "doc_cell"),
                         Cell(c.summary + (f"\n{c.tie_note}" if c.tie_note else ""), "doc_cell"),
-                        Cell(award_text, "doc_note" if c.tied else "doc_cell"),
+                        Cell(
+                            award_text,
+                            "doc_note" if c.tied or c.council not in ("", "approved") else "doc_cell",
+                        ),
                     ]
                 )
     rows.append([])
@@ -296,6 +332,36 @@ def nominations_sheet(evaluation: Evaluation, lang: str, when: datetime) -> Outp
         fit_width=True,
         landscape=True,
         tab_color="#C00000",
+    )
+
+
+def council_sheet(typed: list[dict[str, Any]], evaluation: Evaluation, lang: str) -> OutputSheet:
+    """The `Hội đồng` sheet pre-filled for the secretary: every row already there, as typed,
+    then one row per candidate of the list that has none, votes left blank (SPEC §2c)."""
+    columns = C.COUNCIL.columns
+    rows: list[list[Cell | None]] = [[Cell(col.label(lang), "header") for col in columns]]
+    present = set()
+    for record in typed:
+        rows.append(
+            [None if record.get(col.key) is None else Cell(record[col.key], "text") for col in columns]
+        )
+        present.add(
+            (str(record.get("code") or "").upper(), C.AWARD_KIND.parse(str(record.get("award") or "")))
+        )
+    for award in C.AWARDS:
+        for group in (evaluation.units, evaluation.people):
+            listed = sorted((c for c in group if c.award == award.key), key=lambda c: (c.rank or 0, c.id))
+            for c in listed:
+                if (c.id.upper(), award.key) in present:
+                    continue
+                rows.append([Cell(c.id, "text"), Cell(c.name, "text"), Cell(award.label(lang), "text")])
+    return OutputSheet(
+        "council",
+        C.COUNCIL.name(lang),
+        rows,
+        widths={i: col.width for i, col in enumerate(columns)},
+        freeze=(1, 0),
+        tab_color="#7030A0",
     )
 
 

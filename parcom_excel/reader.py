@@ -189,7 +189,10 @@ def read_settings_grid(grid: Grid) -> dict[str, tuple[Any, str]]:
             setting = _setting_for(value)
             if setting is None:
                 continue
+            docs = {fold(setting.vi_doc), fold(setting.en_doc)}
             for c2 in range(c + 1, len(row)):
+                if isinstance(row[c2], str) and fold(row[c2]) in docs:
+                    continue  # a blank value: the next text is the template's explanation
                 if not _blank(row[c2]):
                     out.setdefault(setting.key, (row[c2], f"{col_letter(grid.left - 1 + c2)}{grid.top + r}"))
                     break
@@ -235,7 +238,9 @@ def read_inputs(adapter: Adapter) -> Inputs:
     inputs.settings = read_settings_grid(adapter.grid(settings_name))
     for sheet in C.DATA_SHEETS:
         # the council's sheet may be ours (made by the template or pre-filled by Evaluate)
-        pool = [*candidates, owned["council"]] if sheet.key == "council" and "council" in owned else candidates
+        pool = (
+            [*candidates, owned["council"]] if sheet.key == "council" and "council" in owned else candidates
+        )
         name = locate_sheet(pool, sheet)
         if name is None and sheet.optional:
             inputs.tables[sheet.key] = RawTable(sheet.key, sheet.name(inputs.lang), 0, {}, [], {})

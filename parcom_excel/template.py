@@ -432,6 +432,15 @@ class _Builder:
         for r, record in enumerate(rows, start=1):
             for col, column in enumerate(sheet.columns):
                 self.write(ws, r, col, cell_value(column, record.get(column.key), lang), formats[col])
+        if sheet.key == "council":
+            # parcom's own sheet (a marker names it), so Evaluate may pre-fill it keeping every row
+            # typed; a plain range, not an Excel table, since a pre-fill rewrites it (SPEC §2c)
+            for col, column in enumerate(sheet.columns):
+                ws.write_string(0, col, column.label(lang), self.header_fmt(column.required))
+            self.book.define_name("_parcom_council", f"={quote_sheet(ws.name)}!$A$1")
+            ws.set_row(0, 33)
+            ws.freeze_panes(1, 0)
+            return
         ws.add_table(
             0,
             0,

@@ -163,3 +163,35 @@ TEXTS.update(
         ),
     }
 )
+TEXTS.update(
+    {
+        # ---- result sheets and the list
+        "law_conclusion_pending": ("Đạt – tạm chưa đề nghị", "Met – held back for now"),
+        "law_conclusion_repeat": ("Đạt – không đề nghị lại", "Met – not proposed again"),
+        "law_council_column": ("Hội đồng biểu quyết", "Council's vote"),
+        "law_council_approved": ("Đồng ý {votes}/{present} phiếu", "Approved, {votes} of {present} votes"),
+        "law_council_rejected": ("Không đồng ý", "Rejected"),
+        "law_council_not_voted": ("chưa biểu quyết", "not voted yet"),
+        "law_council_needs_council": ("cần Hội đồng xét", "needs the council's vote"),
+        "law_list_proposal": (
+            "Danh sách đề xuất (chưa có quyết định của Hội đồng thi đua – khen thưởng)",
+            "Proposed list (the emulation council has not decided yet)",
+        ),
+        "law_list_final": (
+            "Danh sách Hội đồng đã thông qua, ngày {date}, {present}/{members} phiếu",
+            "List passed by the council on {date}, {present} of {members} members voting",
+        ),
+        "law_list_partial": (
+            "Danh sách đề xuất: Hội đồng chưa thông qua {waiting}/{count} người, tập thể trong danh sách",
+            "Proposed list: the council has not yet approved {waiting} of the {count} listed",
+        ),
+    }
+)
+TEXTS.update(
+    {
+        "law_prefill_user_sheet": (
+            'Sheet "{sheet}" do người dùng tạo nên không được điền sẵn (để không mất dữ liệu): hãy thêm dòng bằng tay, hoặc đổi tên sheet đó rồi chạy lại để parcom tạo sheet Hội đồng mới.',
+            'Sheet "{sheet}" was made by a user, so it is not pre-filled (nothing of yours is rewritten): add rows by hand, or rename it and run again so parcom makes a new Council sheet.',
+        ),
+    }
+)

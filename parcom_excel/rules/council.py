@@ -164,14 +164,23 @@ def apply_council(
     chosen: dict[str, Vote] = {}  # "kind:code" -> its approving vote
     votes_of: dict[tuple[str, str], Vote] = {}
     for vote in world.votes:
-        kind = "person" if vote.code in by_code["person"] else "unit" if vote.code in by_code["unit"] else None
+        kind = (
+            "person" if vote.code in by_code["person"] else "unit" if vote.code in by_code["unit"] else None
+        )
         if kind is None:
             problems.append(_error("law_vote_unknown", vote.cell, vote.code))
             continue
         candidate = by_code[kind][vote.code]
         council.votes.append(
             CouncilVote(
-                kind, vote.code, candidate.name, vote.award, vote.votes, vote.decision, vote.note or "", vote.cell
+                kind,
+                vote.code,
+                candidate.name,
+                vote.award,
+                vote.votes,
+                vote.decision,
+                vote.note or "",
+                vote.cell,
             )
         )
         votes_of[(f"{kind}:{vote.code}", vote.award)] = vote
@@ -184,7 +193,9 @@ def apply_council(
             continue
         earlier = chosen.get(f"{kind}:{vote.code}")
         if earlier is not None:
-            problems.append(_error("law_vote_twice", vote.decision_cell, vote.code, other=earlier.decision_cell))
+            problems.append(
+                _error("law_vote_twice", vote.decision_cell, vote.code, other=earlier.decision_cell)
+            )
             continue
         chosen[f"{kind}:{vote.code}"] = vote
         approved.setdefault((kind, vote.award), []).append((vote, candidate))
@@ -238,7 +249,11 @@ def _settle(
     for award in C.AWARDS:
         for c in pool:
             if c.id not in taken and vote(c, award.key) == "YES":
-                c.award, c.council, c.votes = award.key, APPROVED, votes_of[(f"{kind}:{c.id}", award.key)].votes
+                c.award, c.council, c.votes = (
+                    award.key,
+                    APPROVED,
+                    votes_of[(f"{kind}:{c.id}", award.key)].votes,
+                )
                 taken.add(c.id)
                 seats[award.key] -= 1
         rest = [c for c in pool if c.id not in taken and vote(c, award.key) != "NO"]

@@ -225,8 +225,12 @@ def evaluate_dataset(data: Dataset) -> Evaluation:
         "unit": {a.key: s.quota(a.key, "collectives") for a in C.AWARDS},
         "person": {a.key: s.quota(a.key, "individuals") for a in C.AWARDS},
     }
-    problems += rank_and_fill(units, s.order_collectives, quotas["unit"], lang, t(lang, "tập thể", "collectives"))
-    problems += rank_and_fill(people, s.order_individuals, quotas["person"], lang, t(lang, "cá nhân", "individuals"))
+    problems += rank_and_fill(
+        units, s.order_collectives, quotas["unit"], lang, t(lang, "tập thể", "collectives")
+    )
+    problems += rank_and_fill(
+        people, s.order_individuals, quotas["person"], lang, t(lang, "cá nhân", "individuals")
+    )
     orders = {"unit": s.order_collectives, "person": s.order_individuals}
     council, council_problems = apply_council(world, {"unit": units, "person": people}, orders, quotas)
     problems += council_problems
