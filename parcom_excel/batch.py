@@ -138,11 +138,11 @@ def _empty_row(rel: str) -> dict[str, Any]:
 
 def _last_logged(log_rows: list[list[Any]]) -> list[Any] | None:
     """The last run logged in a workbook's own log sheet (a row holding a fingerprint)."""
-    from .outputs import FINGERPRINT_COLUMN
+    from .outputs import log_value
 
     for row in reversed(log_rows):
-        if len(row) > FINGERPRINT_COLUMN and isinstance(row[FINGERPRINT_COLUMN], str):
-            if row[FINGERPRINT_COLUMN].strip():
+        if isinstance(log_value(row, "fingerprint"), str):
+            if log_value(row, "fingerprint").strip():
                 return row
     return None
 
@@ -162,23 +162,28 @@ def _logged_in(path: Path) -> list[Any] | None:
     return _last_logged([row for row in values if any(v is not None for v in row)])
 
 
-def _count(row: list[Any], index: int) -> int:
-    value = row[index] if len(row) > index else None
+def _count(row: list[Any], column: str) -> int:
+    from .outputs import log_value
+
+    value = log_value(row, column)
     return int(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else 0
 
 
 def _unchanged(row: dict[str, Any], previous: list[Any], current: str, lang: str) -> dict[str, Any]:
     """The summary row of a skipped workbook, with the counts its last run logged."""
     from .messages import render
+    from .outputs import log_value
 
-    errors = _count(previous, 7)
+    errors = _count(previous, "errors")
     row.update(
         outcome=UNCHANGED,
         fingerprint=current,
         errors=errors,
-        warnings=_count(previous, 8),
-        nominations=None if errors else _count(previous, 11) + _count(previous, 12),
-        period=str(previous[2] or "") if len(previous) > 2 else "",
+        warnings=_count(previous, "warnings"),
+        nominations=None
+        if errors
+        else _count(previous, "nominated_units") + _count(previous, "nominated_people"),
+        period=str(log_value(previous, "period") or ""),
         message=render("unchanged_since", lang, when=previous[0], fingerprint=current),
     )
     return row
@@ -198,7 +203,7 @@ def evaluate_one(task: dict[str, Any]) -> dict[str, Any]:
         from .core import EVALUATED as RUN_EVALUATED
         from .core import fingerprint_inputs, run
         from .io.files import FileAdapter
-        from .outputs import FINGERPRINT_COLUMN
+        from .outputs import log_value
         from .reader import read_inputs
 
         dest = Path(task["dest"]) if task.get("dest") else None
@@ -210,7 +215,7 @@ def evaluate_one(task: dict[str, Any]) -> dict[str, Any]:
                 previous = _last_logged(inputs.log_rows)
             else:
                 previous = _logged_in(dest) if dest.exists() else None
-            if previous is not None and str(previous[FINGERPRINT_COLUMN]).strip()[:16] == current:
+            if previous is not None and str(log_value(previous, "fingerprint")).strip()[:16] == current:
                 return _unchanged(row, previous, current, lang)
         result = run(adapter, lang=lang, write=False)
         counts = result.counts()

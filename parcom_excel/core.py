@@ -14,10 +14,10 @@ from typing import Any
 
 from . import contract as C
 from .adapter import Adapter
+from .i18n import render
 from .lifetime import keep
 from .model import OutputSheet
 from .problems import WARNING, Problem
-from .rules.domain import t
 
 EVALUATED, DATA_ERRORS = "evaluated", "data_errors"
 
@@ -67,59 +67,9 @@ class RunResult:
         return counts
 
     def summary_text(self, lang: str | None = None) -> str:
-        lang = lang or self.lang
-        lines = []
-        if self.status == DATA_ERRORS:
-            lines.append(
-                t(
-                    lang,
-                    f"{self.label}: có {len(self.errors)} lỗi dữ liệu, chưa đánh giá. "
-                    f'Xem sheet "{C.output_name("errors", lang)}".',
-                    f"{self.label}: {len(self.errors)} data errors, nothing evaluated. "
-                    f'See sheet "{C.output_name("errors", lang)}".',
-                )
-            )
-            return "\n".join(lines)
-        ev = self.evaluation
-        c = self.counts()
-        lines.append(
-            t(lang, f"{self.label}: đã đánh giá kỳ {self.period}.", f"{self.label}: evaluated {self.period}.")
-        )
-        lines.append(
-            t(
-                lang,
-                f"Tập thể: {c['eligible_units']}/{c['units']} đủ tiêu chuẩn; cá nhân: {c['eligible_people']}/{c['staff']} đủ tiêu chuẩn.",
-                f"Collectives: {c['eligible_units']}/{c['units']} eligible; individuals: {c['eligible_people']}/{c['staff']} eligible.",
-            )
-        )
-        for criteria, counted in (
-            (C.COLLECTIVE_CRITERIA, ev.unit_tally),
-            (C.INDIVIDUAL_CRITERIA, ev.people_tally),
-        ):
-            parts = [f"{cr.id} {counted.met.get(cr.id, 0)}" for cr in criteria]
-            lines.append(t(lang, "Đạt theo tiêu chí: ", "Met per criterion: ") + ", ".join(parts))
-        for award in C.AWARDS:
-            for group in (ev.nominated_units, ev.nominated_people):
-                chosen = sorted((x for x in group if x.award == award.key), key=lambda x: (x.rank or 0, x.id))
-                if chosen:
-                    names = ", ".join(
-                        x.name + (t(lang, " (đồng hạng)", " (tied)") if x.tied else "") for x in chosen
-                    )
-                    lines.append(f"{award.label(lang)}: {names}")
-        if self.warnings:
-            lines.append(t(lang, f"{len(self.warnings)} cảnh báo.", f"{len(self.warnings)} warnings."))
-            shown = [p for p in self.warnings if p.code in ("tie_at_edge", "quota_short", "sheet_name_taken")]
-            lines += ["- " + p.message(lang) for p in shown]
-            if len(shown) < len(self.warnings):
-                rest, sheet = len(self.warnings) - len(shown), C.output_name("errors", lang)
-                lines.append(
-                    t(
-                        lang,
-                        f'- {rest} cảnh báo về dữ liệu: xem sheet "{sheet}".',
-                        f'- {rest} of them about the data: see sheet "{sheet}".',
-                    )
-                )
-        return "\n".join(lines)
+        from .report import summary_text
+
+        return summary_text(self, lang or self.lang)
 
 
 def _canonical(value: Any) -> Any:
@@ -183,13 +133,13 @@ def run(
 ) -> RunResult:
     """Read, validate, evaluate and (unless `write` is false) write the output sheets."""
     from .outputs import (
-        FINGERPRINT_COLUMN,
         _stamp,
         dashboard_sheet,
         errors_sheet,
         fit_heights,
         log_entry,
         log_sheet,
+        log_value,
         nominations_sheet,
         results_sheet,
         stale_sheet,
@@ -214,13 +164,14 @@ def run(
     owned = adapter.owned()
     if errors_only and inputs.log_rows and "units_result" in owned:
         last = inputs.log_rows[-1]
-        if len(last) > FINGERPRINT_COLUMN and str(last[FINGERPRINT_COLUMN]) != fingerprint[:16]:
+        if str(log_value(last, "fingerprint")) != fingerprint[:16]:
             result.problems.append(Problem("results_stale", WARNING, owned["units_result"], None, last[0]))
     evaluation = None
     if not errors_only and not validation.errors:
-        from .rules.evaluate import evaluate_dataset
+        from .records import build_world
+        from .rules.evaluate import evaluate
 
-        evaluation = evaluate_dataset(validation.data)
+        evaluation = evaluate(build_world(validation.data))
         result.problems += evaluation.problems
         if any(p.is_error for p in evaluation.problems):
             # the council's decisions are checked against the evaluation: bad ones stop it too
@@ -246,11 +197,7 @@ def run(
         if council_sheet or validation.data.settings.council_prefill == "Y":
             result.outputs += _council_prefill(inputs, adapter, evaluation, lang, result.problems)
     if not errors_only:
-        outcome = (
-            t(lang, "Đã đánh giá", "Evaluated")
-            if result.status == EVALUATED
-            else t(lang, "Có lỗi dữ liệu, chưa đánh giá", "Data errors, not evaluated")
-        )
+        outcome = render("log.evaluated" if result.status == EVALUATED else "log.data_errors", lang)
         entry = log_entry(when, settings_period, fingerprint, adapter.label, result.counts(), outcome)
         result.outputs.append(log_sheet(inputs.log_rows, entry, lang))
     result.outputs = [fit_heights(sheet) for sheet in result.outputs]

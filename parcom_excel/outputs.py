@@ -7,12 +7,11 @@ from typing import Any
 
 from . import __version__
 from . import contract as C
-from .i18n import render
+from .i18n import fmt, render, sentence
 from .io.cells import quote_sheet, split_cell
 from .model import Cell, Chart, OutputSheet
 from .problems import Problem, sort_key
-from .rules.criteria import MET, MISSING, UNMET, status_label
-from .rules.domain import t
+from .rules.criteria import MET, MISSING, UNMET
 from .rules.evaluate import Evaluation
 from .rules.ranking import Candidate
 
@@ -78,14 +77,7 @@ def fit_heights(sheet: OutputSheet) -> OutputSheet:
 
 def _stamp(lang: str, when: datetime, fingerprint: str, period: str) -> Cell:
     return Cell(
-        t(
-            lang,
-            f"Kết quả tính lúc {when:%d/%m/%Y %H:%M} cho kỳ {period} từ dữ liệu có mã {fingerprint[:12]}. "
-            "Nếu sửa dữ liệu, hãy bấm Đánh giá lại: kết quả này khi đó không còn đúng.",
-            f"Computed on {when:%d/%m/%Y %H:%M} for {period} from data {fingerprint[:12]}. "
-            "If you change the data, evaluate again: these results are then out of date.",
-        ),
-        "subtitle",
+        render("sheet.stamp", lang, when=when, period=period, fingerprint=fingerprint[:12]), "subtitle"
     )
 
 
@@ -106,57 +98,48 @@ def _award_label(candidate: Candidate, lang: str) -> str:
 
 def _decision(candidate: Candidate, lang: str) -> tuple[str, str]:
     if candidate.eligible and candidate.held in ("pending", "repeat"):
-        return render(f"law_conclusion_{candidate.held}", lang), "missing"
+        return render(f"law.conclusion.{candidate.held}", lang), "missing"
     if candidate.eligible and not candidate.nominable:
-        return t(lang, "Đạt (không đề nghị)", "Met (not nominated)"), "missing"
+        return render("decision.not_nominated", lang), "missing"
     if candidate.eligible:
-        return t(lang, "Đủ tiêu chuẩn", "Eligible"), "met"
+        return render("decision.eligible", lang), "met"
     if any(o.status == UNMET for o in candidate.outcomes.values()):
-        return t(lang, "Không đủ tiêu chuẩn", "Not eligible"), "unmet"
-    return t(lang, "Thiếu dữ liệu", "Lacks data"), "missing"
+        return render("decision.not_eligible", lang), "unmet"
+    return render("decision.missing", lang), "missing"
 
 
 def results_sheet(key: str, evaluation: Evaluation, lang: str, stamp: Cell) -> OutputSheet:
     units = key == "units_result"
     candidates = evaluation.units if units else evaluation.people
     criteria = C.COLLECTIVE_CRITERIA if units else C.INDIVIDUAL_CRITERIA
-    title = t(
-        lang,
-        "KẾT QUẢ ĐÁNH GIÁ TẬP THỂ" if units else "KẾT QUẢ ĐÁNH GIÁ CÁ NHÂN",
-        "COLLECTIVE RESULTS" if units else "INDIVIDUAL RESULTS",
-    )
+    title = render("kq.title.units" if units else "kq.title.people", lang)
     head = [
-        t(lang, "STT", "No."),
+        render("col.no", lang),
         C.UNITS.column("unit_id").label(lang) if units else C.STAFF.column("staff_id").label(lang),
         C.UNITS.column("unit_name").label(lang) if units else C.STAFF.column("full_name").label(lang),
-        C.UNITS.column("unit_kind").label(lang) if units else t(lang, "Đơn vị", "Unit"),
+        C.UNITS.column("unit_kind").label(lang) if units else render("col.unit", lang),
     ]
     if not units:
         head.append(C.STAFF.column("position").label(lang))
     for criterion in criteria:
         head += [
-            f"{criterion.id} – {criterion.label(lang)} ({criterion.ref})",
-            t(lang, f"Lý do {criterion.id}", f"Reason {criterion.id}"),
+            render("col.criterion", lang, id=criterion.id, label=criterion, ref=criterion.ref),
+            render("col.reason", lang, id=criterion.id),
         ]
-    head += [
-        t(lang, "Kết luận", "Conclusion"),
-        t(lang, "Xếp hạng", "Rank"),
-        t(lang, "Đề nghị", "Proposed award"),
-        t(lang, "Ghi chú", "Note"),
-    ]
+    head += [render(key, lang) for key in ("col.conclusion", "col.rank", "col.proposed", "col.note")]
     council = evaluation.council if evaluation.council and evaluation.council.votes else None
     if council:
         head.append(render("law_council_column", lang))
     rows: list[list[Cell | None]] = [[Cell(title, "title")], [stamp], [], [Cell(h, "header") for h in head]]
     order = sorted(candidates, key=lambda c: (c.rank is None, c.rank or 0, c.id))
-    labels = {status: status_label(status, lang) for status in STATUS_STYLE}
+    labels = {status: render(f"status.{status}", lang) for status in STATUS_STYLE}
     ids = [criterion.id for criterion in criteria]
     for n, c in enumerate(order, 1):
         row = [
             Cell(n, "int"),
             Cell(c.id, "link", _link(c.cell)),
             Cell(c.name, "wrap"),
-            Cell(c.position if units else c.unit_name, "wrap"),
+            Cell(fmt(c.position, lang) if units else c.unit_name, "wrap"),
         ]
         if not units:
             row.append(Cell(c.position, "wrap"))
@@ -165,14 +148,16 @@ def results_sheet(key: str, evaluation: Evaluation, lang: str, stamp: Cell) -> O
             outcome = outcomes[cid]
             status = outcome.status
             row.append(Cell(labels[status], STATUS_STYLE[status]))
-            row.append(Cell(outcome.reason, "wrap"))
+            row.append(
+                Cell(outcome.render(lang), "wrap", _link(outcome.sources[0]) if outcome.sources else None)
+            )
         conclusion, style = _decision(c, lang)
-        note = "; ".join(n for n in (c.tie_note or c.note, c.priority_note) if n)
+        note = "; ".join(n.render(lang) for n in (c.tie_note or c.note, c.priority_note) if n)
         row += [
             Cell(conclusion, style),
             Cell(c.rank, "int") if c.rank else None,
             Cell(_award_label(c, lang), "wrap"),
-            Cell(note, "wrap"),
+            Cell(note or None, "wrap"),
         ]
         if council:
             row.append(Cell(council_text(c, evaluation, lang), "wrap"))
@@ -205,7 +190,7 @@ def council_text(c: Candidate, evaluation: Evaluation, lang: str) -> str:
     council = evaluation.council
     if not c.council or council is None:
         return ""
-    return render(f"law_council_{c.council}", lang, votes=c.votes, present=council.present)
+    return render(f"law.council.{c.council}", lang, votes=c.votes, present=council.present)
 
 
 def list_status(evaluation: Evaluation, lang: str) -> str:
@@ -242,35 +227,23 @@ def nominations_sheet(evaluation: Evaluation, lang: str, when: datetime) -> Outp
 
     line(
         Cell(s.parent_agency.upper(), "doc_agency"),
-        Cell(t(lang, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SOCIALIST REPUBLIC OF VIET NAM"), "doc_nation"),
+        Cell(render("doc.nation", lang), "doc_nation"),
     )
     line(
         Cell(s.agency.upper(), "doc_agency_bold"),
-        Cell(t(lang, "Độc lập - Tự do - Hạnh phúc", "Independence - Freedom - Happiness"), "doc_motto"),
+        Cell(render("doc.motto", lang), "doc_motto"),
     )
     line(
         None,
         Cell(
-            t(
-                lang,
-                f"{s.place}, ngày {when.day:02d} tháng {when.month:02d} năm {when.year}",
-                f"{s.place}, {when:%d/%m/%Y}",
-            ),
+            render("doc.place_date", lang, place=s.place, day=when.day, month=when.month, year=when.year),
             "doc_date",
         ),
     )
     rows.append([])
-    full(Cell(t(lang, "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG", "LIST OF PROPOSED AWARDS"), "doc_title"))
-    full(
-        Cell(
-            t(
-                lang,
-                f'Phong trào thi đua "{s.movement}" giai đoạn {s.from_year}–{s.to_year}',
-                f'Emulation movement "{s.movement}", {s.from_year}–{s.to_year}',
-            ),
-            "doc_title",
-        )
-    )
+    full(Cell(render("nom.title", lang), "doc_title"))
+    movement = render("nom.movement", lang, movement=s.movement, from_year=s.from_year, to_year=s.to_year)
+    full(Cell(movement, "doc_title"))
     full(Cell(list_status(evaluation, lang), "doc_date"))
     rows.append([])
     header_row = len(rows)
@@ -278,12 +251,15 @@ def nominations_sheet(evaluation: Evaluation, lang: str, when: datetime) -> Outp
         [
             Cell(h, "doc_header")
             for h in (
-                t(lang, "STT", "No."),
-                t(lang, "Họ và tên / Tên tập thể", "Name / Collective"),
-                t(lang, "Chức vụ", "Position"),
-                t(lang, "Đơn vị", "Unit"),
-                t(lang, "Tóm tắt thành tích", "Summary of achievements"),
-                t(lang, "Hình thức khen thưởng", "Award"),
+                render(key, lang)
+                for key in (
+                    "col.no",
+                    "nom.col.name",
+                    "nom.col.position",
+                    "col.unit",
+                    "nom.col.summary",
+                    "nom.col.award",
+                )
             )
         ]
     )
@@ -292,28 +268,27 @@ def nominations_sheet(evaluation: Evaluation, lang: str, when: datetime) -> Outp
         full(Cell(f"{roman[a]}. {award.label(lang).upper()}", "doc_section"))
         for g, (label, group) in enumerate(
             (
-                (t(lang, "Tập thể", "Collectives"), evaluation.units),
-                (t(lang, "Cá nhân", "Individuals"), evaluation.people),
+                (render("nom.collectives", lang), evaluation.units),
+                (render("nom.individuals", lang), evaluation.people),
             ),
             1,
         ):
             full(Cell(f"{g}. {label}", "doc_section"))
             chosen = sorted((c for c in group if c.award == award.key), key=lambda c: (c.rank or 0, c.id))
             if not chosen:
-                full(Cell(t(lang, "(Không có)", "(None)"), "doc_cell"))
+                full(Cell(render("nom.none", lang), "doc_cell"))
             for n, c in enumerate(chosen, 1):
-                award_text = award.label(lang)
-                if c.tied:
-                    award_text += t(lang, " (đồng hạng – Hội đồng xem xét)", " (tied – the council decides)")
-                elif c.council:
+                award_text = render("nom.tied", lang, award=award) if c.tied else award.label(lang)
+                if c.council and not c.tied:
                     award_text += f" ({council_text(c, evaluation, lang)})"
+                summary = sentence(c.summary, lang) + (f"\n{c.tie_note.render(lang)}" if c.tie_note else "")
                 rows.append(
                     [
                         Cell(n, "doc_center"),
                         Cell(c.name, "doc_cell"),
                         Cell("" if c.kind == "unit" else c.position, "doc_cell"),
                         Cell(c.unit_name if c.kind == "person" else "", "doc_cell"),
-                        Cell(c.summary + (f"\n{c.tie_note}" if c.tie_note else ""), "doc_cell"),
+                        Cell(summary, "doc_cell"),
                         Cell(
                             award_text,
                             "doc_note" if c.tied or c.council not in ("", "approved") else "doc_cell",
@@ -321,7 +296,7 @@ def nominations_sheet(evaluation: Evaluation, lang: str, when: datetime) -> Outp
                     ]
                 )
     rows.append([])
-    line(None, Cell(t(lang, "NGƯỜI LẬP DANH SÁCH", "PREPARED BY"), "doc_agency_bold"))
+    line(None, Cell(render("nom.prepared_by", lang), "doc_agency_bold"))
     return OutputSheet(
         "nominations",
         C.output_name("nominations", lang),
@@ -367,27 +342,22 @@ def council_sheet(typed: list[dict[str, Any]], evaluation: Evaluation, lang: str
 
 def dashboard_sheet(evaluation: Evaluation, lang: str, stamp: Cell) -> OutputSheet:
     world = evaluation.world
-    rows: list[list[Cell | None]] = [[Cell(t(lang, "TỔNG QUAN", "DASHBOARD"), "title")], [stamp], []]
+    rows: list[list[Cell | None]] = [[Cell(render("dash.title", lang), "title")], [stamp], []]
     counts = [
-        (t(lang, "Số tập thể", "Collectives"), len(evaluation.units)),
-        (t(lang, "Tập thể đủ tiêu chuẩn", "Eligible collectives"), evaluation.unit_tally.eligible),
-        (t(lang, "Tập thể được đề nghị", "Collectives proposed"), len(evaluation.nominated_units)),
-        (t(lang, "Số cá nhân", "Individuals"), len(evaluation.people)),
-        (
-            t(lang, "Cá nhân đủ tiêu chuẩn", "Eligible individuals"),
-            evaluation.people_tally.eligible,
-        ),
-        (t(lang, "Cá nhân được đề nghị", "Individuals proposed"), len(evaluation.nominated_people)),
+        ("dash.units", len(evaluation.units)),
+        ("dash.eligible_units", evaluation.unit_tally.eligible),
+        ("dash.nominated_units", len(evaluation.nominated_units)),
+        ("dash.people", len(evaluation.people)),
+        ("dash.eligible_people", evaluation.people_tally.eligible),
+        ("dash.nominated_people", len(evaluation.nominated_people)),
     ]
     for label, value in counts:
-        rows.append([Cell(label, "text"), Cell(value, "int")])
+        rows.append([Cell(render(label, lang), "text"), Cell(value, "int")])
     rows.append([])
-    rows.append(
-        [Cell(t(lang, "Tỷ lệ đạt từng tiêu chí theo đơn vị", "Pass rate of each criterion by unit"), "title")]
-    )
+    rows.append([Cell(render("dash.table", lang), "title")])
     criteria = [c.id for c in C.COLLECTIVE_CRITERIA] + [c.id for c in C.INDIVIDUAL_CRITERIA]
     header_row = len(rows)
-    rows.append([Cell(t(lang, "Đơn vị", "Unit"), "header")] + [Cell(c, "header") for c in criteria])
+    rows.append([Cell(render("col.unit", lang), "header")] + [Cell(c, "header") for c in criteria])
     people_by_unit: dict[str, list[Candidate]] = {}
     for person in evaluation.people:
         unit_id = world.people[person.id].unit_id
@@ -406,7 +376,7 @@ def dashboard_sheet(evaluation: Evaluation, lang: str, stamp: Cell) -> OutputShe
     chart = None
     if evaluation.units:
         chart = Chart(
-            title=t(lang, "Tỷ lệ đạt tiêu chí theo đơn vị", "Criteria pass rate by unit"),
+            title=render("dash.chart", lang),
             categories=(first, last, 0),
             series=[(header_row, col, first, col) for col in range(1, len(criteria) + 1)],
             last_row=last,
@@ -428,38 +398,35 @@ def dashboard_sheet(evaluation: Evaluation, lang: str, stamp: Cell) -> OutputShe
 def errors_sheet(
     problems: list[Problem], lang: str, stamp: Cell | None, file: str, max_rows: int = MAX_SHEET_ROWS
 ) -> OutputSheet:
-    rows: list[list[Cell | None]] = [[Cell(t(lang, "LỖI DỮ LIỆU", "DATA ERRORS"), "title")]]
+    rows: list[list[Cell | None]] = [[Cell(render("err.title", lang), "title")]]
     errors = sum(p.is_error for p in problems)
     warnings = len(problems) - errors
-    summary = t(
-        lang,
-        f"{errors} lỗi, {warnings} cảnh báo trong {file}. Lỗi phải sửa trước khi đánh giá; cảnh báo thì nên xem lại.",
-        f"{errors} errors, {warnings} warnings in {file}. Errors must be fixed before evaluating; warnings deserve a look.",
-    )
+    summary = render("err.summary", lang, errors=errors, warnings=warnings, file=file)
     rows.append([Cell(summary, "banner" if errors else "subtitle")])
     if stamp is not None:
         rows.append([stamp])
     rows.append([])
     header = [
-        t(lang, "STT", "No."),
-        t(lang, "Mức độ", "Severity"),
-        t(lang, "Sheet", "Sheet"),
-        t(lang, "Ô", "Cell"),
-        t(lang, "Giá trị", "Value"),
-        t(lang, "Nội dung", "Message"),
+        render(key, lang)
+        for key in (
+            "col.no",
+            "err.col.severity",
+            "err.col.sheet",
+            "err.col.cell",
+            "err.col.value",
+            "err.col.message",
+        )
     ]
     header_row = len(rows)
     rows.append([Cell(h, "header") for h in header])
     if not problems:
-        rows.append(
-            [None, None, None, None, None, Cell(t(lang, "Không có lỗi dữ liệu.", "No data errors."), "met")]
-        )
+        rows.append([None, None, None, None, None, Cell(render("err.none", lang), "met")])
     listed = sorted(problems, key=sort_key)
     room = max_rows - len(rows) - 1  # one row kept for the line saying what was left out
     if len(listed) > room:
         listed = listed[:room]
     for n, p in enumerate(listed, 1):
-        severity = t(lang, "Lỗi", "Error") if p.is_error else t(lang, "Cảnh báo", "Warning")
+        severity = render("err.error" if p.is_error else "err.warning", lang)
         link = (
             f"{quote_sheet(p.sheet)}!{p.cell.split(':')[0]}"
             if p.sheet and p.cell and split_cell(p.cell.split(":")[0])[1]
@@ -484,16 +451,7 @@ def errors_sheet(
                 None,
                 None,
                 None,
-                Cell(
-                    t(
-                        lang,
-                        f"… và {left} lỗi, cảnh báo khác: Excel không chứa hết trong một sheet. "
-                        "Hãy sửa các lỗi trên rồi bấm Đánh giá lại để xem tiếp.",
-                        f"… and {left} more errors and warnings: they do not fit in one Excel sheet. "
-                        "Fix the ones above, then evaluate again to see the rest.",
-                    ),
-                    "banner",
-                ),
+                Cell(render("err.more", lang, left=left), "banner"),
             ]
         )
     return OutputSheet(
@@ -512,65 +470,46 @@ def errors_sheet(
 def _plain(value: Any) -> Any:
     if isinstance(value, (int, float, str)):
         return value
-    from .messages import _fmt
-
-    return _fmt(value)
+    return fmt(value)
 
 
 def stale_sheet(key: str, lang: str, when: datetime) -> OutputSheet:
     """What replaces an earlier result sheet when the data now has errors."""
-    text = t(
-        lang,
-        f'KẾT QUẢ CŨ ĐÃ BỊ XÓA lúc {when:%d/%m/%Y %H:%M}: dữ liệu hiện có lỗi. Hãy sửa các lỗi ở sheet "{C.output_name("errors", lang)}" rồi bấm Đánh giá lại.',
-        f'EARLIER RESULTS REMOVED on {when:%d/%m/%Y %H:%M}: the data now has errors. Fix them (sheet "{C.output_name("errors", lang)}") and evaluate again.',
-    )
+    text = render("stale.banner", lang, when=when, errors=C.output_name("errors", lang))
     return OutputSheet(
         key, C.output_name(key, lang), [[Cell(text, "banner")]], widths={0: 120}, tab_color="#808080"
     )
 
 
-LOG_HEADER = {
-    "vi": [
-        "Thời gian",
-        "Phiên bản",
-        "Kỳ xét",
-        "Mã dữ liệu",
-        "Tệp",
-        "Đơn vị",
-        "Cán bộ",
-        "Lỗi",
-        "Cảnh báo",
-        "Tập thể đủ tiêu chuẩn",
-        "Cá nhân đủ tiêu chuẩn",
-        "Tập thể đề nghị",
-        "Cá nhân đề nghị",
-        "Kết quả",
-    ],
-    "en": [
-        "Time",
-        "Version",
-        "Period",
-        "Data fingerprint",
-        "File",
-        "Units",
-        "Staff",
-        "Errors",
-        "Warnings",
-        "Eligible collectives",
-        "Eligible individuals",
-        "Collectives proposed",
-        "Individuals proposed",
-        "Outcome",
-    ],
-}
-FINGERPRINT_COLUMN = 3
+LOG_COLUMNS = (
+    "time",
+    "version",
+    "period",
+    "fingerprint",
+    "file",
+    "units",
+    "staff",
+    "errors",
+    "warnings",
+    "eligible_units",
+    "eligible_people",
+    "nominated_units",
+    "nominated_people",
+    "outcome",
+)
+
+
+def log_value(row: list[Any], column: str) -> Any:
+    """One column of a `Nhật ký` row read back by name (None when the row is shorter)."""
+    index = LOG_COLUMNS.index(column)
+    return row[index] if len(row) > index else None
 
 
 def log_sheet(previous: list[list[Any]], entry: list[Any], lang: str) -> OutputSheet:
-    rows: list[list[Cell | None]] = [[Cell(h, "header") for h in LOG_HEADER[lang]]]
+    rows: list[list[Cell | None]] = [[Cell(render(f"log.{k}", lang), "header") for k in LOG_COLUMNS]]
     for old in [*previous, entry]:
         row: list[Cell | None] = []
-        for i, value in enumerate(old[: len(LOG_HEADER[lang])]):
+        for i, value in enumerate(old[: len(LOG_COLUMNS)]):
             if value is None:
                 row.append(None)
             elif i == 0 and isinstance(value, datetime):

@@ -7,7 +7,7 @@ from fractions import Fraction
 from typing import Any
 
 from . import contract as C
-from .i18n import render
+from .i18n import Msg, render
 from .problems import ERROR, Problem
 from .text import clean, fold, strip_marks
 
@@ -24,15 +24,16 @@ class Settings:
         except KeyError:
             raise AttributeError(key) from None
 
-    def cite(self, key: str, lang: str = "vi") -> str:
-        """How a reason names a setting: its label, value and cell."""
+    def cite(self, key: str) -> Msg:
+        """How a reason names a setting: its label, value and cell (rendered at the edge)."""
         setting = C.SETTINGS_BY_KEY[key]
         value = self.values[key]
         if setting.type == "enum":
-            value = C.ENUMS[setting.enum].get(value).label(lang)
+            value = C.ENUMS[setting.enum].get(value)
         cell = self.cells.get(key)
-        where = f" ({self.sheet}!{cell})" if cell else ""
-        return f"{setting.label(lang)} = {value}{where}"
+        if cell:
+            return Msg("cite", {"setting": setting, "value": value, "sheet": self.sheet, "cell": cell})
+        return Msg("cite.bare", {"setting": setting, "value": value})
 
     @property
     def years(self) -> range:

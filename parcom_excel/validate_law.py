@@ -28,7 +28,7 @@ def additions_missing(tables: dict[str, RawTable], absent: set[str], lang: str) 
             if sheet_key in absent or column_key in tables[sheet_key].columns:
                 continue
             items.append(f'"{sheet.column(column_key).label(lang)}" ({tables[sheet_key].sheet})')
-        effects.append(render(f"law_effect_{column_key or sheet_key}", lang))
+        effects.append(render(f"law.effect.{column_key or sheet_key}", lang))
     if not items:
         return []
     return [

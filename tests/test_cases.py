@@ -1,58 +1,55 @@
-"""Scenario workbooks a council member can read (tests/cases/*.toml), run end to end.
+"""Scenarios a council member can read (tests/cases/*.toml), run through the whole core.
 
-Each case lists the sheets as the clerk would type them, in Vietnamese, and the expected
-nomination list. The test writes the workbook, runs `parcom evaluate -o`, and reads the
-nomination sheet and the result sheets back from the written file.
+Each case lists the sheets as the clerk would type them, in Vietnamese, and what the council
+should see: the nomination list, criteria statuses, phrases the drafted summaries must (or must
+never) contain, and what the errors sheet says. Every case runs in memory (reader, contract,
+validation, rules, output sheets); one runs end to end as a user would (`parcom evaluate -o`, the
+written file read back) so the two paths are known to agree.
 """
 
 from __future__ import annotations
 
 import tomllib
-from datetime import date
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
 
 from parcom_excel import contract as C
-from tests.workbooks import run_cli, setting_value
+from parcom_excel.core import run
+from tests.workbooks import MemoryBook, run_cli, save_sheets, setting_value
 
 ROOT = Path(__file__).resolve().parents[1]
 CASES = sorted((ROOT / "tests" / "cases").glob("*.toml"))
+CRITERIA = {c.id for c in (*C.COLLECTIVE_CRITERIA, *C.INDIVIDUAL_CRITERIA)}
 
 
-def build(case: dict, path: Path) -> Path:
-    book = openpyxl.Workbook()
-    ws = book.active
-    ws.title = C.SETTINGS_SHEET.vi
-    ws.append(["Tham số", "Giá trị"])
+def sheets_of(case: dict) -> dict[str, list[list[Any]]]:
     given = case.get("settings", {})
-    for setting in C.SETTINGS:
-        ws.append([setting.vi, given.get(setting.vi, setting_value(setting, setting.default))])
+    settings = [["Tham số", "Giá trị"]]
+    settings += [[s.vi, given.get(s.vi, setting_value(s, s.default))] for s in C.SETTINGS]
+    sheets = {C.SETTINGS_SHEET.vi: settings}
     for sheet in C.DATA_SHEETS:
-        ws = book.create_sheet(sheet.vi)
         records = case.get("sheets", {}).get(sheet.vi, [])
         if len(records) == 1 and "rows" in records[0]:
             rows = records[0]["rows"]
         else:
             header = [c.vi for c in sheet.columns]
             rows = [header] + [[r.get(h) for h in header] for r in records]
-        if not rows:
-            rows = [[c.vi for c in sheet.columns]]
-        for row in rows:
-            ws.append(row)
-            for cell in ws[ws.max_row]:
-                if isinstance(cell.value, date):
-                    cell.number_format = "dd/mm/yyyy"
-    book.save(path)
-    return path
+        sheets[sheet.vi] = rows or [[c.vi for c in sheet.columns]]
+    return sheets
 
 
-def nominations(path: Path) -> dict[str, list[str]]:
-    ws = openpyxl.load_workbook(path, read_only=True)["Đề nghị khen thưởng"]
+def _values(rows) -> list[tuple]:
+    """Output rows as plain value tuples, whether from an OutputSheet or a file read back."""
+    return [tuple(getattr(c, "value", c) for c in row) for row in rows]
+
+
+def nominations(rows: list[tuple]) -> dict[str, list[str]]:
     got: dict[str, list[str]] = {}
     award = None
-    for row in ws.iter_rows(values_only=True):
+    for row in rows:
         first = row[0] if row else None
         if isinstance(first, str) and first.split(". ", 1)[0] in ("I", "II", "III"):
             award = next(a.vi for a in C.AWARDS if a.vi.upper() in first)
@@ -63,34 +60,58 @@ def nominations(path: Path) -> dict[str, list[str]]:
     return got
 
 
-def statuses(path: Path) -> dict[str, str]:
-    book = openpyxl.load_workbook(path, read_only=True)
+def summaries(rows: list[tuple]) -> dict[str, str]:
+    return {row[1]: row[4] for row in rows if len(row) > 4 and isinstance(row[0], int) and row[1]}
+
+
+def statuses(sheets: list[list[tuple]]) -> dict[str, str]:
     out = {}
-    for name in ("KQ Tập thể", "KQ Cá nhân"):
-        rows = list(book[name].iter_rows(values_only=True))
+    for rows in sheets:
         header = next(i for i, r in enumerate(rows) if r and r[0] == "STT")
         heads = rows[header]
         for row in rows[header + 1 :]:
             for i, head in enumerate(heads):
-                if isinstance(head, str) and head[:3] in {
-                    c.id for c in (*C.COLLECTIVE_CRITERIA, *C.INDIVIDUAL_CRITERIA)
-                }:
+                if isinstance(head, str) and head[:3] in CRITERIA:
                     out[f"{row[1]}.{head[:3]}"] = row[i]
     return out
 
 
+def check(case: dict, sheets: dict[str, list[tuple]]) -> None:
+    expect = case["expect"]
+    listed = nominations(sheets["Đề nghị khen thưởng"])
+    for award in C.AWARDS:
+        if award.vi in expect:
+            assert listed.get(award.vi, []) == expect[award.vi], f"{award.vi}: {listed.get(award.vi)}"
+    found = statuses([sheets["KQ Tập thể"], sheets["KQ Cá nhân"]])
+    for key, expected in expect.get("criteria", {}).items():
+        assert found[key] == expected, key
+    drafted = summaries(sheets["Đề nghị khen thưởng"])
+    for name, phrases in expect.get("summary_contains", {}).items():
+        for phrase in phrases:
+            assert phrase in drafted[name], f"{name}: {phrase!r} not in {drafted[name]!r}"
+    for name, phrases in expect.get("summary_never", {}).items():
+        for phrase in phrases:
+            assert phrase not in drafted[name], f"{name}: {phrase!r} in {drafted[name]!r}"
+    errors_text = " ".join(str(v) for row in sheets.get("Lỗi dữ liệu", []) for v in row if v)
+    for phrase in expect.get("errors_sheet_contains", []):
+        assert phrase in errors_text, phrase
+
+
 @pytest.mark.parametrize("case_file", CASES, ids=[p.stem for p in CASES])
-def test_case(tmp_path, case_file):
+def test_case(case_file):
     case = tomllib.loads(case_file.read_text(encoding="utf-8"))
-    book = build(case, tmp_path / "input.xlsx")
+    book = MemoryBook(sheets_of(case))
+    result = run(book, write=True)
+    assert result.exit_code == case["expect"].get("exit", 0), [p.message("vi") for p in result.errors]
+    check(case, {sheet.name: _values(sheet.rows) for sheet in book.written.values()})
+
+
+def test_a_case_end_to_end_through_the_file(tmp_path):
+    case_file = ROOT / "tests" / "cases" / "dong_hang.toml"
+    case = tomllib.loads(case_file.read_text(encoding="utf-8"))
+    book = save_sheets(tmp_path / "input.xlsx", sheets_of(case))
     out = tmp_path / "output.xlsx"
     done = run_cli("evaluate", book, "-o", out, timeout=120)
     assert done.returncode == 0, done.stdout + done.stderr
-    got = nominations(out)
-    for award, names in case["expect"].items():
-        if award == "criteria":
-            continue
-        assert got.get(award, []) == names, f"{award}: {got.get(award)}"
-    found = statuses(out)
-    for key, expected in case["expect"].get("criteria", {}).items():
-        assert found[key] == expected, key
+    written = openpyxl.load_workbook(out, read_only=True)
+    check(case, {name: list(written[name].iter_rows(values_only=True)) for name in written.sheetnames})

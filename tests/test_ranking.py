@@ -24,7 +24,7 @@ def test_tie_at_the_bang_khen_edge_is_listed_whole_for_the_council(tmp_path):
     assert got["CB02"].award == got["CB04"].award == "bk"
     assert got["CB02"].tied and got["CB04"].tied
     assert got["CB02"].rank == got["CB04"].rank == 1
-    assert "Hội đồng xem xét" in got["CB02"].tie_note
+    assert "Hội đồng xem xét" in got["CB02"].tie_note.render("vi")
     assert not got["CB01"].tied and got["CB01"].award == "gk"
     codes = [p.code for p in result.problems]
     assert "tie_at_edge" in codes
@@ -83,6 +83,6 @@ def test_nomination_sheet_lists_the_tied_group(tmp_path):
     texts = [c.value for row in sheet.rows for c in row if c is not None and isinstance(c.value, str)]
     assert any("đồng hạng – Hội đồng xem xét" in t for t in texts)
     assert "Trần Thị Bình" in texts and "Phạm Thị Dung" in texts
-    summary = next(t for t in texts if t.startswith("Có sáng kiến"))
+    summary = next(t for t in texts if t.startswith("Là tác giả sáng kiến"))
     assert "12/QĐ-SKHCN" in summary or "30/QĐ-SKHCN" in summary
-    assert "không vi phạm kỷ luật" in summary
+    assert "không bị kỷ luật, không vi phạm pháp luật trong kỳ" in summary

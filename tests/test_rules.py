@@ -1,7 +1,8 @@
 """Table-driven cases for every criterion of §IV: met, not met, lacks data, and each setting's edge.
 
-Each case writes a real workbook (openpyxl), reads it back through the file adapter and checks the
-status of one criterion for one unit or person.
+Each case lays out the sheets as a clerk types them and runs the whole core (reader, contract,
+validation, rules) on them in memory; the file adapter's round trip is tested elsewhere
+(test_evaluate_file, test_cases' end-to-end case).
 """
 
 from __future__ import annotations
@@ -12,12 +13,11 @@ import pytest
 
 from parcom_excel.core import run
 from parcom_excel.io.files import FileAdapter
-from tests.workbooks import department, find, write_book
+from tests.workbooks import MemoryBook, book_sheets, department, find, write_book
 
 
 def evaluate(tmp_path, data, settings=None):
-    path = write_book(tmp_path / "book.xlsx", data, settings)
-    result = run(FileAdapter(path), write=False)
+    result = run(MemoryBook(book_sheets(data, settings)), write=False)
     assert result.status == "evaluated", [p.message("en") for p in result.errors]
     return result
 
@@ -457,15 +457,15 @@ def test_criterion(tmp_path, change, settings, criterion, subject, expected):
         change(data)
     result = evaluate(tmp_path, data, settings)
     got = outcome(result, criterion, subject)
-    assert got.status == expected, got.reason
-    assert got.reason
+    assert got.status == expected, got.render("en")
+    assert got.render("vi") and got.render("en")
 
 
 def test_reason_cites_the_source_cell_and_setting(tmp_path):
     data = department()
     set_rating(data, "CB02", 2024, "HTNV")
     result = evaluate(tmp_path, data)
-    reason = outcome(result, "CN2", "CB02").reason
+    reason = outcome(result, "CN2", "CB02").render("vi")
     row = 2 + data["ratings"].index(find(data["ratings"], staff_id="CB02", year=2024))
     assert f"Đánh giá cá nhân!C{row}" in reason
     assert "Cấu hình!B" in reason and "Hoàn thành tốt nhiệm vụ" in reason
@@ -479,7 +479,7 @@ def test_leaver_is_evaluated_but_not_nominated(tmp_path):
     result = evaluate(tmp_path, data)
     person = next(c for c in result.evaluation.people if c.id == "CB02")
     assert person.eligible and not person.nominable and person.award is None
-    assert "Đã nghỉ từ 31/03/2024" in person.note
+    assert "Đã nghỉ từ 31/03/2024" in person.note.render("vi")
 
 
 def test_period_override_single_year(tmp_path):

@@ -13,6 +13,8 @@ from typing import Any
 import openpyxl
 
 from parcom_excel import contract as C
+from parcom_excel.adapter import Grid
+from parcom_excel.model import OutputSheet
 
 
 def setting_value(setting: C.Setting, value: Any, lang: str = "vi") -> Any:
@@ -20,6 +22,33 @@ def setting_value(setting: C.Setting, value: Any, lang: str = "vi") -> Any:
     if setting.type == "enum" and value in {c.code for c in C.ENUMS[setting.enum].choices}:
         return C.ENUMS[setting.enum].get(value).label(lang)
     return value
+
+
+def book_sheets(
+    data: dict[str, list[dict[str, Any]]],
+    settings: dict[str, Any] | None = None,
+    lang: str = "vi",
+    header_row: int = 1,
+    first_col: int = 1,
+) -> dict[str, list[list[Any]]]:
+    """One grid per contract sheet, as a clerk would type it; `data` rows use column keys."""
+    rows = [[C.SETTINGS_SHEET.column("name").label(lang), C.SETTINGS_SHEET.column("value").label(lang)]]
+    values = settings or {}
+    for setting in C.SETTINGS:
+        if values.get(setting.key, "") is None:
+            continue  # a test that removes a setting
+        rows.append(
+            [setting.label(lang), setting_value(setting, values.get(setting.key, setting.default), lang)]
+        )
+    sheets = {C.SETTINGS_SHEET.name(lang): rows}
+    pad = [None] * (first_col - 1)
+    for sheet in C.DATA_SHEETS:
+        columns = list(sheet.columns)
+        grid: list[list[Any]] = [[] for _ in range(header_row - 1)]
+        grid.append(pad + [column.label(lang) for column in columns])
+        grid += [pad + [record.get(column.key) for column in columns] for record in data.get(sheet.key, [])]
+        sheets[sheet.name(lang)] = grid
+    return sheets
 
 
 def write_book(
@@ -30,31 +59,48 @@ def write_book(
     header_row: int = 1,
     first_col: int = 1,
 ) -> Path:
-    """One sheet per contract sheet; `data` rows use column keys; values as the user would type."""
+    """`book_sheets` saved as a real .xlsx (openpyxl), dates formatted as a clerk types them."""
+    return save_sheets(path, book_sheets(data, settings, lang, header_row, first_col))
+
+
+def save_sheets(path: Path, sheets: dict[str, list[list[Any]]]) -> Path:
     book = openpyxl.Workbook()
-    ws = book.active
-    ws.title = C.SETTINGS_SHEET.name(lang)
-    ws.append([C.SETTINGS_SHEET.column("name").label(lang), C.SETTINGS_SHEET.column("value").label(lang)])
-    values = settings or {}
-    for setting in C.SETTINGS:
-        if values.get(setting.key, "") is None:
-            continue  # a test that removes a setting
-        value = values.get(setting.key, setting.default)
-        ws.append([setting.label(lang), setting_value(setting, value, lang)])
-    for sheet in C.DATA_SHEETS:
-        ws = book.create_sheet(sheet.name(lang))
-        columns = list(sheet.columns)
-        for c, column in enumerate(columns):
-            ws.cell(header_row, first_col + c, column.label(lang))
-        for r, record in enumerate(data.get(sheet.key, []), start=header_row + 1):
-            for c, column in enumerate(columns):
-                value = record.get(column.key)
+    book.remove(book.active)
+    for name, grid in sheets.items():
+        ws = book.create_sheet(name)
+        for r, row in enumerate(grid, 1):
+            for c, value in enumerate(row, 1):
                 if value is not None:
-                    cell = ws.cell(r, first_col + c, value)
+                    cell = ws.cell(r, c, value)
                     if isinstance(value, date):
                         cell.number_format = "dd/mm/yyyy"
     book.save(path)
     return path
+
+
+class MemoryBook:
+    """A workbook held in memory behind the adapter interface, so the rules' cases run without
+    files; `written` holds the output sheets the core would write."""
+
+    def __init__(self, sheets: dict[str, list[list[Any]]], label: str = "book.xlsx") -> None:
+        self.sheets = sheets
+        self.label = label
+        self.written: dict[str, OutputSheet] = {}
+
+    def sheet_names(self) -> list[str]:
+        return list(self.sheets)
+
+    def grid(self, name: str) -> Grid:
+        rows = self.sheets[name]
+        width = max((len(r) for r in rows), default=0)
+        return Grid(name, [list(r) + [None] * (width - len(r)) for r in rows])
+
+    def owned(self) -> dict[str, str]:
+        return {}
+
+    def write(self, outputs: list[OutputSheet]) -> list[Any]:
+        self.written = {sheet.key: sheet for sheet in outputs}
+        return []
 
 
 YEARS = range(2022, 2026)

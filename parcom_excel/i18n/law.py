@@ -7,6 +7,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     # ---- settings
     "law_hint_ratio": ("hãy ghi tỷ lệ dạng 2/3 hoặc 67%", "write a share such as 2/3 or 67%"),
     "law_hint_date": ("hãy nhập ngày dạng dd/mm/yyyy", "enter a date as dd/mm/yyyy"),
+    "law_with_note": ("{reason}. {note}", "{reason}. {note}"),
+    "law_with_aside": ("{reason} {note}", "{reason} {note}"),
+    "law_notes": ("{first}; {then}", "{first}; {then}"),
 }
 TEXTS.update(
     {
@@ -36,19 +39,19 @@ TEXTS.update(
             "Tập thể {name} đủ tiêu chuẩn nhưng {count} cán bộ chưa ghi Giới tính ({cells}): tỷ lệ nữ chỉ tính người đã ghi Nữ (NĐ 152/2025 Đ.4 k.6). Hãy ghi Nam hoặc Nữ.",
             "Collective {name} is eligible but {count} staff have no Gender ({cells}): the share of women counts only those marked Female (Decree 152/2025 Art.4(6)). Enter Male or Female.",
         ),
-        "law_priority_women": (
+        "law.priority.person": (
             "Ngang thành tích với {names}: được xếp trên vì ưu tiên cá nhân nữ (NĐ 152/2025 Đ.4 k.6)",
             "Equal in merit to {names}: placed ahead as a woman (Decree 152/2025 Art.4(6))",
         ),
-        "law_priority_women_behind": (
+        "law.priority.person_behind": (
             "Ngang thành tích với {name}: xếp sau vì ưu tiên cá nhân nữ (NĐ 152/2025 Đ.4 k.6)",
             "Equal in merit to {name}: placed behind, women go first (Decree 152/2025 Art.4(6))",
         ),
-        "law_priority_women_unit": (
+        "law.priority.unit": (
             "Ngang thành tích với {names}: được xếp trên vì có tỷ lệ nữ từ {pct}% trở lên (NĐ 152/2025 Đ.4 k.6)",
             "Equal in merit to {names}: placed ahead with at least {pct}% women (Decree 152/2025 Art.4(6))",
         ),
-        "law_priority_women_unit_behind": (
+        "law.priority.unit_behind": (
             "Ngang thành tích với {name}: xếp sau vì tập thể đó có tỷ lệ nữ từ {pct}% trở lên (NĐ 152/2025 Đ.4 k.6)",
             "Equal in merit to {name}: placed behind a collective with at least {pct}% women (Decree 152/2025 Art.4(6))",
         ),
@@ -145,19 +148,19 @@ TEXTS.update(
             "Sổ này theo mẫu cũ, chưa có: {items}. Kết quả được tính như trước; thêm vào (parcom init tạo mẫu mới) thì: {effects}.",
             "This workbook follows the previous template and lacks: {items}. Results are computed as before; with them (parcom init makes the new template): {effects}.",
         ),
-        "law_effect_gender": (
+        "law.effect.gender": (
             "ưu tiên cá nhân nữ, tập thể có tỷ lệ nữ cao khi ngang nhau về thành tích",
             "women and collectives of mostly women go first among equals",
         ),
-        "law_effect_status": (
+        "law.effect.status": (
             "người đang bị xem xét kỷ luật, thanh tra, khiếu nại, tố cáo được tạm chưa đề nghị",
             "who faces pending proceedings is held back",
         ),
-        "law_effect_past_awards": (
+        "law.effect.past_awards": (
             "sáng kiến đã dùng để khen thưởng không tính lại, người đã được khen không đề nghị lại",
             "initiatives already rewarded do not count again, who was already awarded is not proposed again",
         ),
-        "law_effect_council": (
+        "law.effect.council": (
             "danh sách theo kết quả biểu quyết của Hội đồng",
             "the list follows the council's vote",
         ),
@@ -166,13 +169,13 @@ TEXTS.update(
 TEXTS.update(
     {
         # ---- result sheets and the list
-        "law_conclusion_pending": ("Đạt – tạm chưa đề nghị", "Met – held back for now"),
-        "law_conclusion_repeat": ("Đạt – không đề nghị lại", "Met – not proposed again"),
+        "law.conclusion.pending": ("Đạt – tạm chưa đề nghị", "Met – held back for now"),
+        "law.conclusion.repeat": ("Đạt – không đề nghị lại", "Met – not proposed again"),
         "law_council_column": ("Hội đồng biểu quyết", "Council's vote"),
-        "law_council_approved": ("Đồng ý {votes}/{present} phiếu", "Approved, {votes} of {present} votes"),
-        "law_council_rejected": ("Không đồng ý", "Rejected"),
-        "law_council_not_voted": ("chưa biểu quyết", "not voted yet"),
-        "law_council_needs_council": ("cần Hội đồng xét", "needs the council's vote"),
+        "law.council.approved": ("Đồng ý {votes}/{present} phiếu", "Approved, {votes} of {present} votes"),
+        "law.council.rejected": ("Không đồng ý", "Rejected"),
+        "law.council.not_voted": ("chưa biểu quyết", "not voted yet"),
+        "law.council.needs_council": ("cần Hội đồng xét", "needs the council's vote"),
         "law_list_proposal": (
             "Danh sách đề xuất (chưa có quyết định của Hội đồng thi đua – khen thưởng)",
             "Proposed list (the emulation council has not decided yet)",

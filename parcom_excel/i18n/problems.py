@@ -165,10 +165,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Số lượng tối thiểu ({value}) lớn hơn tối đa ({max}) của {name}: hãy sửa lại trong sheet Cấu hình.",
         "Minimum ({value}) exceeds maximum ({max}) for {name}: correct it in Settings.",
     ),
-    "unknown_setting": (
-        'Không hiểu tham số "{value}": dòng này bị bỏ qua.',
-        'Unknown setting "{value}": this row is ignored.',
-    ),
     "setting_missing": (
         'Thiếu tham số "{name}" trong sheet Cấu hình: dùng giá trị mặc định {default}.',
         'Setting "{name}" is missing from Settings: the default {default} is used.',
@@ -176,10 +172,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "unknown_tiebreak": (
         'Không hiểu tiêu chí xếp hạng "{value}": hãy dùng một trong {choices}.',
         'Unknown ranking key "{value}": use one of {choices}.',
-    ),
-    "staff_without_rating_unit": (
-        "Người này không có trong sheet Cán bộ nên không xác định được đơn vị.",
-        "This person is not in Staff, so their unit is unknown.",
     ),
     # ---- evaluation warnings
     "quota_short": (
@@ -193,10 +185,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "results_stale": (
         "Dữ liệu đã thay đổi sau lần đánh giá lúc {value}: các sheet kết quả hiện có không còn đúng, hãy đánh giá lại.",
         "The data changed after the evaluation of {value}: the result sheets are out of date, evaluate again.",
-    ),
-    "no_errors": (
-        "Không có lỗi dữ liệu.",
-        "No data errors.",
     ),
     "sheet_name_taken": (
         'Sheet "{value}" là của người dùng nên không bị ghi đè; kết quả được ghi vào sheet "{other}".',

@@ -15,7 +15,7 @@ from datetime import date
 from itertools import groupby
 
 from .. import contract as C
-from ..i18n import render
+from ..i18n import Msg
 from ..problems import ERROR, Problem
 from .domain import Vote, World
 from .ranking import Candidate
@@ -74,7 +74,7 @@ def votes_needed(world: World) -> int | None:
 
 def check_meeting(world: World) -> list[Problem]:
     """The meeting's settings and each row's numbers (no eligibility needed)."""
-    s, lang = world.settings, world.lang
+    s = world.settings
     problems: list[Problem] = []
     decided = [v for v in world.votes if v.decision]
     for vote in world.votes:
@@ -93,7 +93,7 @@ def check_meeting(world: World) -> list[Problem]:
                 s.sheet,
                 s.cells.get(key),
                 None,
-                {"name": C.SETTINGS_BY_KEY[key].label(lang)},
+                {"name": C.SETTINGS_BY_KEY[key]},
             )
         )
     if missing:
@@ -118,7 +118,7 @@ def check_meeting(world: World) -> list[Problem]:
                 s.sheet,
                 s.cells.get("council_present"),
                 present,
-                {"members": members, "quorum": s.cite("council_quorum", lang)},
+                {"members": members, "quorum": s.cite("council_quorum")},
             )
         )
     needed = votes_needed(world)
@@ -135,15 +135,15 @@ def check_meeting(world: World) -> list[Problem]:
                     vote.votes,
                     needed=needed,
                     present=present,
-                    majority=s.cite("council_majority", lang),
+                    majority=s.cite("council_majority"),
                 )
             )
     return problems
 
 
-def _why_not(candidate: Candidate, lang: str) -> str:
+def _why_not(candidate: Candidate) -> Msg | None:
     if not candidate.eligible:
-        return render("law_vote_reason_not_eligible", lang)
+        return Msg("law_vote_reason_not_eligible")
     return candidate.note
 
 
@@ -156,7 +156,7 @@ def apply_council(
     """Check the votes against the evaluation, then (when decided and valid) settle the list.
 
     `groups`, `orders` and `quotas` are keyed by candidate kind ("unit", "person")."""
-    s, lang = world.settings, world.lang
+    s = world.settings
     council = Council(s.council_date, s.council_members, s.council_present, votes_needed(world))
     problems = check_meeting(world)
     by_code = {kind: {c.id: c for c in group} for kind, group in groups.items()}
@@ -185,9 +185,7 @@ def apply_council(
         )
         votes_of[(f"{kind}:{vote.code}", vote.award)] = vote
         if not (candidate.eligible and candidate.nominable):
-            problems.append(
-                _error("law_vote_not_eligible", vote.cell, vote.code, why=_why_not(candidate, lang))
-            )
+            problems.append(_error("law_vote_not_eligible", vote.cell, vote.code, why=_why_not(candidate)))
             continue
         if vote.decision != "YES":
             continue
@@ -209,14 +207,14 @@ def apply_council(
                     vote.decision_cell,
                     len(rows),
                     seats=seats,
-                    award=C.AWARD_KIND.get(award).label(lang),
+                    award=C.AWARD_KIND.get(award),
                 )
             )
     if not council.decided or any(p.is_error for p in problems):
         return council, problems
     final = True
     for kind, group in groups.items():
-        final &= _settle(group, orders[kind], quotas[kind], votes_of, kind, lang)
+        final &= _settle(group, orders[kind], quotas[kind], votes_of, kind)
     council.final = final
     return council, problems
 
@@ -227,7 +225,6 @@ def _settle(
     quotas: dict[str, tuple[int, int]],
     votes_of: dict[tuple[str, str], Vote],
     kind: str,
-    lang: str,
 ) -> bool:
     """Re-fill one group's quotas from the vote; True when every listed candidate is approved."""
 
@@ -242,7 +239,7 @@ def _settle(
         (c for c in group if c.eligible and c.nominable), key=lambda c: (*(-v for v in sort_key(c)), c.id)
     )
     for c in pool:
-        c.proposed_award, c.award, c.tied, c.tie_note = c.award, None, False, ""
+        c.proposed_award, c.award, c.tied, c.tie_note = c.award, None, False, None
     taken: set[str] = set()
     seats = {award.key: quotas[award.key][1] for award in C.AWARDS}
     final = True
@@ -271,9 +268,7 @@ def _settle(
                 after = C.AWARDS[C.AWARDS.index(award) + 1 :]
                 later = [a for a in after if seats[a.key] > 0][:1]
                 spill = len(members) - left
-                note = render(
-                    "law_tie_council", lang, seats=left, count=len(members), award=award.label(lang)
-                )
+                note = Msg("law_tie_council", {"seats": left, "count": len(members), "award": award})
                 for c in members:
                     c.tied, c.tie_note = True, note
                 for nxt in later:

@@ -8,66 +8,69 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from .. import contract as C
-from ..i18n import render
-from .domain import RATING_RANK, Initiative, Person, Result, Unit, World, t
+from ..i18n import Msg, render
+from .domain import RATING_RANK, Initiative, Person, Result, Unit, World
 
 MET, UNMET, MISSING = "met", "unmet", "missing"
-STATUS_LABEL = {
-    MET: ("Đạt", "Met"),
-    UNMET: ("Không đạt", "Not met"),
-    MISSING: ("Thiếu dữ liệu", "Lacks data"),
-}
 
 
-def status_label(status: str, lang: str) -> str:
-    vi, en = STATUS_LABEL[status]
-    return vi if lang == "vi" else en
+def status_text(status: str) -> Msg:
+    return Msg(f"status.{status}")
 
 
 @dataclass(slots=True)
 class Outcome:
+    """A criterion's verdict: status, the reason as a catalog code with its facts, and the trace
+    (the cells it read and the settings it applied)."""
+
     status: str
-    reason: str
+    code: str
+    params: dict[str, Any] = field(default_factory=dict)
     sources: list[str] = field(default_factory=list)
+    settings: tuple[str, ...] = ()
+
+    @property
+    def reason(self) -> Msg:
+        return Msg(self.code, self.params)
+
+    def render(self, lang: str = "vi") -> str:
+        return render(self.code, lang, **self.params)
 
 
-def _combine(years: list[tuple[int, str, str]], lang: str, met_text: str) -> Outcome:
+Year = tuple[int, str, Msg, list[str]]  # year, status, why, cells read
+
+
+def _combine(world: World, years: list[Year], met: str, settings: tuple[str, ...]) -> Outcome:
     """A yearly criterion holds when it holds in every year judged."""
-    failing = [(y, text) for y, status, text in years if status == UNMET]
-    missing = [(y, text) for y, status, text in years if status == MISSING]
-    if failing:
-        return Outcome(UNMET, "; ".join(f"{y}: {text}" for y, text in failing))
-    if missing:
-        return Outcome(MISSING, "; ".join(f"{y}: {text}" for y, text in missing))
+    for status in (UNMET, MISSING):
+        bad = [y for y in years if y[1] == status]
+        if bad:
+            items = [Msg("year_item", {"year": y, "text": why}) for y, _, why, _ in bad]
+            return Outcome(status, "years_failed", {"items": items}, [c for y in bad for c in y[3]], settings)
     if not years:
-        return Outcome(MET, t(lang, "Không có năm nào phải xét trong kỳ", "No year to judge in the period"))
-    return Outcome(MET, met_text)
-
-
-def _label(enum: C.Enum, code: str, lang: str) -> str:
-    return enum.get(code).label(lang)
+        return Outcome(
+            MET, "no_year_to_judge", {"cite": world.settings.cite("min_months")}, [], ("min_months",)
+        )
+    items = [Msg("year_item", {"year": y, "text": why}) for y, _, why, _ in years]
+    return Outcome(MET, met, {"items": items}, [c for y in years for c in y[3]], settings)
 
 
 # ---------------------------------------------------------------- collectives (§IV.1)
 
 
 def _per_result_year(
-    world: World, unit: Unit, judge: Callable[[Result], tuple[str, str]]
-) -> list[tuple[int, str, str]]:
+    world: World, unit: Unit, judge: Callable[[Result], tuple[str, Msg, list[str]]]
+) -> list[Year]:
     """Judge the unit's result row of every year it is judged; a missing row lacks data."""
-    years = []
+    years: list[Year] = []
+    missing = Msg("no_results_row", {"sheet": world.sheet("results")})
     for year in world.unit_years(unit):
         result = world.results.get((unit.id, year))
         if result is None:
-            years.append(
-                (
-                    year,
-                    MISSING,
-                    t(world.lang, "không có dòng ở sheet Kết quả đơn vị", "no row in Unit results"),
-                )
-            )
+            years.append((year, MISSING, missing, []))
         else:
             years.append((year, *judge(result)))
     return years
@@ -75,40 +78,38 @@ def _per_result_year(
 
 def tt1_tasks_on_time(world: World, unit: Unit) -> Outcome:
     """§IV.1.a: CCHC tasks done with quality, on or ahead of schedule, every year."""
-    s, lang = world.settings, world.lang
+    s = world.settings
 
-    def judge(result: Result) -> tuple[str, str]:
+    def judge(result: Result) -> tuple[str, Msg, list[str]]:
+        cells = [result.cells["tasks_assigned"], result.cells["tasks_on_time"]]
         if result.assigned == 0:
-            return MET, t(lang, "không được giao nhiệm vụ", "no task assigned")
+            return MET, Msg("tt1.no_task"), cells
+        facts = {"on_time": result.on_time, "assigned": result.assigned}
         if result.on_time * 100 >= s.tt1_min_pct * result.assigned:
-            return MET, f"{result.on_time}/{result.assigned}"
-        return UNMET, t(
-            lang,
-            f"{result.on_time}/{result.assigned} nhiệm vụ đúng hạn ({result.cells['tasks_on_time']}), dưới {s.tt1_min_pct}% ({s.cite('tt1_min_pct', lang)})",
-            f"{result.on_time}/{result.assigned} tasks on time ({result.cells['tasks_on_time']}), below {s.tt1_min_pct}% ({s.cite('tt1_min_pct', lang)})",
-        )
+            return MET, Msg("tt1.ratio", facts), cells
+        why = {
+            **facts,
+            "cell": result.cells["tasks_on_time"],
+            "pct": s.tt1_min_pct,
+            "cite": s.cite("tt1_min_pct"),
+        }
+        return UNMET, Msg("tt1.below", why), cells
 
-    years = _per_result_year(world, unit, judge)
-    done = ", ".join(f"{y}: {text}" for y, _, text in years)
-    return _combine(years, lang, t(lang, "Hoàn thành đúng hạn ", "On time ") + done)
+    return _combine(world, _per_result_year(world, unit, judge), "tt1.met", ("tt1_min_pct", "min_months"))
 
 
 def tt2_advisory_docs(world: World, unit: Unit) -> Outcome:
     """§IV.1.b: advised on drafting CCHC documents and plans, every year."""
-    s, lang = world.settings, world.lang
+    s = world.settings
 
-    def judge(result: Result) -> tuple[str, str]:
+    def judge(result: Result) -> tuple[str, Msg, list[str]]:
+        cells = [result.cells["advisory_docs"]]
         if result.docs >= s.tt2_min_docs:
-            return MET, str(result.docs)
-        return UNMET, t(
-            lang,
-            f"{result.docs} văn bản ({result.cells['advisory_docs']}), cần ít nhất {s.tt2_min_docs} ({s.cite('tt2_min_docs', lang)})",
-            f"{result.docs} documents ({result.cells['advisory_docs']}), at least {s.tt2_min_docs} needed ({s.cite('tt2_min_docs', lang)})",
-        )
+            return MET, Msg("tt2.count", {"docs": result.docs}), cells
+        why = {"docs": result.docs, "cell": cells[0], "min": s.tt2_min_docs, "cite": s.cite("tt2_min_docs")}
+        return UNMET, Msg("tt2.below", why), cells
 
-    years = _per_result_year(world, unit, judge)
-    done = ", ".join(f"{y}: {text}" for y, _, text in years)
-    return _combine(years, lang, t(lang, "Số văn bản tham mưu ", "Advisory documents ") + done)
+    return _combine(world, _per_result_year(world, unit, judge), "tt2.met", ("tt2_min_docs", "min_months"))
 
 
 def unit_initiatives(world: World, unit: Unit) -> list[Initiative]:
@@ -116,112 +117,125 @@ def unit_initiatives(world: World, unit: Unit) -> list[Initiative]:
     return world.initiatives_of_unit(unit.id)
 
 
+def _initiative_refs(found: list[Initiative]) -> list[Msg]:
+    return [
+        Msg("initiative_ref", {"id": i.id, "level": C.LEVEL.get(i.level), "year": i.year, "cell": i.cell})
+        for i in found
+    ]
+
+
+def _no_initiative(world: World) -> Outcome:
+    s = world.settings
+    facts = {"from_year": s.from_year, "to_year": s.to_year, "cite": s.cite("min_level")}
+    return Outcome(UNMET, "no_initiative", facts, [], ("min_level", "from_year", "to_year"))
+
+
 def tt3_initiative(world: World, unit: Unit) -> Outcome:
     """§IV.1.b (second): an initiative recognised by the grassroots council or higher."""
-    lang = world.lang
     found = unit_initiatives(world, unit)
-    used = used_note(world, world.used_initiatives_of_unit(unit.id))
+    used = world.used_initiatives_of_unit(unit.id)
     if found:
-        names = "; ".join(f"{i.id} ({_label(C.LEVEL, i.level, lang)} {i.year}, {i.cell})" for i in found)
-        return Outcome(MET, t(lang, "Sáng kiến: ", "Initiatives: ") + names + used, [i.cell for i in found])
-    return Outcome(UNMET, world.once("no_initiative", _no_initiative) + used)
+        refs = {"items": _initiative_refs(found)}
+        outcome = Outcome(
+            MET, "initiatives_met", refs, [i.cell for i in found], ("min_level", "tt3_need_index")
+        )
+    else:
+        outcome = world.once("no_initiative", _no_initiative)
+    return with_used(world, outcome, used)
 
 
-def used_note(world: World, used: list[Initiative]) -> str:
-    """Luật TĐKT 2022 Đ.5 k.2 điểm c, Công văn 5007/BNV-TĐKT 2023: one achievement, one award."""
+def with_used(world: World, outcome: Outcome, used: list[Initiative]) -> Outcome:
+    """Luật TĐKT 2022 Đ.5 k.2 điểm c, Công văn 5007/BNV-TĐKT 2023: one achievement, one award.
+    The reason names the initiatives a past award already cited, not counted again."""
     if not used:
-        return ""
-    lang = world.lang
-    parts = []
+        return outcome
+    items = []
     for initiative in used:
         award = world.used_by(initiative)
-        parts.append(
-            render(
-                "law_initiative_used",
-                lang,
-                initiative=initiative.id,
-                decision=award.decision_no,
-                date=award.decided,
-                cell=award.cell,
-            )
-        )
-    return ". " + render(
-        "law_initiatives_not_counted",
-        lang,
-        items="; ".join(parts),
-        setting=world.settings.cite("initiative_once", lang),
+        facts = {"initiative": initiative.id, "decision": award.decision_no, "date": award.decided}
+        items.append(Msg("law_initiative_used", {**facts, "cell": award.cell}))
+    note = Msg(
+        "law_initiatives_not_counted", {"items": items, "setting": world.settings.cite("initiative_once")}
     )
-
-
-def _no_initiative(world: World) -> str:
-    s, lang = world.settings, world.lang
-    return t(
-        lang,
-        f"Không có sáng kiến được công nhận trong kỳ {s.from_year}–{s.to_year} ({s.cite('min_level', lang)})",
-        f"No initiative recognised in {s.from_year}–{s.to_year} ({s.cite('min_level', lang)})",
+    return Outcome(
+        outcome.status,
+        "law_with_note",
+        {"reason": outcome.reason, "note": note},
+        [*outcome.sources, *(world.used_by(i).cell for i in used)],
+        (*outcome.settings, "initiative_once"),
     )
 
 
 _OK_OUTCOME = {"VUOT", "DAT", "KGIAO"}
 _OK_PROGRAMME = {"HT", "KGIAO"}
+_TT4_CHECKS = (
+    ("socio_targets", "socio", C.OUTCOME, _OK_OUTCOME),
+    ("budget", "budget", C.OUTCOME, _OK_OUTCOME),
+    ("programmes", "programmes", C.PROGRAMME, _OK_PROGRAMME),
+)
 
 
 def tt4_targets(world: World, unit: Unit) -> Outcome:
     """§IV.1.c: met or exceeded socio-economic targets, the budget estimate and programmes."""
-    lang = world.lang
-    checks = (
-        ("socio_targets", "socio", C.OUTCOME, _OK_OUTCOME),
-        ("budget", "budget", C.OUTCOME, _OK_OUTCOME),
-        ("programmes", "programmes", C.PROGRAMME, _OK_PROGRAMME),
-    )
 
-    def judge(result: Result) -> tuple[str, str]:
+    def judge(result: Result) -> tuple[str, Msg, list[str]]:
         bad = [
-            f"{C.RESULTS.column(column).label(lang)} {_label(enum, getattr(result, field), lang)} ({result.cells[column]})"
-            for column, field, enum, passing in checks
-            if getattr(result, field) not in passing
+            Msg(
+                "tt4.item",
+                {
+                    "column": C.RESULTS.column(column),
+                    "value": enum.get(getattr(result, name)),
+                    "cell": result.cells[column],
+                },
+            )
+            for column, name, enum, passing in _TT4_CHECKS
+            if getattr(result, name) not in passing
         ]
-        return (UNMET if bad else MET), ", ".join(bad)
+        cells = [result.cells[column] for column, *_ in _TT4_CHECKS]
+        return (UNMET if bad else MET), Msg("tt4.bad", {"items": bad}), cells
 
-    years = _per_result_year(world, unit, judge)
-    return _combine(
-        years, lang, t(lang, "Đạt hoặc vượt các chỉ tiêu mọi năm", "Targets met or exceeded every year")
-    )
+    outcome = _combine(world, _per_result_year(world, unit, judge), "tt4.met", ("min_months",))
+    if outcome.code == "tt4.met":
+        outcome.params = {}
+    return outcome
 
 
-def _discipline_text(world: World, record, lang: str) -> str:
-    who = ""
-    if record.staff_id:
-        person = world.people.get(record.staff_id)
-        who = f"{person.name if person else record.staff_id} – "
-    number = f" {record.decision_no}" if record.decision_no else ""
-    return f"{who}{_label(C.DISCIPLINE, record.form, lang)}{number} {record.decided:%d/%m/%Y} ({record.cell})"
+def _discipline_refs(world: World, records: list) -> list[Msg]:
+    refs = []
+    for record in records:
+        who = ""
+        if record.staff_id:
+            person = world.people.get(record.staff_id)
+            who = f"{person.name if person else record.staff_id} – "
+        number = f" {record.decision_no}" if record.decision_no else ""
+        facts = {"who": who, "form": C.DISCIPLINE.get(record.form), "number": number}
+        refs.append(Msg("discipline_ref", {**facts, "date": record.decided, "cell": record.cell}))
+    return refs
+
+
+def _discipline(world: World, hits: list, met: str) -> Outcome:
+    cite = world.settings.cite("discipline_months")
+    used = ("discipline_months",)
+    if hits:
+        facts = {"items": _discipline_refs(world, hits), "cite": cite}
+        return Outcome(UNMET, "discipline_in_effect", facts, [r.cell for r in hits], used)
+    return Outcome(MET, met, {"cite": cite}, [], used)
 
 
 def tt5_discipline(world: World, unit: Unit) -> Outcome:
     """§IV.1.d: no staff member disciplined or in breach of law while in effect in the period."""
-    s, lang = world.settings, world.lang
-    hits = world.discipline_in_unit(unit.id)
-    if hits:
-        return Outcome(
-            UNMET,
-            t(lang, "Có kỷ luật còn hiệu lực trong kỳ: ", "Discipline in effect: ")
-            + "; ".join(_discipline_text(world, r, lang) for r in hits)
-            + f" ({s.cite('discipline_months', lang)})",
-            [r.cell for r in hits],
-        )
-    return Outcome(MET, t(lang, "Không có cán bộ bị kỷ luật, vi phạm pháp luật", "No discipline or breach"))
+    return _discipline(world, world.discipline_in_unit(unit.id), "tt5.met")
 
 
 def tt6_all_rated_well(world: World, unit: Unit) -> Outcome:
     """§IV.1.e: every year, 100% (a setting) of the unit's staff rated "tốt" or better."""
-    s, lang = world.settings, world.lang
+    s = world.settings
     floor = RATING_RANK[s.min_rating]
-    years = []
+    years: list[Year] = []
     for year in world.unit_years(unit):
         staff = world.staff_in(unit.id, year)
         if not staff:
-            years.append((year, MET, t(lang, "không có cán bộ", "no staff")))
+            years.append((year, MET, Msg("tt6.no_staff"), []))
             continue
         good, missing, low = 0, [], []
         for person, rating in staff:
@@ -232,40 +246,21 @@ def tt6_all_rated_well(world: World, unit: Unit) -> Outcome:
             else:
                 low.append((person, rating))
         total = len(staff)
+        cells = [r.cell for _, r in staff if r is not None]
         if good * 100 >= s.tt6_min_pct * total:
-            years.append((year, MET, f"{good}/{total}"))
+            years.append((year, MET, Msg("tt6.ratio", {"good": good, "total": total}), cells))
         elif (good + len(missing)) * 100 < s.tt6_min_pct * total:
-            names = ", ".join(f"{p.name} {_label(C.RATING, r.rating, lang)} ({r.cell})" for p, r in low[:5])
-            years.append(
-                (
-                    year,
-                    UNMET,
-                    t(
-                        lang,
-                        f"{good}/{total} cán bộ đạt ({s.cite('min_rating', lang)}, {s.tt6_min_pct}%): {names}",
-                        f"{good}/{total} staff at the rating ({s.cite('min_rating', lang)}, {s.tt6_min_pct}%): {names}",
-                    ),
-                )
-            )
+            items = [
+                Msg("tt6.low_item", {"name": p.name, "rating": C.RATING.get(r.rating), "cell": r.cell})
+                for p, r in low[:5]
+            ]
+            facts = {"good": good, "total": total, "cite": s.cite("min_rating"), "pct": s.tt6_min_pct}
+            years.append((year, UNMET, Msg("tt6.below", {**facts, "items": items}), [r.cell for _, r in low]))
         else:
-            names = ", ".join(f"{p.name} ({p.id})" for p in missing[:5])
-            years.append(
-                (
-                    year,
-                    MISSING,
-                    t(
-                        lang,
-                        f"thiếu xếp loại của {names} ở sheet Đánh giá cá nhân",
-                        f"no rating for {names} in Staff ratings",
-                    ),
-                )
-            )
-    return _combine(
-        years,
-        lang,
-        t(lang, "Cán bộ đạt xếp loại: ", "Staff at the rating: ")
-        + ", ".join(f"{y}: {text}" for y, _, text in years),
-    )
+            items = [Msg("person_ref", {"name": p.name, "id": p.id}) for p in missing[:5]]
+            why = Msg("tt6.missing", {"items": items, "sheet": world.sheet("ratings")})
+            years.append((year, MISSING, why, [p.cell for p in missing]))
+    return _combine(world, years, "tt6.met", ("min_rating", "tt6_min_pct", "min_months"))
 
 
 # ---------------------------------------------------------------- individuals (§IV.2)
@@ -289,79 +284,51 @@ def person_initiatives(world: World, person: Person) -> tuple[list[Initiative], 
 
 def cn1_initiative(world: World, person: Person) -> Outcome:
     """§IV.2.a: an initiative recognised by the grassroots council or higher, replicable."""
-    s, lang = world.settings, world.lang
     counted, unknown = person_initiatives(world, person)
-    used = used_note(
-        world, [i for i in world.by_author.get(person.id, []) if world.counts(i) and world.used_by(i)]
-    )
+    used = ("min_level", "cn1_need_replicable")
+    cited = [i for i in world.by_author.get(person.id, []) if world.counts(i) and world.used_by(i)]
     if counted:
-        names = "; ".join(f"{i.id} ({_label(C.LEVEL, i.level, lang)} {i.year}, {i.cell})" for i in counted)
-        return Outcome(MET, t(lang, "Sáng kiến: ", "Initiatives: ") + names + used, [i.cell for i in counted])
-    if unknown:
-        names = "; ".join(f"{i.id} ({i.cell})" for i in unknown)
-        return Outcome(
-            MISSING,
-            t(
-                lang,
-                f"chưa ghi cột Có thể nhân rộng của sáng kiến {names} ({s.cite('cn1_need_replicable', lang)})",
-                f"Replicable not filled for {names} ({s.cite('cn1_need_replicable', lang)})",
-            ),
+        outcome = Outcome(
+            MET, "initiatives_met", {"items": _initiative_refs(counted)}, [i.cell for i in counted], used
         )
-    return Outcome(UNMET, world.once("no_initiative", _no_initiative) + used)
+    elif unknown:
+        items = [Msg("cn1.initiative_cell", {"id": i.id, "cell": i.cell}) for i in unknown]
+        facts = {"items": items, "cite": world.settings.cite("cn1_need_replicable")}
+        outcome = Outcome(MISSING, "cn1.replicable_unknown", facts, [i.cell for i in unknown], used)
+    else:
+        outcome = world.once("no_initiative", _no_initiative)
+    return with_used(world, outcome, cited)
 
 
 def cn2_rated_well(world: World, person: Person) -> Outcome:
     """§IV.2.b: rated "hoàn thành tốt nhiệm vụ" or better in every year on staff."""
-    s, lang = world.settings, world.lang
+    s = world.settings
     floor = RATING_RANK[s.min_rating]
-    years = []
+    years: list[Year] = []
     for year, rating in world.rated_years(person):
         if rating is None:
             years.append(
-                (
-                    year,
-                    MISSING,
-                    t(lang, "không có xếp loại ở sheet Đánh giá cá nhân", "no rating in Staff ratings"),
-                )
+                (year, MISSING, Msg("cn2.no_rating", {"sheet": world.sheet("ratings")}), [person.cell])
             )
         elif RATING_RANK[rating.rating] >= floor:
-            years.append((year, MET, rating.rating + maternity_note(world, rating)))
+            why = Msg("cn2.rating", {"rating": C.RATING.get(rating.rating)})
+            years.append((year, MET, maternity(why, rating), [rating.cell]))
         else:
-            years.append(
-                (
-                    year,
-                    UNMET,
-                    t(
-                        lang,
-                        f"{_label(C.RATING, rating.rating, lang)} ({rating.cell}), dưới mức {s.cite('min_rating', lang)}",
-                        f"{_label(C.RATING, rating.rating, lang)} ({rating.cell}), below {s.cite('min_rating', lang)}",
-                    )
-                    + maternity_note(world, rating),
-                )
-            )
-    return _combine(years, lang, ", ".join(f"{y}: {text}" for y, _, text in years))
+            facts = {"rating": C.RATING.get(rating.rating), "cell": rating.cell, "cite": s.cite("min_rating")}
+            years.append((year, UNMET, maternity(Msg("cn2.below", facts), rating), [rating.cell]))
+    return _combine(world, years, "cn2.met", ("min_rating", "min_months"))
 
 
-def maternity_note(world: World, rating) -> str:
-    """NĐ 152/2025 Đ.4 k.5: a year of maternity leave is judged on the rating given."""
+def maternity(why: Msg, rating) -> Msg:
+    """NĐ 152/2025 Đ.4 k.5: a year of maternity leave is judged on the rating given; say so."""
     if not rating.maternity:
-        return ""
-    return " " + render("law_maternity_year", world.lang, cell=rating.cell)
+        return why
+    return Msg("law_with_aside", {"reason": why, "note": Msg("law_maternity_year", {"cell": rating.cell})})
 
 
 def cn3_discipline(world: World, person: Person) -> Outcome:
     """§IV.2.c: no breach of law and no disciplinary action in effect in the period."""
-    s, lang = world.settings, world.lang
-    hits = [r for r in world.discipline_of(person.id) if world.in_effect(r)]
-    if hits:
-        return Outcome(
-            UNMET,
-            t(lang, "Có kỷ luật còn hiệu lực trong kỳ: ", "Discipline in effect: ")
-            + "; ".join(_discipline_text(world, r, lang) for r in hits)
-            + f" ({s.cite('discipline_months', lang)})",
-            [r.cell for r in hits],
-        )
-    return Outcome(MET, t(lang, "Không vi phạm kỷ luật", "No discipline"))
+    return _discipline(world, [r for r in world.discipline_of(person.id) if world.in_effect(r)], "cn3.met")
 
 
 COLLECTIVE_RULES: dict[str, Callable[[World, Unit], Outcome]] = {

@@ -1,6 +1,7 @@
 """The plan's world as plain records: units, people, ratings, results, initiatives, discipline.
 
-Built once from the validated frames; the criteria read these, never the frames or the file.
+Built once (`parcom_excel.records.build_world` from the validated frames, or directly in tests);
+the criteria read these, never frames or files, so nothing under `rules/` needs pandas.
 Every record keeps the cell it came from, so each reason can cite its source.
 """
 
@@ -15,11 +16,6 @@ from typing import Any
 
 from .. import contract as C
 from ..settings import Settings
-from ..validate import Dataset
-
-
-def t(lang: str, vi: str, en: str) -> str:
-    return vi if lang == "vi" else en
 
 
 def add_months(day: date, months: int) -> date:
@@ -152,7 +148,6 @@ class Vote:
 @dataclass
 class World:
     settings: Settings
-    lang: str
     units: dict[str, Unit]
     people: dict[str, Person]
     ratings: dict[tuple[str, int], Rating]
@@ -160,6 +155,7 @@ class World:
     initiatives: list[Initiative]
     discipline: list[Discipline]
     by_author: dict[str, list[Initiative]] = field(default_factory=dict)
+    sheets: dict[str, str] = field(default_factory=dict)  # sheet key -> the sheet's real name
     _person_years: dict[str, list[int]] = field(default_factory=dict)
     _rated_years: dict[str, list[tuple[int, Rating | None]]] = field(default_factory=dict)
     _staff_in: dict[tuple[str, int], list[tuple[Person, Rating | None]]] | None = None
@@ -210,6 +206,10 @@ class World:
             if movement and (movement in given or given in movement):
                 found.append(award)
         return found
+
+    def sheet(self, key: str) -> str:
+        """The user's own name of an input sheet, as reasons name it."""
+        return self.sheets.get(key) or C.SHEETS[key].vi
 
     @property
     def years(self) -> range:
@@ -340,148 +340,6 @@ class World:
             add_months(record.decided, self.settings.discipline_months) > self.period_start
             or record.decided >= self.period_start
         )
-
-
-def build_world(data: Dataset) -> World:
-    lang = data.lang
-    records = data.records
-
-    def cell(key: str, column: str, row: int) -> str:
-        return data.cell(key, column, row)
-
-    rating_cell = data.cell("ratings", "rating", "")  # type: ignore[arg-type]
-
-    units = {
-        r["unit_id"]: Unit(
-            r["unit_id"], r["unit_name"], r["unit_kind"], r["founded"], cell("units", "unit_id", r["_row"])
-        )
-        for r in records("units")
-    }
-    people = {
-        r["staff_id"]: Person(
-            r["staff_id"],
-            r["full_name"],
-            r["unit_id"],
-            r["staff_kind"],
-            r["position"] or "",
-            r["leader"] == "Y",
-            r["joined"],
-            r["left"],
-            cell("staff", "staff_id", r["_row"]),
-            r["gender"],
-            r["birth_date"],
-            cell("staff", "gender", r["_row"]),
-        )
-        for r in records("staff")
-    }
-    ratings = {}
-    columns = data.columns["ratings"]  # the largest sheet: read column-wise, without a dict per row
-    for staff_id, year, rating, unit_id, note, row in zip(
-        *(columns[k] for k in ("staff_id", "year", "rating", "unit_id", "note", "_row")), strict=True
-    ):
-        if not unit_id:
-            person = people.get(staff_id)
-            unit_id = person.unit_id if person else None
-        ratings[(staff_id, year)] = Rating(
-            staff_id, year, rating, unit_id, f"{rating_cell}{row}", bool(note) and is_maternity(note)
-        )
-    results = {}
-    for r in records("results"):
-        cells = {
-            k: cell("results", k, r["_row"])
-            for k in (
-                "tasks_assigned",
-                "tasks_on_time",
-                "advisory_docs",
-                "socio_targets",
-                "budget",
-                "programmes",
-            )
-        }
-        results[(r["unit_id"], r["year"])] = Result(
-            r["unit_id"],
-            r["year"],
-            r["tasks_assigned"],
-            r["tasks_on_time"],
-            r["advisory_docs"],
-            r["socio_targets"],
-            r["budget"],
-            r["programmes"],
-            cells,
-        )
-    initiatives = [
-        Initiative(
-            r["initiative_id"],
-            r["title"],
-            r["year"],
-            r["level"],
-            list(r["authors"] or []),
-            r["unit_id"],
-            r["decision_no"],
-            r["decision_date"],
-            list(r["impact"] or []),
-            r["replicable"],
-            cell("initiatives", "initiative_id", r["_row"]),
-        )
-        for r in records("initiatives")
-    ]
-    discipline = [
-        Discipline(
-            r["decision_date"],
-            r["form"],
-            r["staff_id"],
-            r["unit_id"],
-            r["decision_no"],
-            cell("discipline", "decision_date", r["_row"]),
-            r["status"] == "PENDING",
-        )
-        for r in records("discipline")
-    ]
-    past_awards = [
-        PastAward(
-            r["award"],
-            r["decision_no"],
-            r["decision_date"],
-            r["staff_id"],
-            r["unit_id"],
-            r["movement"],
-            award_years(r["from_year"], r["to_year"], r["decision_date"]),
-            list(r["initiatives"] or []),
-            cell("past_awards", "decision_no", r["_row"]),
-        )
-        for r in records("past_awards")
-    ]
-    votes = [
-        Vote(
-            r["code"],
-            r["award"],
-            r["votes"],
-            r["decision"],
-            r["note"],
-            cell("council", "code", r["_row"]),
-            cell("council", "votes", r["_row"]),
-            cell("council", "decision", r["_row"]),
-        )
-        for r in records("council")
-    ]
-    by_author: dict[str, list[Initiative]] = defaultdict(list)
-    for initiative in initiatives:
-        for author in initiative.authors:
-            by_author[author].append(initiative)
-    return World(
-        data.settings,
-        lang,
-        units,
-        people,
-        ratings,
-        results,
-        initiatives,
-        discipline,
-        dict(by_author),
-        past_awards=past_awards,
-        votes=votes,
-        has_gender="gender" in data.tables["staff"].columns,
-    )
 
 
 def is_maternity(note: str) -> bool:

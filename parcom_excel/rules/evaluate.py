@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from .. import contract as C
+from ..i18n import Lower, Msg
 from ..problems import Problem
-from ..validate import Dataset
-from .criteria import COLLECTIVE_RULES, INDIVIDUAL_RULES, MET, person_initiatives, unit_initiatives
 from .council import Council, apply_council
-from .domain import LEVEL_RANK, Initiative, Person, Unit, World, build_world, t
+from .criteria import COLLECTIVE_RULES, INDIVIDUAL_RULES, MET, person_initiatives, unit_initiatives
+from .domain import LEVEL_RANK, RATING_RANK, Initiative, Person, Unit, World
 from .law import hold_back, priority_notes, women_problems, women_share
 from .ranking import Candidate, rank_and_fill
 
@@ -64,92 +64,121 @@ class Evaluation:
         return self.people_tally.nominated
 
 
-def _initiative_text(i: Initiative, lang: str) -> str:
-    level = C.LEVEL.get(i.level).label(lang)
-    decision = ""
-    if i.decision_no:
-        decision = t(lang, f", Quyết định số {i.decision_no}", f", Decision No. {i.decision_no}")
-        if i.decision_date:
-            decision += t(lang, f" ngày {i.decision_date:%d/%m/%Y}", f" of {i.decision_date:%d/%m/%Y}")
-    return t(
-        lang,
-        f'sáng kiến "{i.title}" được công nhận cấp {level.lower()} năm {i.year}{decision}',
-        f'initiative "{i.title}" recognised at {level.lower()} level in {i.year}{decision}',
-    )
+# ---------------------------------------------------------------- drafted summaries
+# A summary is a list of facts (catalog code + values), one clause each, computed from the rows
+# of the period in the settings' terms: a clause cannot exist without the fact behind it.
+
+_SHOWN_INITIATIVES = 3
 
 
-def person_summary(world: World, person: Person, initiatives: list[Initiative]) -> str:
-    lang = world.lang
-    parts = []
-    if initiatives:
-        parts.append(t(lang, "Có ", "Author of ") + "; ".join(_initiative_text(i, lang) for i in initiatives))
-    rated = []
+def _initiative_fact(i: Initiative) -> Msg:
+    decision: Msg | str = ""
+    if i.decision_no and i.decision_date:
+        decision = Msg("summary.decision_dated", {"number": i.decision_no, "date": i.decision_date})
+    elif i.decision_no:
+        decision = Msg("summary.decision", {"number": i.decision_no})
+    facts = {"title": i.title, "level": Lower(C.LEVEL.get(i.level)), "year": i.year, "decision": decision}
+    return Msg("summary.initiative", facts)
+
+
+def _initiatives_clause(code: str, initiatives: list[Initiative]) -> list[Msg]:
+    if not initiatives:
+        return []
+    items: list[Msg] = [_initiative_fact(i) for i in initiatives[:_SHOWN_INITIATIVES]]
+    if len(initiatives) > _SHOWN_INITIATIVES:
+        items.append(Msg("summary.more_initiatives", {"count": len(initiatives) - _SHOWN_INITIATIVES}))
+    return [Msg(code, {"items": items})]
+
+
+def person_summary(world: World, person: Person, initiatives: list[Initiative]) -> list[Msg]:
+    facts = _initiatives_clause("summary.author_of", initiatives)
+    rated, unrated = [], []
     for year, rating in world.rated_years(person):
         if rating:
-            rated.append(f"{year}: {C.RATING.get(rating.rating).label(lang).lower()}")
+            rated.append(
+                Msg("summary.rated_year", {"year": year, "rating": Lower(C.RATING.get(rating.rating))})
+            )
+        else:
+            unrated.append(year)
     if rated:
-        parts.append(t(lang, "Xếp loại ", "Rated ") + ", ".join(rated))
-    parts.append(
-        t(
-            lang,
-            "không vi phạm kỷ luật, chấp hành nghiêm kỷ luật, kỷ cương hành chính",
-            "no disciplinary record, strict administrative discipline",
-        )
-    )
-    text = ". ".join(parts) + "."
-    return text[:1].upper() + text[1:]
+        facts.append(Msg("summary.rated", {"items": rated}))
+    if unrated:
+        facts.append(Msg("summary.not_rated", {"years": unrated}))
+    hits = [r for r in world.discipline_of(person.id) if world.in_effect(r)]
+    if hits:
+        facts.append(Msg("summary.discipline_person", {"count": len(hits)}))
+    else:
+        facts.append(Msg("summary.no_discipline_person"))
+    return facts
 
 
-def unit_summary(world: World, unit: Unit, initiatives: list[Initiative]) -> str:
-    lang = world.lang
-    assigned = on_time = docs = exceeded = 0
+def _target_clauses(per_year: dict[str, list[int]], target: str) -> list[Msg]:
+    clauses = []
+    for outcome, code in (("VUOT", "exceeded"), ("DAT", "met"), ("KDAT", "failed")):
+        if per_year.get(outcome):
+            clauses.append(
+                Msg(f"summary.target.{code}", {"target": Msg(f"target.{target}"), "years": per_year[outcome]})
+            )
+    return clauses
+
+
+def unit_summary(world: World, unit: Unit, initiatives: list[Initiative]) -> list[Msg]:
+    s = world.settings
+    if s.from_year == s.to_year:
+        period = Msg("period.year", {"year": s.from_year})
+    else:
+        period = Msg("period.range", {"from_year": s.from_year, "to_year": s.to_year})
+    assigned = on_time = docs = 0
+    socio: dict[str, list[int]] = defaultdict(list)
+    budget: dict[str, list[int]] = defaultdict(list)
+    programmes: dict[str, list[int]] = defaultdict(list)
+    good = total = unrated = 0
+    floor = RATING_RANK[s.min_rating]
     for year in world.unit_years(unit):
         result = world.results.get((unit.id, year))
         if result:
             assigned += result.assigned
             on_time += result.on_time
             docs += result.docs
-            exceeded += (result.socio == "VUOT") + (result.budget == "VUOT")
-    s = world.settings
-    parts = [
-        t(
-            lang,
-            f"Hoàn thành đúng hạn {on_time}/{assigned} nhiệm vụ CCHC được giao giai đoạn {s.from_year}–{s.to_year}",
-            f"Completed {on_time}/{assigned} assigned PAR tasks on time in {s.from_year}–{s.to_year}",
-        ),
-        t(lang, f"tham mưu {docs} văn bản, kế hoạch về CCHC", f"drafted {docs} PAR documents and plans"),
+            socio[result.socio].append(year)
+            budget[result.budget].append(year)
+            programmes[result.programmes].append(year)
+        for _, rating in world.staff_in(unit.id, year):
+            if rating is None:
+                unrated += 1
+            else:
+                total += 1
+                good += RATING_RANK[rating.rating] >= floor
+    facts = [
+        Msg("summary.tasks", {"on_time": on_time, "assigned": assigned, "period": period})
+        if assigned
+        else Msg("summary.no_tasks", {"period": period}),
+        Msg("summary.docs", {"docs": docs}),
     ]
-    if exceeded:
-        parts.append(
-            t(
-                lang,
-                f"vượt {exceeded} chỉ tiêu KT-XH, dự toán ngân sách",
-                f"exceeded {exceeded} socio-economic and budget targets",
-            )
-        )
+    facts += _target_clauses(socio, "socio") + _target_clauses(budget, "budget")
+    if programmes.get("HT"):
+        facts.append(Msg("summary.programmes.done", {"years": programmes["HT"]}))
+    if programmes.get("KHT"):
+        facts.append(Msg("summary.programmes.failed", {"years": programmes["KHT"]}))
+    facts += _initiatives_clause("summary.has_initiatives", initiatives)
+    rating = Lower(C.RATING.get(s.min_rating))
+    if total and good == total:
+        facts.append(Msg("summary.staff_all_rated", {"rating": rating, "total": total}))
+    elif total:
+        facts.append(Msg("summary.staff_rated", {"rating": rating, "good": good, "total": total}))
+    if unrated:
+        facts.append(Msg("summary.staff_not_rated", {"count": unrated}))
+    hits = world.discipline_in_unit(unit.id)
+    if hits:
+        facts.append(Msg("summary.discipline_unit", {"count": len(hits)}))
     else:
-        parts.append(
-            t(
-                lang,
-                "hoàn thành các chỉ tiêu KT-XH, dự toán ngân sách và chương trình được giao",
-                "met its socio-economic, budget and programme targets",
-            )
-        )
-    if initiatives:
-        parts.append(t(lang, "có ", "") + "; ".join(_initiative_text(i, lang) for i in initiatives[:3]))
-    parts.append(
-        t(
-            lang,
-            "100% cán bộ hoàn thành tốt nhiệm vụ trở lên; không có cán bộ vi phạm kỷ luật",
-            "all staff rated well or better; no staff disciplined",
-        )
-    )
-    return "; ".join(parts) + "."
+        facts.append(Msg("summary.no_discipline_unit"))
+    return facts
 
 
-def evaluate_dataset(data: Dataset) -> Evaluation:
-    world = build_world(data)
-    lang, s = world.lang, world.settings
+def evaluate(world: World) -> Evaluation:
+    """Judge every unit and person, rank the eligible and fill the quotas."""
+    s = world.settings
     people: list[Candidate] = []
     for person in world.people.values():
         outcomes = {cid: rule(world, person) for cid, rule in INDIVIDUAL_RULES.items()}
@@ -174,11 +203,7 @@ def evaluate_dataset(data: Dataset) -> Evaluation:
         )
         if person.left and person.left <= world.period_end:
             candidate.nominable, candidate.held = False, "left"
-            candidate.note = t(
-                lang,
-                f"Đã nghỉ từ {person.left:%d/%m/%Y}: được đánh giá nhưng không đề nghị khen thưởng",
-                f"Left on {person.left:%d/%m/%Y}: evaluated but not nominated",
-            )
+            candidate.note = Msg("note.left", {"date": person.left})
         if candidate.eligible:
             candidate.summary = person_summary(world, person, counted)
         people.append(candidate)
@@ -201,7 +226,7 @@ def evaluate_dataset(data: Dataset) -> Evaluation:
             unit.id,
             unit.name,
             unit.name,
-            C.UNIT_KIND.get(unit.kind).label(lang),
+            C.UNIT_KIND.get(unit.kind),
             outcomes,
             cell=unit.cell,
             keys={
@@ -225,12 +250,8 @@ def evaluate_dataset(data: Dataset) -> Evaluation:
         "unit": {a.key: s.quota(a.key, "collectives") for a in C.AWARDS},
         "person": {a.key: s.quota(a.key, "individuals") for a in C.AWARDS},
     }
-    problems += rank_and_fill(
-        units, s.order_collectives, quotas["unit"], lang, t(lang, "tập thể", "collectives")
-    )
-    problems += rank_and_fill(
-        people, s.order_individuals, quotas["person"], lang, t(lang, "cá nhân", "individuals")
-    )
+    problems += rank_and_fill(units, s.order_collectives, quotas["unit"], Msg("who.collectives"))
+    problems += rank_and_fill(people, s.order_individuals, quotas["person"], Msg("who.individuals"))
     orders = {"unit": s.order_collectives, "person": s.order_individuals}
     council, council_problems = apply_council(world, {"unit": units, "person": people}, orders, quotas)
     problems += council_problems

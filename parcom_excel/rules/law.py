@@ -9,7 +9,7 @@ off. No IO.
 from __future__ import annotations
 
 from .. import contract as C
-from ..i18n import render
+from ..i18n import Msg
 from ..problems import WARNING, Problem
 from .domain import Discipline, PastAward, Person, World
 from .ranking import Candidate
@@ -48,7 +48,7 @@ def women_problems(world: World, units: list[Candidate], people: list[Candidate]
     """A warning per candidate whose priority a blank Giới tính may have denied."""
     if not world.has_gender:
         return []  # an old workbook: one warning says the column is missing (validate_law)
-    s, lang = world.settings, world.lang
+    s = world.settings
     problems: list[Problem] = []
     if "female" in s.order_individuals:
         for c in people:
@@ -90,7 +90,11 @@ def priority_notes(world: World, group: list[Candidate], order: list[str], key: 
     merit: dict[tuple, list[Candidate]] = {}
     for c in pool:
         merit.setdefault(tuple(c.keys.get(k, 0) for k in before), []).append(c)
-    label = "law_priority_women" if key == "female" else "law_priority_women_unit"
+    label, after = (
+        ("law.priority.person", "law.priority.person_behind")
+        if key == "female"
+        else ("law.priority.unit", "law.priority.unit_behind")
+    )
     for equals in merit.values():
         for ahead in equals:
             if not ahead.keys.get(key) or ahead.tied:
@@ -101,62 +105,45 @@ def priority_notes(world: World, group: list[Candidate], order: list[str], key: 
                 if not c.keys.get(key) and rank.get(c.award or "", best) > rank.get(ahead.award or "", best)
             ]
             if behind:
-                ahead.priority_note = render(
-                    label,
-                    world.lang,
-                    names=", ".join(c.name for c in behind[:3]),
-                    pct=world.settings.women_share_pct,
-                )
+                pct = world.settings.women_share_pct
+                ahead.priority_note = Msg(label, {"names": ", ".join(c.name for c in behind[:3]), "pct": pct})
                 for c in behind:
-                    c.priority_note = render(
-                        f"{label}_behind", world.lang, name=ahead.name, pct=world.settings.women_share_pct
-                    )
+                    c.priority_note = Msg(after, {"name": ahead.name, "pct": pct})
 
 
 # ---------------------------------------------------------------- Đ.4 k.4 and Luật TĐKT Đ.5 k.2 c
 
 
-def _record_text(world: World, record: Discipline) -> str:
-    return render(
-        "law_record",
-        world.lang,
-        form=C.DISCIPLINE.get(record.form).label(world.lang),
-        number=f" {record.decision_no}" if record.decision_no else "",
-        date=record.decided,
-        cell=record.cell,
-    )
+def _record_text(record: Discipline) -> Msg:
+    number = f" {record.decision_no}" if record.decision_no else ""
+    facts = {"form": C.DISCIPLINE.get(record.form), "number": number, "date": record.decided}
+    return Msg("law_record", {**facts, "cell": record.cell})
 
 
-def _award_text(world: World, award: PastAward) -> str:
-    return render(
-        "law_past_award",
-        world.lang,
-        award=award.award,
-        decision=award.decision_no,
-        date=award.decided,
-        years=award.years.start if len(award.years) == 1 else f"{award.years.start}–{award.years[-1]}",
-        cell=award.cell,
-    )
+def _award_text(award: PastAward) -> Msg:
+    years = award.years.start if len(award.years) == 1 else f"{award.years.start}–{award.years[-1]}"
+    facts = {"award": award.award, "decision": award.decision_no, "date": award.decided, "years": years}
+    return Msg("law_past_award", {**facts, "cell": award.cell})
 
 
-def _hold(candidate: Candidate, reason: str, note: str) -> None:
+def _hold(candidate: Candidate, reason: str, note: Msg) -> None:
     candidate.nominable = False
     candidate.held = candidate.held or reason
-    candidate.note = f"{candidate.note}; {note}" if candidate.note else note
+    candidate.note = Msg("law_notes", {"first": candidate.note, "then": note}) if candidate.note else note
 
 
 def hold_back(world: World, candidate: Candidate) -> list[Problem]:
     """Who may not be proposed now: pending proceedings (NĐ 152/2025 Đ.4 k.4) and an award of
     this movement already received for an overlapping period (Luật TĐKT 2022 Đ.5 k.2 điểm c)."""
-    s, lang = world.settings, world.lang
+    s = world.settings
     problems: list[Problem] = []
     pending = world.pending_against(candidate.kind, candidate.id)
     if pending:
-        records = "; ".join(_record_text(world, r) for r in pending)
-        _hold(candidate, "pending", render("law_pending_note", lang, records=records))
+        records = [_record_text(r) for r in pending]
+        _hold(candidate, "pending", Msg("law_pending_note", {"records": records}))
     repeats = world.repeat_awards(candidate.kind, candidate.id)
     if repeats and candidate.eligible:
-        awards = "; ".join(_award_text(world, a) for a in repeats)
+        awards = [_award_text(a) for a in repeats]
         hold = s.repeat_award_hold == "Y"
         problems.append(
             Problem(
@@ -167,11 +154,11 @@ def hold_back(world: World, candidate: Candidate) -> list[Problem]:
                 {
                     "name": candidate.name,
                     "awards": awards,
-                    "outcome": render("law_repeat_held" if hold else "law_repeat_kept", lang),
-                    "setting": s.cite("repeat_award_hold", lang),
+                    "outcome": Msg("law_repeat_held" if hold else "law_repeat_kept"),
+                    "setting": s.cite("repeat_award_hold"),
                 },
             )
         )
         if hold:
-            _hold(candidate, "repeat", render("law_repeat_note", lang, awards=awards))
+            _hold(candidate, "repeat", Msg("law_repeat_note", {"awards": awards}))
     return problems

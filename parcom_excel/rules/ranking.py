@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from itertools import groupby
 
 from .. import contract as C
+from ..i18n import Msg
 from ..problems import WARNING, Problem
 from .criteria import Outcome
 
@@ -24,16 +25,16 @@ class Candidate:
     position: str
     outcomes: dict[str, Outcome]
     keys: dict[str, float] = field(default_factory=dict)
-    note: str = ""  # why an eligible candidate is not nominated (left the Sở)
+    note: Msg | None = None  # why an eligible candidate is not nominated (left the Sở)
     nominable: bool = True
     rank: int | None = None
     award: str | None = None
     tied: bool = False
-    tie_note: str = ""
-    summary: str = ""
+    tie_note: Msg | None = None
+    summary: list[Msg] = field(default_factory=list)  # drafted achievement summary, one fact a clause
     cell: str = ""
     held: str = ""  # why an eligible candidate is held back by the law: "pending", "repeat", "left"
-    priority_note: str = ""  # placed ahead of an equal by the women key (NĐ 152/2025 Đ.4 k.6)
+    priority_note: Msg | None = None  # placed ahead of an equal by the women key (NĐ 152/2025 Đ.4 k.6)
     proposed_award: str | None = None  # the tool's proposal, kept when the council's vote settles
     council: str = ""  # the council's outcome: approved, not_voted, needs_council, rejected
     votes: int | None = None
@@ -44,7 +45,7 @@ class Candidate:
 
 
 def rank_and_fill(
-    candidates: list[Candidate], order: list[str], quotas: dict[str, tuple[int, int]], lang: str, who: str
+    candidates: list[Candidate], order: list[str], quotas: dict[str, tuple[int, int]], who: Msg
 ) -> list[Problem]:
     """Set rank, award and tie marks on the eligible nominable candidates; return warnings."""
     problems: list[Problem] = []
@@ -77,25 +78,15 @@ def rank_and_fill(
         stages[stage][1] = 0
         filled[award] += seats
         following = next((s for s in stages[stage + 1 :] if s[1] > 0), None)
-        award_label = C.AWARDS[stage].label(lang)
+        facts = {"seats": seats, "count": len(group), "award": C.AWARDS[stage]}
         if following is not None:
             taken = min(spill, following[1])
             following[1] -= taken
             filled[following[0]] += taken
-            next_label = next(a for a in C.AWARDS if a.key == following[0]).label(lang)
-            note = (
-                f"Đồng hạng – Hội đồng xem xét: chọn {seats} trong {len(group)} cho {award_label}; "
-                f"số còn lại đề nghị {next_label}"
-                if lang == "vi"
-                else f"Tied – the council decides: choose {seats} of {len(group)} for the {award_label}; "
-                f"the others are proposed for the {next_label}"
-            )
+            facts["next"] = next(a for a in C.AWARDS if a.key == following[0])
+            note = Msg("tie.next", facts)
         else:
-            note = (
-                f"Đồng hạng – Hội đồng xem xét: chọn {seats} trong {len(group)} cho {award_label}"
-                if lang == "vi"
-                else f"Tied – the council decides: choose {seats} of {len(group)} for the {award_label}"
-            )
+            note = Msg("tie.last", facts)
         for c in group:
             c.award, c.tied, c.tie_note = award, True, note
         problems.append(
@@ -105,7 +96,7 @@ def rank_and_fill(
                 None,
                 None,
                 None,
-                {"count": len(group), "who": who, "award": award_label, "seats": seats},
+                {"count": len(group), "who": who, "award": C.AWARDS[stage], "seats": seats},
             )
         )
     for award in C.AWARDS:
@@ -118,7 +109,7 @@ def rank_and_fill(
                     None,
                     None,
                     filled[award.key],
-                    {"count": filled[award.key], "who": who, "min": minimum, "award": award.label(lang)},
+                    {"count": filled[award.key], "who": who, "min": minimum, "award": award},
                 )
             )
     return problems

@@ -1,0 +1,56 @@
+"""The run's summary as the console and the Excel alert show it: a view of `core.RunResult`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import contract as C
+from .i18n import Msg, render
+
+# Warnings about the outcome itself (not about a row): shown one by one; the rest are counted.
+SHOWN_WARNINGS = ("tie_at_edge", "quota_short", "sheet_name_taken")
+
+
+def summary_text(result: Any, lang: str) -> str:
+    errors_sheet = C.output_name("errors", lang)
+    if result.status == "data_errors":
+        return render(
+            "report.data_errors", lang, file=result.label, count=len(result.errors), sheet=errors_sheet
+        )
+    ev = result.evaluation
+    c = result.counts()
+    lines = [
+        render("report.evaluated", lang, file=result.label, period=result.period),
+        render(
+            "report.eligible",
+            lang,
+            units=c["eligible_units"],
+            total_units=c["units"],
+            people=c["eligible_people"],
+            total_people=c["staff"],
+        ),
+    ]
+    for criteria, counted in (
+        (C.COLLECTIVE_CRITERIA, ev.unit_tally),
+        (C.INDIVIDUAL_CRITERIA, ev.people_tally),
+    ):
+        items = [
+            Msg("report.criterion_count", {"id": cr.id, "count": counted.met.get(cr.id, 0)})
+            for cr in criteria
+        ]
+        lines.append(render("report.met_per_criterion", lang, items=items))
+    for award in C.AWARDS:
+        for group in (ev.nominated_units, ev.nominated_people):
+            chosen = sorted((x for x in group if x.award == award.key), key=lambda x: (x.rank or 0, x.id))
+            if chosen:
+                names = [Msg("tied_suffix", {"name": x.name}) if x.tied else x.name for x in chosen]
+                lines.append(render("report.award_line", lang, award=award, names=names))
+    warnings = result.warnings
+    if warnings:
+        lines.append(render("report.warnings", lang, count=len(warnings)))
+        shown = [p for p in warnings if p.code in SHOWN_WARNINGS]
+        lines += ["- " + p.message(lang) for p in shown]
+        if len(shown) < len(warnings):
+            rest = len(warnings) - len(shown)
+            lines.append(render("report.other_warnings", lang, count=rest, sheet=errors_sheet))
+    return "\n".join(lines)
