@@ -254,6 +254,10 @@ def evaluate(world: World) -> Evaluation:
     problems += rank_and_fill(people, s.order_individuals, quotas["person"], Msg("who.individuals"))
     orders = {"unit": s.order_collectives, "person": s.order_individuals}
     council, council_problems = apply_council(world, {"unit": units, "person": people}, orders, quotas)
+    if council.decided and not any(p.is_error for p in council_problems):
+        # the list follows the vote now: the proposal's ties are the council's to have settled
+        still_tied = any(c.tied for c in (*units, *people))
+        problems = [p for p in problems if p.code != "tie_at_edge" or still_tied]
     problems += council_problems
     for kind, group in (("unit", units), ("person", people)):
         priority_notes(world, group, orders[kind], "women_share" if kind == "unit" else "female")
