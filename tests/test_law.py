@@ -190,14 +190,12 @@ def test_a_year_of_maternity_leave_is_judged_on_the_rating_given(tmp_path):
 
 
 def past_award(data, **row):
-    data["past_awards"] = data.get("past_awards", []) + [
-        {
-            "award": "Giấy khen của Giám đốc Sở",
-            "decision_no": "07/QĐ-SKHCN",
-            "decision_date": date(2024, 1, 15),
-            **row,
-        }
-    ]
+    award = {
+        "award": "Giấy khen của Giám đốc Sở",
+        "decision_no": "07/QĐ-SKHCN",
+        "decision_date": date(2024, 1, 15),
+    }
+    data["past_awards"] = [*data.get("past_awards", []), {**award, **row}]
     return data
 
 
@@ -333,7 +331,7 @@ def test_more_votes_than_members_present_is_an_error(tmp_path):
 def test_no_quorum_is_an_error_at_the_members_present(tmp_path):
     data = votes(department(), ("CB02", BK, 5, "Đồng ý"))
     got = bad(tmp_path, data, {"council_present": 5})  # 5 of 9: under 2/3
-    ((code, sheet, cell),) = [g for g in got if g[0] == "law_no_quorum"]
+    ((_, sheet, cell),) = [g for g in got if g[0] == "law_no_quorum"]
     assert sheet == "Cấu hình" and cell.startswith("B")
 
 
@@ -425,9 +423,12 @@ def test_the_same_data_without_the_new_columns_gives_the_same_outcomes(tmp_path)
         del wb[sheet]
     wb.save(path)
     old = evaluate(path)
-    shape = lambda r: [
-        (c.id, c.award, c.rank, c.tied, c.eligible) for c in (*r.evaluation.units, *r.evaluation.people)
-    ]  # noqa: E731
+
+    def shape(r):
+        return [
+            (c.id, c.award, c.rank, c.tied, c.eligible) for c in (*r.evaluation.units, *r.evaluation.people)
+        ]
+
     assert shape(old) == shape(new)
     assert [p.code for p in old.problems if p.code.startswith("law")] == ["law_additions_missing"]
 
