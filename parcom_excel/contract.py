@@ -286,6 +286,8 @@ class Sheet:
     def name(self, lang: str = "vi") -> str:
         return self.vi if lang == "vi" else self.en
 
+    label = name  # how a sentence shows it (i18n.fmt)
+
     def doc(self, lang: str = "vi") -> str:
         return self.vi_doc if lang == "vi" else self.en_doc
 
@@ -1168,6 +1170,8 @@ SETTINGS: tuple[Setting, ...] = (
     ),
 )
 SETTINGS_BY_KEY = {s.key: s for s in SETTINGS}
+# The settings of the law's gates and the council's vote (SPEC §2b, §2c), listed in the guide.
+LAW_SETTINGS = tuple(s for s in SETTINGS[[x.key for x in SETTINGS].index("women_share_pct") :])
 SETTINGS_SHEET = Sheet(
     "settings",
     "Cấu hình",

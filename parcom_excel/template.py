@@ -21,6 +21,7 @@ import click
 
 from . import contract as c
 from .cli import guarded, lang_option
+from .i18n import render
 from .io.cells import col_letter, quote_sheet
 from .model import BASE_FONT
 from .problems import ParcomError
@@ -336,6 +337,17 @@ class _Builder:
                 ws.write_string(row, 1, criterion.ref, boxed)
                 ws.merge_range(row, 2, row, 4, criterion.label(lang), boxed)
                 row += 1
+        row += 1
+        ws.write_string(row, 0, render("law.guide.title", lang), bold)
+        row += 1
+        ws.write_string(row, 0, render("law.guide.setting", lang), head)
+        ws.merge_range(row, 1, row, 4, render("law.guide.meaning", lang), head)
+        row += 1
+        for setting in c.LAW_SETTINGS:
+            ws.write_string(row, 0, setting.label(lang), boxed_bold)
+            ws.merge_range(row, 1, row, 4, setting.doc(lang), boxed)
+            ws.set_row(row, 45)
+            row += 1
         row += 1
         awards = "; ".join(a.label(lang) for a in c.AWARDS)
         ws.merge_range(row, 0, row, 4, _t("awards", lang, awards=awards, **names), wrap)

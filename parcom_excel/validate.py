@@ -389,8 +389,8 @@ def validate(
     result.problems += cross_checks(frames, inputs.tables, settings, refs, lang)
     from .validate_law import additions_missing, law_checks
 
-    result.problems += law_checks(frames, inputs.tables, lang)
-    result.problems += additions_missing(inputs.tables, getattr(inputs, "absent", set()), lang)
+    result.problems += law_checks(frames, inputs.tables)
+    result.problems += additions_missing(inputs.tables, getattr(inputs, "absent", set()))
     if not result.errors:
         result.data = Dataset(settings, frames, inputs.tables, lang, columns)
     return result

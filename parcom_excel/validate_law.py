@@ -10,40 +10,35 @@ from __future__ import annotations
 import pandas as pd
 
 from . import contract as C
-from .i18n import render
+from .i18n import Msg
 from .model import RawTable
 from .problems import ERROR, WARNING, Problem
 
 
-def additions_missing(tables: dict[str, RawTable], absent: set[str], lang: str) -> list[Problem]:
+def additions_missing(tables: dict[str, RawTable], absent: set[str]) -> list[Problem]:
     """One warning naming the new columns and sheets a workbook lacks, and what they would change."""
-    items, effects = [], []
+    items: list[Msg] = []
+    effects: Msg | None = None
     for sheet_key, column_key in C.LAW_ADDITIONS:
         sheet = C.SHEETS[sheet_key]
         if column_key is None:
             if sheet_key not in absent:
                 continue
-            items.append(f'sheet "{sheet.name(lang)}"')
+            items.append(Msg("law.item.sheet", {"sheet": sheet}))
         else:
             if sheet_key in absent or column_key in tables[sheet_key].columns:
                 continue
-            items.append(f'"{sheet.column(column_key).label(lang)}" ({tables[sheet_key].sheet})')
-        effects.append(render(f"law.effect.{column_key or sheet_key}", lang))
+            items.append(
+                Msg("law.item.column", {"column": sheet.column(column_key), "sheet": tables[sheet_key].sheet})
+            )
+        effect = Msg(f"law.effect.{column_key or sheet_key}")
+        effects = Msg("law_notes", {"first": effects, "then": effect}) if effects else effect
     if not items:
         return []
-    return [
-        Problem(
-            "law_additions_missing",
-            WARNING,
-            None,
-            None,
-            None,
-            {"items": ", ".join(items), "effects": "; ".join(effects)},
-        )
-    ]
+    return [Problem("law_additions_missing", WARNING, None, None, None, {"items": items, "effects": effects})]
 
 
-def law_checks(frames: dict[str, pd.DataFrame], tables: dict[str, RawTable], lang: str) -> list[Problem]:
+def law_checks(frames: dict[str, pd.DataFrame], tables: dict[str, RawTable]) -> list[Problem]:
     problems: list[Problem] = []
 
     def at(key: str, column: str, i: int) -> tuple[str, str]:
@@ -55,14 +50,14 @@ def law_checks(frames: dict[str, pd.DataFrame], tables: dict[str, RawTable], lan
     discipline = frames["discipline"]
     for i, form, status in zip(discipline.index, discipline["form"], discipline["status"], strict=True):
         if form in C.PROCEEDING_FORMS and status != "PENDING":
-            label = C.DISCIPLINE.get(form).label(lang)
+            label = C.DISCIPLINE.get(form)
             column = "status" if "status" in tables["discipline"].columns else "form"
             problems.append(
                 Problem(
                     "law_proceeding_not_pending",
                     ERROR,
                     *at("discipline", column, i),
-                    status and C.PROCEEDING.get(status).label(lang),
+                    status and C.PROCEEDING.get(status),
                     {"form": label},
                 )
             )

@@ -453,3 +453,32 @@ def test_merge_unites_the_award_history(tmp_path):
     rows = list(openpyxl.load_workbook(master)["Khen thưởng đã nhận"].iter_rows(values_only=True))
     assert sorted(r[1] for r in rows[1:]) == ["07/QĐ-SKHCN", "09/QĐ-SKHCN"]
     assert "Khen thưởng đã nhận: 2 dòng" in done.stdout
+
+
+def test_the_button_prefills_the_council_sheet_through_a_setting(tmp_path):
+    path = tmp_path / "sample.xlsx"
+    shutil.copy(SAMPLE, path)
+    wb = openpyxl.load_workbook(path)
+    label = C.SETTINGS_BY_KEY["council_prefill"].vi
+    next(r for r in wb["Cấu hình"].iter_rows(min_row=2) if r[0].value == label)[1].value = "Có"
+    wb.save(path)
+    result = run(FileAdapter(path))  # what the add-in's button runs: no command-line flag
+    assert result.status == "evaluated"
+    rows = list(openpyxl.load_workbook(path)["Hội đồng"].iter_rows(values_only=True))
+    assert len(rows) - 1 == len(result.evaluation.nominated_units) + len(result.evaluation.nominated_people)
+
+
+def test_the_new_sentences_in_english(tmp_path):
+    path = book(
+        tmp_path, pending(past_award(department(), staff_id="CB04", movement="x", initiatives="SK02"))
+    )
+    out = tmp_path / "out.xlsx"
+    done = run_cli("evaluate", path, "-o", out, "--lang", "en")
+    assert done.returncode == 0, done.stdout + done.stderr
+    rows = list(openpyxl.load_workbook(out, read_only=True)["Individual results"].iter_rows(values_only=True))
+    text = " ".join(str(v) for r in rows for v in r if v)
+    assert (
+        "Met – held back for now" in text
+        and "Held back for now: Inspection 41/QĐ-TTr since 03/11/2025" in text
+    )
+    assert "SK02 already cited by the award of Decision No. 07/QĐ-SKHCN of 15/01/2024" in text

@@ -198,3 +198,17 @@ TEXTS.update(
         ),
     }
 )
+TEXTS.update(
+    {
+        # ---- the guide sheet of the template
+        "law.guide.title": (
+            "Quy định của Nghị định 152/2025/NĐ-CP, Luật Thi đua, khen thưởng 2022 và biểu quyết của Hội đồng",
+            "Rules of Decree 152/2025/NĐ-CP, the Law on Emulation and Commendation 2022, and the council's vote",
+        ),
+        "law.guide.setting": ("Tham số (sheet Cấu hình)", "Setting (sheet Settings)"),
+        "law.guide.meaning": ("Ý nghĩa và căn cứ", "Meaning and source"),
+        # ---- an old workbook: what it lacks
+        "law.item.column": ('"{column}" ({sheet})', '"{column}" ({sheet})'),
+        "law.item.sheet": ('sheet "{sheet}"', 'sheet "{sheet}"'),
+    }
+)
