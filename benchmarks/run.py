@@ -481,7 +481,7 @@ def measure_imports(runs: int) -> dict[str, Any]:
     probes = {
         "addin": "import parcom_excel; parcom_excel.main",
         "evaluate_click": (
-            "import parcom_excel; import parcom_excel.excel, parcom_excel.core, "
+            "import parcom_excel; import parcom_excel.io.excel, parcom_excel.core, "
             "parcom_excel.reader, parcom_excel.validate, parcom_excel.rules.evaluate, "
             "parcom_excel.outputs, parcom_excel.io.files"
         ),
@@ -503,7 +503,7 @@ def measure_imports(runs: int) -> dict[str, Any]:
         "openpyxl",
         "parcom_excel.validate",
         "parcom_excel.core",
-        "parcom_excel.excel",
+        "parcom_excel.io.excel",
     )
     out: dict[str, Any] = {"date": _now(), "machine": machine(), "runs": runs}
     for name, code in probes.items():

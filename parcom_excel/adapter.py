@@ -28,7 +28,13 @@ class Grid:
 
 
 class Adapter(Protocol):
+    """What the core needs of a workbook; callers ask these, never which kind of adapter it is."""
+
     label: str  # the file name, or the workbook name in Excel, for messages
+
+    @property
+    def writable(self) -> bool:
+        """Whether `write` can put result sheets into this workbook (an .xls cannot)."""
 
     def sheet_names(self) -> list[str]:
         """Every sheet of the workbook, in order."""

@@ -31,6 +31,7 @@ from pathlib import Path
 import click
 
 from .cli import guarded, lang_option
+from .i18n import render
 from .problems import ParcomError
 
 ADDIN_FILE = "parcom_excel.xlam"
@@ -39,15 +40,12 @@ PROJECT_NAME = "myaddin"  # `Public Const PROJECT_NAME` of the template's xlwing
 CONFIG_SHEET = PROJECT_NAME + ".conf"
 RIBBON_MACRO = "RibbonMyAddin.RunMain"
 
-TAB_LABEL = "Thi đua CCHC"
-GROUP_LABEL = "Phong trào thi đua"
-BUTTON_LABEL = "Đánh giá"
-BUTTON_SCREENTIP = "Đánh giá phong trào thi đua CCHC"
-BUTTON_SUPERTIP = (
-    "Kiểm tra dữ liệu của sổ làm việc đang mở rồi ghi kết quả, danh sách đề nghị khen thưởng "
-    "và tổng quan vào các sheet kết quả. Nếu dữ liệu có lỗi, sheet Lỗi dữ liệu liệt kê từng lỗi "
-    "kèm liên kết tới ô cần sửa."
-)
+# The ribbon speaks the users' language (Vietnamese; the catalog holds English too).
+TAB_LABEL = render("ribbon.tab")
+GROUP_LABEL = render("ribbon.group")
+BUTTON_LABEL = render("ribbon.button")
+BUTTON_SCREENTIP = render("ribbon.screentip")
+BUTTON_SUPERTIP = render("ribbon.supertip")
 
 # Every entry gets the same time and attributes: the bytes depend only on the contents.
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
@@ -82,7 +80,7 @@ def template_path() -> Path:
 
     spec = importlib.util.find_spec("xlwings")
     if spec is None or not spec.origin:
-        raise ParcomError("addin_template_missing", file="xlwings/" + TEMPLATE_FILE)
+        raise ParcomError("xlwings_missing", python=sys.executable)
     path = Path(spec.origin).parent / TEMPLATE_FILE
     if not path.is_file():
         raise ParcomError("addin_template_missing", file=str(path))

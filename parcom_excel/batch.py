@@ -227,7 +227,7 @@ def evaluate_one(task: dict[str, Any]) -> dict[str, Any]:
         )
         if result.evaluation is not None:
             row["nominations"] = counts["nominated_units"] + counts["nominated_people"]
-        if adapter.kind == "xls":
+        if not adapter.writable:
             raise ParcomError("xls_read_only", file=path.name)
         if dest is not None:
             dest.parent.mkdir(parents=True, exist_ok=True)

@@ -12,9 +12,9 @@ from .problems import ParcomError, Problem
 
 
 def format_problem(p: Problem, lang: str) -> str:
-    severity = (
-        ("LỖI" if p.is_error else "cảnh báo") if lang == "vi" else ("ERROR" if p.is_error else "warning")
-    )
+    from .i18n import render
+
+    severity = render("console_error" if p.is_error else "console_warning", lang)
     where = p.where()
     return f"{severity:9} {where + '  ' if where else ''}{p.message(lang)}"
 
@@ -26,12 +26,17 @@ def print_problems(problems: list[Problem], lang: str, limit: int = 200) -> None
     for p in ordered[:limit]:
         click.echo(format_problem(p, lang))
     if len(ordered) > limit:
-        rest = len(ordered) - limit
-        click.echo(
-            f"... và {rest} vấn đề khác (xem sheet Lỗi dữ liệu)"
-            if lang == "vi"
-            else f"... and {rest} more (see the errors sheet)"
-        )
+        from . import contract as C
+        from .i18n import render
+
+        sheet = C.output_name("errors", lang)
+        click.echo(render("console_more", lang, count=len(ordered) - limit, sheet=sheet))
+
+
+def _check_book(book: Path, command: str) -> None:
+    """A folder is not a workbook: say so, and name the command that takes a folder."""
+    if book.is_dir():
+        raise ParcomError("book_is_folder", file=str(book), command=command)
 
 
 def _check_year(value: int | None, option: str) -> None:
@@ -50,6 +55,7 @@ def validate_command(book: Path, write_errors: bool, fmt: str, lang: str) -> int
     from .core import run
     from .io.files import FileAdapter
 
+    _check_book(book, "validate")
     adapter = FileAdapter(book)
     result = run(adapter, lang=lang, write=write_errors, errors_only=True)
     if fmt == "json":
@@ -66,12 +72,10 @@ def validate_command(book: Path, write_errors: bool, fmt: str, lang: str) -> int
             )
         )
     else:
-        n_err, n_warn = len(result.errors), len(result.warnings)
-        click.echo(
-            f"{book.name}: {n_err} lỗi, {n_warn} cảnh báo."
-            if lang == "vi"
-            else f"{book.name}: {n_err} errors, {n_warn} warnings."
-        )
+        from .i18n import render
+
+        counts = {"errors": len(result.errors), "warnings": len(result.warnings)}
+        click.echo(render("console_counts", lang, file=book.name, **counts))
         print_problems(result.problems, lang)
     return EXIT_DATA if result.errors else EXIT_OK
 
@@ -94,7 +98,7 @@ def validate_command(book: Path, write_errors: bool, fmt: str, lang: str) -> int
     "--council-sheet",
     is_flag=True,
     default=False,
-    help="Pre-fill the Hội đồng sheet with the list's candidates (rows and votes typed are kept).",
+    help="Pre-fill the council's sheet with the list's candidates (rows and votes typed are kept).",
 )
 @lang_option
 @guarded
@@ -111,18 +115,17 @@ def evaluate_command(
     from .core import run
     from .io.files import FileAdapter
 
+    _check_book(book, "evaluate")
     _check_year(from_year, "--from-year")
     _check_year(to_year, "--to-year")
     if output is not None and output.suffix.lower() not in (".xlsx", ".xlsm"):
         raise ParcomError("bad_option", detail=f"-o {output} (.xlsx)")
     adapter = FileAdapter(book, output)
     if output is not None and adapter.kind == "xlsm" and output.suffix.lower() != ".xlsm":
-        raise ParcomError(
-            "bad_option",
-            detail=f"-o {output}: {book.name} có macro, tệp ghi ra phải có đuôi .xlsm"
-            if lang == "vi"
-            else f"-o {output}: {book.name} has macros, the copy must end in .xlsm",
-        )
+        from .i18n import render
+
+        detail = render("console_copy_needs_xlsm", lang, output=output, file=book.name)
+        raise ParcomError("bad_option", detail=detail)
     if output is not None and not output.parent.exists():
         try:
             output.parent.mkdir(parents=True)
@@ -149,6 +152,5 @@ def evaluate_command(
         click.echo(result.summary_text(lang))
         if result.errors:
             print_problems(result.errors, lang, limit=50)
-        target = output or book
-        click.echo(f"Đã ghi kết quả vào {target}." if lang == "vi" else f"Results written to {target}.")
+        click.echo(result.written_text(output or book, lang))
     return EXIT_DATA if result.errors else EXIT_OK

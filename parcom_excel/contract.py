@@ -10,22 +10,33 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from .i18n import Text
 from .text import fold, strip_marks
 
 LANGS = ("vi", "en")
 
 
+class Bilingual:
+    """An entry of the contract named in both languages (fields `vi`, `en`, maybe `vi_doc`, `en_doc`)."""
+
+    def label(self, lang: str = "vi") -> str:
+        return self.en if lang == "en" else self.vi  # type: ignore[attr-defined]  (Text.get, inlined: hot)
+
+    def name(self, lang: str = "vi") -> str:
+        return self.label(lang)
+
+    def doc(self, lang: str = "vi") -> str:
+        return Text(self.vi_doc, self.en_doc).get(lang)  # type: ignore[attr-defined]
+
+
 @dataclass(frozen=True)
-class Choice:
+class Choice(Bilingual):
     """One allowed value of a categorical column: a stable code, labels and accepted spellings."""
 
     code: str
     vi: str
     en: str
     aliases: tuple[str, ...] = ()
-
-    def label(self, lang: str = "vi") -> str:
-        return self.vi if lang == "vi" else self.en
 
 
 @dataclass(frozen=True)
@@ -59,6 +70,9 @@ class Enum:
 
     def get(self, code: str) -> Choice:
         return self._by_code[code]
+
+    def title(self, lang: str = "vi") -> str:
+        return Text(self.vi_title, self.en_title).get(lang)
 
     def labels(self, lang: str = "vi") -> list[str]:
         return [c.label(lang) for c in self.choices]
@@ -245,7 +259,7 @@ TEXT, INT, YEAR, DATE, ENUM, CODES, ENUM_LIST = "text", "int", "year", "date", "
 
 
 @dataclass(frozen=True)
-class Column:
+class Column(Bilingual):
     key: str
     vi: str
     en: str
@@ -259,19 +273,13 @@ class Column:
     en_doc: str = ""
     aliases: tuple[str, ...] = ()
 
-    def label(self, lang: str = "vi") -> str:
-        return self.vi if lang == "vi" else self.en
-
-    def doc(self, lang: str = "vi") -> str:
-        return self.vi_doc if lang == "vi" else self.en_doc
-
     @property
     def choices(self) -> Enum | None:
         return ENUMS[self.enum] if self.enum else None
 
 
 @dataclass(frozen=True)
-class Sheet:
+class Sheet(Bilingual):
     key: str
     vi: str
     en: str
@@ -282,14 +290,6 @@ class Sheet:
     table: str = ""  # Excel table name in the template (ASCII, no spaces)
     aliases: tuple[str, ...] = field(default=())
     optional: bool = False  # added after the first template: a workbook without it reads as empty
-
-    def name(self, lang: str = "vi") -> str:
-        return self.vi if lang == "vi" else self.en
-
-    label = name  # how a sentence shows it (i18n.fmt)
-
-    def doc(self, lang: str = "vi") -> str:
-        return self.vi_doc if lang == "vi" else self.en_doc
 
     def column(self, key: str) -> Column:
         return next(c for c in self.columns if c.key == key)
@@ -750,7 +750,7 @@ SHEETS: dict[str, Sheet] = {s.key: s for s in DATA_SHEETS}
 
 # ---------------------------------------------------------------- settings (Cấu hình)
 @dataclass(frozen=True)
-class Setting:
+class Setting(Bilingual):
     key: str
     vi: str
     en: str
@@ -763,21 +763,12 @@ class Setting:
     min: int | None = None
     max: int | None = None
 
-    def label(self, lang: str = "vi") -> str:
-        return self.vi if lang == "vi" else self.en
-
-    def doc(self, lang: str = "vi") -> str:
-        return self.vi_doc if lang == "vi" else self.en_doc
-
 
 @dataclass(frozen=True)
-class TieBreak:
+class TieBreak(Bilingual):
     key: str
     vi: str
     en: str
-
-    def label(self, lang: str = "vi") -> str:
-        return self.vi if lang == "vi" else self.en
 
 
 INDIVIDUAL_KEYS = (
@@ -1189,15 +1180,12 @@ SETTINGS_SHEET = Sheet(
 
 # ---------------------------------------------------------------- criteria and awards
 @dataclass(frozen=True)
-class Criterion:
+class Criterion(Bilingual):
     id: str
     ref: str
     vi: str
     en: str
     yearly: bool
-
-    def label(self, lang: str = "vi") -> str:
-        return self.vi if lang == "vi" else self.en
 
 
 COLLECTIVE_CRITERIA = (
@@ -1234,13 +1222,10 @@ INDIVIDUAL_CRITERIA = (
 
 
 @dataclass(frozen=True)
-class Award:
+class Award(Bilingual):
     key: str
     vi: str
     en: str
-
-    def label(self, lang: str = "vi") -> str:
-        return self.vi if lang == "vi" else self.en
 
 
 # Highest first: quotas are filled in this order (§V).
@@ -1258,14 +1243,17 @@ OUTPUT_SHEETS: dict[str, tuple[str, str]] = {
     "dashboard": ("Tổng quan", "Dashboard"),
     "log": ("Nhật ký", "Run log"),
 }
+# The column `parcom merge` adds to every table of a master, and the word its notes start with
+# when the units' files disagree: such a row is a data error of the master until resolved.
+SOURCE_COLUMN = ("Nguồn", "Source")
+CONFLICT_WORDS = ("XUNG ĐỘT", "CONFLICT")
 # Sheets the template adds besides the data sheets.
-GUIDE_SHEET = ("Hướng dẫn", "Guide")
-LISTS_SHEET = ("DanhMuc", "Lists")  # hidden: dropdown sources
+GUIDE_SHEET = Text("Hướng dẫn", "Guide")
+LISTS_SHEET = Text("DanhMuc", "Lists")  # hidden: dropdown sources
 
 
 def output_name(key: str, lang: str = "vi") -> str:
-    vi, en = OUTPUT_SHEETS[key]
-    return vi if lang == "vi" else en
+    return Text(*OUTPUT_SHEETS[key]).get(lang)
 
 
 def all_sheets() -> tuple[Sheet, ...]:

@@ -16,14 +16,14 @@ from . import contract as C
 from .adapter import Adapter
 from .i18n import render
 from .lifetime import keep
-from .model import OutputSheet
-from .problems import WARNING, Problem
+from .model import Cell, OutputSheet
+from .problems import WARNING, Problem, ProblemList
 
 EVALUATED, DATA_ERRORS = "evaluated", "data_errors"
 
 
 @dataclass
-class RunResult:
+class RunResult(ProblemList):
     label: str
     lang: str
     status: str
@@ -33,27 +33,20 @@ class RunResult:
     evaluation: Any = None  # rules.evaluate.Evaluation when evaluated
     outputs: list[OutputSheet] = field(default_factory=list)
     written: bool = False
+    read: dict[str, int] = field(default_factory=dict)  # rows read (units, staff), even on an error run
 
     @property
     def exit_code(self) -> int:
         return 0 if self.status == EVALUATED else 1
 
     @property
-    def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.is_error]
-
-    @property
-    def warnings(self) -> list[Problem]:
-        return [p for p in self.problems if not p.is_error]
-
-    @property
     def next_sheet(self) -> str | None:
         """The sheet a user needs next: the errors, or the nomination list."""
-        key = "errors" if self.status == DATA_ERRORS else "nominations"
-        return next((o.name for o in self.outputs if o.key == key), None)
+        keys = ("errors",) if self.status == DATA_ERRORS else ("nominations", "errors")
+        return next((o.name for key in keys for o in self.outputs if o.key == key), None)
 
     def counts(self) -> dict[str, int]:
-        counts = {"errors": len(self.errors), "warnings": len(self.warnings)}
+        counts = {"errors": len(self.errors), "warnings": len(self.warnings), **self.read}
         if self.evaluation is not None:
             ev = self.evaluation
             counts |= {
@@ -70,6 +63,20 @@ class RunResult:
         from .report import summary_text
 
         return summary_text(self, lang or self.lang)
+
+    def written_text(self, target: Any, lang: str | None = None) -> str:
+        """What the run wrote into `target`: the results, or only the error list."""
+        lang = lang or self.lang
+        if self.status == EVALUATED:
+            return render("written_results", lang, file=target)
+        text = render("written_errors", lang, file=target, sheet=C.output_name("errors", lang))
+        stale = [o.name for o in self.outputs if o.key in STALE_KEYS]
+        if stale:
+            text += " " + render("written_stale", lang, sheets=", ".join(f'"{name}"' for name in stale))
+        return text
+
+
+STALE_KEYS = ("units_result", "staff_result", "nominations", "dashboard")
 
 
 def _canonical(value: Any) -> Any:
@@ -160,7 +167,12 @@ def run(
         fingerprint,
         settings_period,
     )
+    result.read = {key: len(inputs.tables[key].rows) for key in ("units", "staff")}
     stamp = _stamp(lang, when, fingerprint, settings_period)
+    checked = Cell(
+        render("errors_stamp", lang, when=when, period=settings_period, fingerprint=fingerprint[:12]),
+        "subtitle",
+    )
     owned = adapter.owned()
     if errors_only and inputs.log_rows and "units_result" in owned:
         last = inputs.log_rows[-1]
@@ -177,16 +189,16 @@ def run(
             # the council's decisions are checked against the evaluation: bad ones stop it too
             result.status, evaluation = DATA_ERRORS, None
     if errors_only:
-        result.outputs = [errors_sheet(result.problems, lang, stamp, adapter.label)]
+        result.outputs = [errors_sheet(result.problems, lang, checked, adapter.label)]
     elif evaluation is None:
-        result.outputs = [errors_sheet(result.problems, lang, stamp, adapter.label)]
-        result.outputs += [
-            stale_sheet(key, lang, when)
-            for key in ("units_result", "staff_result", "nominations", "dashboard")
-            if key in owned
-        ]
+        result.outputs = [errors_sheet(result.problems, lang, checked, adapter.label)]
+        result.outputs += [stale_sheet(key, lang, when) for key in STALE_KEYS if key in owned]
     else:
+        from .rules.missing import held_back
+
         result.evaluation = evaluation
+        sheets = {key: table.sheet for key, table in inputs.tables.items()}
+        result.problems += held_back(evaluation, sheets, inputs.lang)
         result.outputs = [
             errors_sheet(result.problems, lang, stamp, adapter.label),
             results_sheet("units_result", evaluation, lang, stamp),
@@ -201,10 +213,12 @@ def run(
         entry = log_entry(when, settings_period, fingerprint, adapter.label, result.counts(), outcome)
         result.outputs.append(log_sheet(inputs.log_rows, entry, lang))
     result.outputs = [fit_heights(sheet) for sheet in result.outputs]
+    following = result.next_sheet
     for sheet in result.outputs:  # a sheet under another language's name is ours, not renamed
         sheet.names = C.OUTPUT_SHEETS.get(
             sheet.key, (C.COUNCIL.vi, C.COUNCIL.en) if sheet.key == "council" else ()
         )
+        sheet.active = sheet.name == following  # the workbook opens on it (as the button does)
     if write:
         # The raw and typed copies of the input are not read any more: free them before the
         # writer's peak (at Excel's row limit they hold several hundred MB).

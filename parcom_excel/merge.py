@@ -26,11 +26,14 @@ from .io.cells import col_index, col_letter, quote_sheet
 from .problems import ERROR, WARNING, ParcomError, Problem
 from .text import clean, fold
 
-SOURCE_HEADER = {"vi": "Nguồn", "en": "Source"}
+SOURCE_HEADER = dict(zip(C.LANGS, C.SOURCE_COLUMN, strict=True))
 _SOURCE_KEYS = {fold(h) for h in SOURCE_HEADER.values()}
 SOURCE_SEPARATOR = "; "
 CONFLICT_MARK = " — "  # what follows it in a Nguồn cell is the conflict note, not a source
-_CONFLICT_NOTE = {"vi": "XUNG ĐỘT: {column} khác ở {other}", "en": "CONFLICT: {column} differs in {other}"}
+_CONFLICT_NOTE = {
+    "vi": C.CONFLICT_WORDS[0] + ": {column} khác ở {other}",
+    "en": C.CONFLICT_WORDS[1] + ": {column} differs in {other}",
+}
 
 
 # The units' sheets; the council votes in the master, so its sheet is not united.

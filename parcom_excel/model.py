@@ -7,9 +7,10 @@ knows which adapter it talks to.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
+
+from .sheetnames import numbered, sheet_key
 
 # ---------------------------------------------------------------- input side
 
@@ -27,6 +28,7 @@ class RawTable:
     extra: dict[str, str] = field(default_factory=dict)  # unknown header text -> letter
     formula_cells: set[str] = field(default_factory=set)  # cells holding a formula with no value
     legacy_cells: set[str] = field(default_factory=set)  # cells formatted with a TCVN3/VNI font
+    conflicts: dict[str, str] = field(default_factory=dict)  # merge's Nguồn cell -> its conflict note
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -141,11 +143,6 @@ STYLES: dict[str, dict[str, Any]] = {
 }
 
 
-def sheet_key(name: str) -> str:
-    """How Excel compares sheet names: without case (and we compare them in NFC)."""
-    return unicodedata.normalize("NFC", name).casefold()
-
-
 @dataclass(slots=True)
 class Cell:
     """A value with a named style and, optionally, a link to a cell of the workbook."""
@@ -188,6 +185,7 @@ class OutputSheet:
     chart: Chart | None = None
     tab_color: str | None = None
     names: tuple[str, ...] = ()  # every name the sheet has by default (each language)
+    active: bool = False  # the sheet the workbook opens on after the run (the user's next step)
 
     def renamed_by_user(self, current: str) -> bool:
         """True when our sheet, found again, bears a name that is none of its default names:
@@ -195,8 +193,7 @@ class OutputSheet:
         ours = {sheet_key(n) for n in (self.name, *self.names)}
         # "Name (2)" is what we name it ourselves when a user's sheet holds "Name" (shortened to
         # Excel's 31 characters as package._plan does)
-        suffix = re.search(r" \(\d+\)$", current)
+        suffix = re.search(r" \((\d+)\)$", current)
         if suffix:
-            tail = suffix.group(0)
-            ours |= {sheet_key(n[: 31 - len(tail)].rstrip() + tail) for n in (self.name, *self.names)}
+            ours |= {sheet_key(numbered(n, int(suffix.group(1)))) for n in (self.name, *self.names)}
         return sheet_key(current) not in ours

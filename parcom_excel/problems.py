@@ -6,7 +6,7 @@ JSON output and the Excel alert are views of the same list.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 ERROR = "error"
@@ -37,10 +37,46 @@ class Problem:
         return render(self.code, lang, value=self.value, sheet=self.sheet, cell=self.cell, **self.params)
 
     def to_dict(self, lang: str = "vi") -> dict[str, Any]:
-        data = asdict(self)
+        """Plain data for JSON: parameters as codes and numbers, the message rendered once."""
+        data = {f.name: getattr(self, f.name) for f in fields(self)}
         data["value"] = None if self.value is None else str(self.value)
+        data["params"] = {k: plain(v) for k, v in self.params.items()}
         data["message"] = self.message(lang)
         return data
+
+
+def plain(value: Any) -> Any:
+    """A parameter as JSON holds it: a contract entry by its code or key, a fact by its code."""
+    from datetime import date
+
+    if hasattr(value, "of") and hasattr(value, "label"):  # i18n.Term, i18n.Lower
+        return plain(value.of)
+    if hasattr(value, "code") and hasattr(value, "params"):
+        return {"code": value.code, "params": {k: plain(v) for k, v in value.params.items()}}
+    for attr in ("code", "key", "id"):
+        if hasattr(value, attr) and hasattr(value, "label"):
+            return getattr(value, attr)
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return [plain(v) for v in value]
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    return str(value)
+
+
+class ProblemList:
+    """Errors and warnings of a list of problems held in `self.problems`."""
+
+    problems: list[Problem]
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if not p.is_error]
 
 
 class ParcomError(Exception):

@@ -146,7 +146,7 @@ def table_from_grid(grid: Grid, sheet: C.Sheet, file: str) -> RawTable:
         rows.append(top + r)
         for column, value in zip(lists, picked, strict=True):
             column.append(value)
-    return RawTable(
+    table = RawTable(
         key=sheet.key,
         sheet=grid.name,
         header_row=grid.top + header,
@@ -157,6 +157,27 @@ def table_from_grid(grid: Grid, sheet: C.Sheet, file: str) -> RawTable:
         formula_cells=set(grid.formulas),
         legacy_cells=set(grid.legacy_fonts),
     )
+    table.conflicts = _conflicts(grid, extra, header)
+    return table
+
+
+_SOURCE_KEYS = {fold(name) for name in C.SOURCE_COLUMN}
+_CONFLICT_KEYS = tuple(fold(word) + ":" for word in C.CONFLICT_WORDS)
+
+
+def _conflicts(grid: Grid, extra: dict[str, int], header: int) -> dict[str, str]:
+    """The cells of a merged master's Nguồn column that still mark a conflict of the units' files."""
+    found: dict[str, str] = {}
+    for text, c in extra.items():
+        if fold(text) not in _SOURCE_KEYS:
+            continue
+        letter = col_letter(grid.left - 1 + c)
+        for r in range(header + 1, len(grid.values)):
+            row = grid.values[r]
+            value = row[c] if c < len(row) else None
+            if isinstance(value, str) and any(key in fold(value) for key in _CONFLICT_KEYS):
+                found[f"{letter}{grid.top + r}"] = clean(value)
+    return found
 
 
 # ---------------------------------------------------------------- settings

@@ -13,13 +13,17 @@ SHOWN_WARNINGS = ("tie_at_edge", "quota_short", "sheet_name_taken")
 
 def summary_text(result: Any, lang: str) -> str:
     errors_sheet = C.output_name("errors", lang)
+    # a period holding no data at all comes first: every result below rests on nothing
+    first = [p.message(lang) for p in result.warnings if p.code == "period_without_data"]
     if result.status == "data_errors":
-        return render(
-            "report.data_errors", lang, file=result.label, count=len(result.errors), sheet=errors_sheet
+        count = len(result.errors)
+        return "\n".join(
+            [*first, render("report.data_errors", lang, file=result.label, count=count, sheet=errors_sheet)]
         )
     ev = result.evaluation
     c = result.counts()
     lines = [
+        *first,
         render("report.evaluated", lang, file=result.label, period=result.period),
         render(
             "report.eligible",
@@ -48,9 +52,25 @@ def summary_text(result: Any, lang: str) -> str:
     warnings = result.warnings
     if warnings:
         lines.append(render("report.warnings", lang, count=len(warnings)))
+        held, counted = held_back_line(warnings, lang)
+        lines += held
         shown = [p for p in warnings if p.code in SHOWN_WARNINGS]
         lines += ["- " + p.message(lang) for p in shown]
-        if len(shown) < len(warnings):
-            rest = len(warnings) - len(shown)
+        counted += len(shown) + len(first)
+        if counted < len(warnings):
+            rest = len(warnings) - counted
             lines.append(render("report.other_warnings", lang, count=rest, sheet=errors_sheet))
     return "\n".join(lines)
+
+
+def held_back_line(warnings: list[Any], lang: str) -> tuple[list[str], int]:
+    """The line naming the candidates held back by missing data (each with the criteria it
+    lacks data for), and how many warnings it stands for."""
+    from .rules.missing import held_back_names
+
+    held = held_back_names(warnings)
+    names = [f"{name}: {', '.join(criteria)}" for group in held.values() for name, criteria in group.items()]
+    if not names:
+        return [], 0
+    line = render("summary_held_back", lang, count=len(names), names="; ".join(names))
+    return [line], sum(p.code.startswith("held_back_") for p in warnings)

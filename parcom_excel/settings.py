@@ -7,7 +7,7 @@ from fractions import Fraction
 from typing import Any
 
 from . import contract as C
-from .i18n import Msg, render
+from .i18n import Msg, Term
 from .problems import ERROR, Problem
 from .text import clean, fold, strip_marks
 
@@ -17,6 +17,7 @@ class Settings:
     values: dict[str, Any]
     cells: dict[str, str] = field(default_factory=dict)  # key -> "B7" on the settings sheet
     sheet: str = C.SETTINGS_SHEET.vi
+    book: str = "vi"  # the workbook's language: reasons name settings and values as it writes them
 
     def __getattr__(self, key: str) -> Any:
         try:
@@ -26,10 +27,10 @@ class Settings:
 
     def cite(self, key: str) -> Msg:
         """How a reason names a setting: its label, value and cell (rendered at the edge)."""
-        setting = C.SETTINGS_BY_KEY[key]
+        setting = Term(C.SETTINGS_BY_KEY[key], self.book)
         value = self.values[key]
-        if setting.type == "enum":
-            value = C.ENUMS[setting.enum].get(value)
+        if setting.of.type == "enum":
+            value = Term(C.ENUMS[setting.of.enum].get(value), self.book)
         cell = self.cells.get(key)
         if cell:
             return Msg("cite", {"setting": setting, "value": value, "sheet": self.sheet, "cell": cell})
@@ -112,6 +113,7 @@ def read_settings(
 ) -> tuple[Settings, list[Problem]]:
     settings = defaults()
     settings.sheet = sheet
+    settings.book = lang
     problems: list[Problem] = []
     for setting in C.SETTINGS:
         if setting.key not in raw:
@@ -130,46 +132,37 @@ def read_settings(
         value, cell = raw[setting.key]
         settings.cells[setting.key] = cell
 
-        def bad(hint_vi: str, hint_en: str, value: Any = value, cell: str = cell, setting=setting) -> None:
-            problems.append(
-                Problem(
-                    "bad_setting",
-                    ERROR,
-                    sheet,
-                    cell,
-                    value,
-                    {"name": setting.label(lang), "hint": hint_vi if lang == "vi" else hint_en},
-                )
-            )
+        def bad(hint: Msg, value: Any = value, cell: str = cell, setting=setting) -> None:
+            facts = {"name": setting.label(lang), "hint": hint}
+            problems.append(Problem("bad_setting", ERROR, sheet, cell, value, facts))
 
         if value is None or (isinstance(value, str) and not value.strip()):
             if setting.required:
-                bad("hãy nhập giá trị", "enter a value")
+                bad(Msg("hint.enter_value"))
             continue
         if setting.type in ("int", "year"):
             number = _as_int(value)
             if number is None:
-                bad("hãy nhập một số nguyên", "enter a whole number")
+                bad(Msg("hint.whole_number"))
                 continue
             if (setting.min is not None and number < setting.min) or (
                 setting.max is not None and number > setting.max
             ):
                 lo = setting.min if setting.min is not None else ""
                 hi = setting.max if setting.max is not None else ""
-                bad(f"hãy nhập số trong khoảng {lo}–{hi}", f"enter a number from {lo} to {hi}")
+                bad(Msg("hint.number_range", {"min": lo, "max": hi}))
                 continue
             settings.values[setting.key] = number
         elif setting.type == "enum":
             code = C.ENUMS[setting.enum].parse(str(value))
             if code is None:
-                choices = ", ".join(C.ENUMS[setting.enum].labels(lang))
-                bad(f"hãy chọn một trong {choices}", f"choose one of {choices}")
+                bad(Msg("hint.choose_one", {"choices": C.ENUMS[setting.enum].labels(lang)}))
                 continue
             settings.values[setting.key] = code
         elif setting.type == "ratio":
             ratio = parse_ratio(value)
             if ratio is None:
-                bad(render("law_hint_ratio", "vi"), render("law_hint_ratio", "en"))
+                bad(Msg("law_hint_ratio"))
                 continue
             settings.values[setting.key] = ratio
         elif setting.type == "date":
@@ -177,7 +170,7 @@ def read_settings(
 
             day = _date(value)
             if day is BAD:
-                bad(render("law_hint_date", "vi"), render("law_hint_date", "en"))
+                bad(Msg("law_hint_date"))
                 continue
             settings.values[setting.key] = day
         elif setting.type == "keys":
@@ -198,17 +191,6 @@ def read_settings(
                 settings.values[setting.key] = known
         else:
             settings.values[setting.key] = clean(str(value))
-    if settings.from_year > settings.to_year:
-        problems.append(
-            Problem(
-                "period_reversed",
-                ERROR,
-                sheet,
-                settings.cells.get("from_year"),
-                settings.from_year,
-                {"from_year": settings.from_year, "to_year": settings.to_year},
-            )
-        )
     for award in ("bk", "gk"):
         for target in ("collectives", "individuals"):
             lo, hi = settings.quota(award, target)
@@ -227,10 +209,42 @@ def read_settings(
     return settings, problems
 
 
-def override_period(settings: Settings, from_year: int | None, to_year: int | None) -> None:
-    if from_year is not None:
-        settings.values["from_year"] = from_year
-        settings.cells.pop("from_year", None)
-    if to_year is not None:
-        settings.values["to_year"] = to_year
-        settings.cells.pop("to_year", None)
+def override_period(
+    settings: Settings, from_year: int | None, to_year: int | None, file: str | None = None
+) -> list[Problem]:
+    """Apply the command's period; a reversed period is the settings' error (exit 1, the cell
+    named) when the settings alone give it, and the command's (ParcomError, exit 2) otherwise."""
+    from .problems import ParcomError
+
+    given = {"from_year": from_year, "to_year": to_year}
+    for key, value in given.items():
+        if value is not None:
+            settings.values[key] = value
+            settings.cells.pop(key, None)  # a reason must not cite the cell the command overrode
+    if settings.from_year <= settings.to_year:
+        return []
+    if from_year is None and to_year is None:
+        return [
+            Problem(
+                "period_reversed",
+                ERROR,
+                settings.sheet,
+                settings.cells.get("from_year"),
+                settings.from_year,
+                {"from_year": settings.from_year, "to_year": settings.to_year},
+            )
+        ]
+    ends = {}
+    for key, option in (("from_year", "--from-year"), ("to_year", "--to-year")):
+        cell = settings.cells.get(key)
+        ends[key] = (
+            option if given[key] is not None else f"{settings.sheet}!{cell}" if cell else settings.sheet
+        )
+    raise ParcomError(
+        "period_reversed_option",
+        file=file,
+        from_year=settings.from_year,
+        to_year=settings.to_year,
+        from_where=ends["from_year"],
+        to_where=ends["to_year"],
+    )

@@ -45,137 +45,8 @@ def list_name(enum_key: str) -> str:
     return f"DS_{enum_key}"
 
 
-# ---------------------------------------------------------------- the guide's prose
-_T: dict[str, tuple[str, str]] = {
-    "title": (
-        "HƯỚNG DẪN SỬ DỤNG MẪU DỮ LIỆU PHONG TRÀO THI ĐUA",
-        "HOW TO USE THE EMULATION MOVEMENT WORKBOOK",
-    ),
-    "steps": ("CÁC BƯỚC THỰC HIỆN", "STEPS"),
-    "step1": (
-        "Mở sheet “{settings}”: kiểm tra kỳ xét (Từ năm, Đến năm), số lượng khen thưởng và các ngưỡng. "
-        "Chỉ sửa cột “{value}”.",
-        "Open the “{settings}” sheet: check the period (From year, To year), the award quotas and the "
-        "thresholds. Edit the “{value}” column only.",
-    ),
-    "step2": (
-        "Nhập hoặc dán dữ liệu vào các sheet {sheets}. Mỗi sheet là một bảng: gõ tiếp vào dòng ngay dưới "
-        "bảng thì bảng tự mở rộng. Không đổi tên tiêu đề cột; có thể thêm cột riêng ở bên phải.",
-        "Type or paste the data into the sheets {sheets}. Each sheet is a table: typing in the row just "
-        "below it extends the table. Do not rename the column headers; you may add your own columns on "
-        "the right.",
-    ),
-    "step3": (
-        "Cột có tiêu đề màu cam là bắt buộc. Ở các cột có danh sách, bấm mũi tên để chọn giá trị; "
-        "ngày nhập dạng dd/mm/yyyy (ví dụ 15/03/2024); năm nhập 4 chữ số.",
-        "Columns with an orange header are required. Where a column has a list, click the arrow to pick "
-        "a value; type dates as dd/mm/yyyy (e.g. 15/03/2024) and years with 4 digits.",
-    ),
-    "step4": (
-        "Bấm nút “Đánh giá” trên thẻ parcom của Excel, hoặc chạy lệnh: parcom evaluate <tên tệp>.xlsx",
-        "Click “Evaluate” on the parcom tab of Excel, or run: parcom evaluate <file name>.xlsx",
-    ),
-    "step5": (
-        "Nếu có sheet “{errors}”: bấm vào địa chỉ ô để đến ô cần sửa, sửa xong thì đánh giá lại. "
-        "Còn lỗi thì chưa có kết quả; cảnh báo chỉ để lưu ý.",
-        "If the “{errors}” sheet appears: click a cell address to go to the cell, fix it and evaluate "
-        "again. Errors stop the evaluation; warnings do not.",
-    ),
-    "step6": (
-        "Đọc kết quả: “{units_result}” và “{staff_result}” (từng tiêu chí: đạt, không đạt hoặc thiếu "
-        "dữ liệu, kèm lý do), “{nominations}” (danh sách in khổ A4), “{dashboard}” (số liệu và biểu đồ).",
-        "Read the results: “{units_result}” and “{staff_result}” (each criterion met, not met or lacking "
-        "data, with the reason), “{nominations}” (printable on A4), “{dashboard}” (counts and a chart).",
-    ),
-    "step7": (
-        "Các sheet kết quả được ghi lại sau mỗi lần đánh giá: không nhập dữ liệu vào đó. Khi có đồng hạng "
-        "ở ranh giới số lượng khen thưởng, chương trình chỉ đề xuất; Hội đồng thi đua – khen thưởng xem "
-        "xét, quyết định.",
-        "The result sheets are rewritten on every evaluation: do not type data into them. Where candidates "
-        "tie at the edge of a quota the tool only proposes; the emulation council decides.",
-    ),
-    "sheets": ("CÁC SHEET DỮ LIỆU", "DATA SHEETS"),
-    "sheet": ("Sheet “{name}”", "Sheet “{name}”"),
-    "unique": ("Không được trùng: {keys}.", "Must be unique: {keys}."),
-    "settings_note": (
-        "Mỗi dòng một tham số; chỉ sửa cột “{value}”. Ý nghĩa từng tham số ghi ngay trong sheet.",
-        "One setting a row; edit the “{value}” column only. Each setting is explained in the sheet.",
-    ),
-    "col_header": (
-        "Cột|Bắt buộc|Kiểu dữ liệu|Giá trị cho phép|Ghi chú",
-        "Column|Required|Type|Allowed values|Notes",
-    ),
-    "criteria": ("TIÊU CHÍ XÉT (KẾ HOẠCH, MỤC IV)", "CRITERIA (PLAN, SECTION IV)"),
-    "crit_header": ("Mã|Mục|Tiêu chí", "Code|Section|Criterion"),
-    "collective": ("Tập thể", "Collectives"),
-    "individual": ("Cá nhân", "Individuals"),
-    "awards": (
-        "Hình thức khen thưởng, theo thứ tự ưu tiên: {awards}. Số lượng: xem sheet “{settings}”.",
-        "Awards, highest first: {awards}. Quotas: see the “{settings}” sheet.",
-    ),
-    "type_text": ("Chữ", "Text"),
-    "type_int": ("Số nguyên", "Whole number"),
-    "type_year": ("Năm (4 chữ số)", "Year (4 digits)"),
-    "type_date": ("Ngày (dd/mm/yyyy)", "Date (dd/mm/yyyy)"),
-    "type_enum": ("Chọn trong danh sách", "Pick from the list"),
-    "type_codes": ("Danh sách mã, cách nhau bởi dấu ;", "Codes separated by ;"),
-    "type_enum_list": ("Một hoặc nhiều giá trị, cách nhau bởi dấu ;", "One or more values separated by ;"),
-    "ref": ("Mã có trong sheet “{sheet}”", "A code listed in sheet “{sheet}”"),
-    "min": ("Từ {min} trở lên", "{min} or more"),
-    "list_error_title": ("Giá trị không có trong danh sách", "Value not in the list"),
-    "list_error": (
-        "Hãy chọn một giá trị trong danh sách. Chọn Yes để giữ nguyên nếu đó là cách viết tắt quen dùng "
-        "(ví dụ HTTNV).",
-        "Pick a value from the list. Choose Yes to keep it if it is a usual abbreviation (e.g. HTTNV).",
-    ),
-    "multi_error": (
-        "Hãy chọn trong danh sách; muốn ghi nhiều giá trị thì cách nhau bởi dấu ; rồi chọn Yes.",
-        "Pick from the list; to enter several values separate them by ; and choose Yes.",
-    ),
-    "int_error_title": ("Cần một số nguyên", "A whole number is needed"),
-    "int_error": ("Hãy nhập một số nguyên từ {min} trở lên.", "Enter a whole number of {min} or more."),
-    "range_error": (
-        "Hãy nhập một số nguyên từ {min} đến {max}.",
-        "Enter a whole number from {min} to {max}.",
-    ),
-    "year_error_title": ("Cần một năm", "A year is needed"),
-    "year_error": (
-        "Hãy nhập năm dạng 4 chữ số, từ {min} đến {max}.",
-        "Enter a four-digit year from {min} to {max}.",
-    ),
-    "date_error_title": ("Cần một ngày", "A date is needed"),
-    "date_error": (
-        "Hãy nhập ngày dạng dd/mm/yyyy, ví dụ 15/03/2024.",
-        "Enter a date as dd/mm/yyyy, e.g. 15/03/2024.",
-    ),
-    "doc_title": (
-        "Mẫu dữ liệu đánh giá phong trào thi đua “{movement}”",
-        "Data workbook of the emulation movement “{movement}”",
-    ),
-    "written": ("Đã ghi mẫu chuẩn vào {file}.", "Wrote the standard template to {file}."),
-    "written_sample": (
-        "Đã ghi mẫu chuẩn kèm dữ liệu mẫu ({units} đơn vị, {staff} cán bộ) vào {file}.",
-        "Wrote the standard template with sample data ({units} units, {staff} staff) to {file}.",
-    ),
-    "not_xlsx": ("tên tệp mẫu phải có đuôi .xlsx", "the template's file name must end in .xlsx"),
-    "is_dir": ("đây là một thư mục", "it is a folder"),
-    "no_dir": ("thư mục không tồn tại", "the folder does not exist"),
-    "not_dir": (
-        "trong đường dẫn có một tệp chứ không phải thư mục",
-        "part of the path is a file, not a folder",
-    ),
-    "denied": (
-        "không có quyền ghi, hoặc tệp đang mở trong chương trình khác",
-        "permission denied, or the file is open in another program",
-    ),
-    "no_space": ("ổ đĩa hết chỗ trống", "the disk is full"),
-    "read_only": ("ổ đĩa chỉ cho đọc", "the disk is read-only"),
-}
-
-
 def _t(key: str, lang: str, **fields: Any) -> str:
-    vi, en = _T[key]
-    return (vi if lang == "vi" else en).format(**fields)
+    return render(key, lang, **fields)
 
 
 # ---------------------------------------------------------------- value rendering
@@ -265,7 +136,7 @@ class _Builder:
     # ------------------------------------------------------------ sheets
     def guide(self) -> None:
         lang = self.lang
-        ws = self.book.add_worksheet(c.GUIDE_SHEET[0 if lang == "vi" else 1])
+        ws = self.book.add_worksheet(c.GUIDE_SHEET.get(lang))
         ws.hide_gridlines(2)
         for col, width in enumerate((30, 11, 24, 42, 62)):
             ws.set_column(col, col, width)
@@ -282,56 +153,61 @@ class _Builder:
         }
         defaults = {s.key: s.default for s in c.SETTINGS}
         row = 0
-        ws.write_string(row, 0, _t("title", lang), self.fmt(bold=True, font_size=14))
+        ws.write_string(row, 0, _t("tpl.title", lang), self.fmt(bold=True, font_size=14))
         row += 1
-        ws.write_string(row, 0, _t("doc_title", lang, movement=defaults["movement"]), self.fmt(italic=True))
+        ws.write_string(
+            row, 0, _t("tpl.doc_title", lang, movement=defaults["movement"]), self.fmt(italic=True)
+        )
         row += 1
         ws.write_string(row, 0, f"{defaults['agency']} – {defaults['parent_agency']}", self.fmt(italic=True))
         row += 2
-        ws.write_string(row, 0, _t("steps", lang), bold)
+        ws.write_string(row, 0, _t("tpl.steps", lang), bold)
         row += 1
         for n in range(1, 8):
             ws.write_number(row, 0, n, self.fmt(align="right", valign="top"))
-            ws.merge_range(row, 1, row, 4, _t(f"step{n}", lang, **names), wrap)
+            ws.merge_range(row, 1, row, 4, _t(f"tpl.step{n}", lang, **names), wrap)
             ws.set_row(row, 48)
             row += 1
         row += 1
-        ws.write_string(row, 0, _t("sheets", lang), bold)
+        ws.write_string(row, 0, _t("tpl.sheets", lang), bold)
         row += 1
         yes, no = c.YES_NO.labels(lang)
         for sheet in c.all_sheets():
             row += 1
             ws.write_string(
-                row, 0, _t("sheet", lang, name=sheet.name(lang)), self.fmt(bold=True, valign="top")
+                row, 0, _t("tpl.sheet", lang, name=sheet.name(lang)), self.fmt(bold=True, valign="top")
             )
             notes = [sheet.doc(lang)]
             if sheet.key == "settings":
-                notes.append(_t("settings_note", lang, **names))
+                notes.append(_t("tpl.settings_note", lang, **names))
             if sheet.primary_key:
                 keys = " + ".join(sheet.column(k).label(lang) for k in sheet.primary_key)
-                notes.append(_t("unique", lang, keys=keys))
+                notes.append(_t("tpl.unique", lang, keys=keys))
             ws.merge_range(row, 1, row, 4, " ".join(notes), wrap)
             ws.set_row(row, 32)
             row += 1
-            for col, text in enumerate(_t("col_header", lang).split("|")):
+            for col, text in enumerate(_t("tpl.col_header", lang).split("|")):
                 ws.write_string(row, col, text, head)
             row += 1
             for column in sheet.columns:
                 ws.write_string(row, 0, column.label(lang), boxed_bold)
                 ws.write_string(row, 1, yes if column.required else no, boxed)
-                ws.write_string(row, 2, _t(f"type_{column.type}", lang), boxed)
+                ws.write_string(row, 2, _t(f"tpl.type_{column.type}", lang), boxed)
                 ws.write_string(row, 3, self.allowed(column), boxed)
                 ws.write_string(row, 4, column.doc(lang), boxed)
                 row += 1
         row += 1
-        ws.write_string(row, 0, _t("criteria", lang), bold)
+        ws.write_string(row, 0, _t("tpl.criteria", lang), bold)
         row += 1
-        code, section, criterion_header = _t("crit_header", lang).split("|")
+        code, section, criterion_header = _t("tpl.crit_header", lang).split("|")
         ws.write_string(row, 0, code, head)
         ws.write_string(row, 1, section, head)
         ws.merge_range(row, 2, row, 4, criterion_header, head)
         row += 1
-        for title, criteria in (("collective", c.COLLECTIVE_CRITERIA), ("individual", c.INDIVIDUAL_CRITERIA)):
+        for title, criteria in (
+            ("tpl.collective", c.COLLECTIVE_CRITERIA),
+            ("tpl.individual", c.INDIVIDUAL_CRITERIA),
+        ):
             for criterion in criteria:
                 ws.write_string(row, 0, f"{criterion.id} – {_t(title, lang)}", boxed_bold)
                 ws.write_string(row, 1, criterion.ref, boxed)
@@ -350,7 +226,7 @@ class _Builder:
             row += 1
         row += 1
         awards = "; ".join(a.label(lang) for a in c.AWARDS)
-        ws.merge_range(row, 0, row, 4, _t("awards", lang, awards=awards, **names), wrap)
+        ws.merge_range(row, 0, row, 4, _t("tpl.awards", lang, awards=awards, **names), wrap)
         ws.set_row(row, 32)
         ws.set_landscape()
         ws.set_paper(9)  # A4
@@ -361,12 +237,12 @@ class _Builder:
         if column.enum:
             return ", ".join(c.ENUMS[column.enum].labels(lang))
         if column.ref:
-            return _t("ref", lang, sheet=c.SHEETS[column.ref].name(lang))
+            return _t("tpl.ref", lang, sheet=c.SHEETS[column.ref].name(lang))
         if column.type == c.YEAR:
             low, high = _year_range()
             return f"{low}–{high}"
         if column.type == c.INT and column.min is not None:
-            return _t("min", lang, min=column.min)
+            return _t("tpl.min", lang, min=column.min)
         if column.type == c.DATE:
             return DATE_FORMAT
         return ""
@@ -386,22 +262,7 @@ class _Builder:
             options = self.setting_validation(setting)
             if options:
                 ws.data_validation(row, 1, row, 1, options)
-        ws.add_table(
-            0,
-            0,
-            len(c.SETTINGS),
-            len(sheet.columns) - 1,
-            {
-                "name": sheet.table,
-                "style": "Table Style Light 1",
-                "columns": [
-                    {"header": col.label(lang), "header_format": self.header_fmt(col.required)}
-                    for col in sheet.columns
-                ],
-            },
-        )
-        ws.set_row(0, 22)
-        ws.freeze_panes(1, 0)
+        self.table(ws, sheet, len(c.SETTINGS), 22)
 
     def setting_validation(self, setting: c.Setting) -> dict[str, Any] | None:
         lang = self.lang
@@ -409,17 +270,17 @@ class _Builder:
             return {
                 "validate": "list",
                 "source": f"={list_name(setting.enum)}",
-                "error_title": _t("list_error_title", lang),
-                "error_message": _t("list_error", lang),
+                "error_title": _t("tpl.list_error_title", lang),
+                "error_message": _t("tpl.list_error", lang),
             }
         if setting.type in ("int", "year"):
             low = setting.min if setting.min is not None else 0
             high = setting.max if setting.max is not None else 2_147_483_647
-            title = "year_error_title" if setting.type == "year" else "int_error_title"
+            title = "tpl.year_error_title" if setting.type == "year" else "tpl.int_error_title"
             message = (
-                "year_error"
+                "tpl.year_error"
                 if setting.type == "year"
-                else ("range_error" if setting.max is not None else "int_error")
+                else ("tpl.range_error" if setting.max is not None else "tpl.int_error")
             )
             return {
                 "validate": "integer",
@@ -453,21 +314,17 @@ class _Builder:
             ws.set_row(0, 33)
             ws.freeze_panes(1, 0)
             return
-        ws.add_table(
-            0,
-            0,
-            last_row,
-            len(sheet.columns) - 1,
-            {
-                "name": sheet.table,
-                "style": "Table Style Light 1",
-                "columns": [
-                    {"header": col.label(lang), "header_format": self.header_fmt(col.required)}
-                    for col in sheet.columns
-                ],
-            },
-        )
-        ws.set_row(0, 33)
+        self.table(ws, sheet, last_row, 33)
+
+    def table(self, ws: Any, sheet: c.Sheet, last_row: int, header_height: int) -> None:
+        """The sheet's Excel table over its rows, headers marked required or not, header frozen."""
+        columns = [
+            {"header": col.label(self.lang), "header_format": self.header_fmt(col.required)}
+            for col in sheet.columns
+        ]
+        options = {"name": sheet.table, "style": "Table Style Light 1", "columns": columns}
+        ws.add_table(0, 0, last_row, len(sheet.columns) - 1, options)
+        ws.set_row(0, header_height)
         ws.freeze_panes(1, 0)
 
     def column_validation(self, column: c.Column) -> dict[str, Any] | None:
@@ -478,8 +335,10 @@ class _Builder:
                 "validate": "list",
                 "source": f"={list_name(column.enum)}",
                 "error_type": "warning",
-                "error_title": _t("list_error_title", lang),
-                "error_message": _t("multi_error" if column.type == c.ENUM_LIST else "list_error", lang),
+                "error_title": _t("tpl.list_error_title", lang),
+                "error_message": _t(
+                    "tpl.multi_error" if column.type == c.ENUM_LIST else "tpl.list_error", lang
+                ),
             }
         elif column.type == c.YEAR:
             low, high = _year_range()
@@ -488,8 +347,8 @@ class _Builder:
                 "criteria": "between",
                 "minimum": low,
                 "maximum": high,
-                "error_title": _t("year_error_title", lang),
-                "error_message": _t("year_error", lang, min=low, max=high),
+                "error_title": _t("tpl.year_error_title", lang),
+                "error_message": _t("tpl.year_error", lang, min=low, max=high),
             }
         elif column.type == c.INT:
             low = column.min if column.min is not None else -2_147_483_648
@@ -497,8 +356,8 @@ class _Builder:
                 "validate": "integer",
                 "criteria": ">=",
                 "value": low,
-                "error_title": _t("int_error_title", lang),
-                "error_message": _t("int_error", lang, min=low),
+                "error_title": _t("tpl.int_error_title", lang),
+                "error_message": _t("tpl.int_error", lang, min=low),
             }
         elif column.type == c.DATE:
             options = {
@@ -506,8 +365,8 @@ class _Builder:
                 "criteria": "between",
                 "minimum": FIRST_DATE,
                 "maximum": LAST_DATE,
-                "error_title": _t("date_error_title", lang),
-                "error_message": _t("date_error", lang),
+                "error_title": _t("tpl.date_error_title", lang),
+                "error_message": _t("tpl.date_error", lang),
             }
         else:
             options = {"validate": "any"}
@@ -520,12 +379,12 @@ class _Builder:
 
     def lists(self) -> None:
         lang = self.lang
-        ws = self.book.add_worksheet(c.LISTS_SHEET[0 if lang == "vi" else 1])
+        ws = self.book.add_worksheet(c.LISTS_SHEET.get(lang))
         head = self.header_fmt(False)
         for col, enum in enumerate(c.ENUMS.values()):
             labels = enum.labels(lang)
             ws.set_column(col, col, max(14, *(len(x) + 2 for x in labels)))
-            ws.write_string(0, col, enum.vi_title if lang == "vi" else enum.en_title, head)
+            ws.write_string(0, col, enum.title(lang), head)
             for row, label in enumerate(labels, start=1):
                 ws.write_string(row, col, label)
             letter = col_letter(col)
@@ -539,7 +398,7 @@ class _Builder:
         defaults = {s.key: s.default for s in c.SETTINGS}
         self.book.set_properties(
             {
-                "title": _t("doc_title", lang, movement=defaults["movement"]),
+                "title": _t("tpl.doc_title", lang, movement=defaults["movement"]),
                 "subject": c.SETTINGS_SHEET.doc(lang),
                 "author": "parcom-excel",
                 "company": str(defaults["agency"]),
@@ -585,14 +444,14 @@ def build_shipped(folder: Path) -> list[Path]:
 # ---------------------------------------------------------------- `parcom init`
 def _os_detail(exc: OSError, lang: str) -> str:
     key = {
-        errno.ENOENT: "no_dir",
-        errno.ENOTDIR: "not_dir",
-        errno.EEXIST: "not_dir",
-        errno.EACCES: "denied",
-        errno.EPERM: "denied",
-        errno.ENOSPC: "no_space",
-        errno.EROFS: "read_only",
-        errno.EISDIR: "is_dir",
+        errno.ENOENT: "tpl.no_dir",
+        errno.ENOTDIR: "tpl.not_dir",
+        errno.EEXIST: "tpl.not_dir",
+        errno.EACCES: "tpl.denied",
+        errno.EPERM: "tpl.denied",
+        errno.ENOSPC: "tpl.no_space",
+        errno.EROFS: "tpl.read_only",
+        errno.EISDIR: "tpl.is_dir",
     }.get(exc.errno or 0)
     return _t(key, lang) if key else (exc.strerror or type(exc).__name__)
 
@@ -603,9 +462,9 @@ def write_template(
     """Build into a temporary file beside `path`, then replace it: never a half-written template."""
     path = Path(path)
     if path.suffix.lower() != ".xlsx":
-        raise ParcomError("bad_option", file=str(path), detail=_t("not_xlsx", lang))
+        raise ParcomError("bad_option", file=str(path), detail=_t("tpl.not_xlsx", lang))
     if path.is_dir():
-        raise ParcomError("not_writable", file=str(path), detail=_t("is_dir", lang))
+        raise ParcomError("not_writable", file=str(path), detail=_t("tpl.is_dir", lang))
     if path.exists() and not force:
         raise ParcomError("exists", file=str(path))
     parent = path.parent if str(path.parent) else Path(".")
@@ -655,11 +514,11 @@ def init_command(path: Path, sample: bool, force: bool, lang: str) -> int:
         data = make_sample()
     written = write_template(path, lang=lang, sample=data, force=force)
     if data is None:
-        click.echo(_t("written", lang, file=written))
+        click.echo(_t("tpl.written", lang, file=written))
     else:
         click.echo(
             _t(
-                "written_sample",
+                "tpl.written_sample",
                 lang,
                 file=written,
                 units=len(data.rows("units")),

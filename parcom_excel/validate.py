@@ -16,7 +16,7 @@ import pandera.pandas as pa
 
 from . import contract as C
 from .model import RawTable
-from .problems import ERROR, WARNING, Problem
+from .problems import ERROR, WARNING, Problem, ProblemList
 from .reader import Inputs
 from .settings import Settings, read_settings
 from .text import clean, looks_legacy
@@ -52,17 +52,9 @@ class Dataset:
 
 
 @dataclass
-class Validation:
+class Validation(ProblemList):
     problems: list[Problem] = field(default_factory=list)
     data: Dataset | None = None
-
-    @property
-    def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.is_error]
-
-    @property
-    def warnings(self) -> list[Problem]:
-        return [p for p in self.problems if not p.is_error]
 
 
 # ---------------------------------------------------------------- typing, one cell at a time
@@ -251,7 +243,10 @@ def check_values(
     refs: dict[str, set[str]],
     failed: set[tuple[int, str]],
     lang: str,
+    tables: dict[str, RawTable] | None = None,
 ) -> list[Problem]:
+    """Value checks; `lang` is the language the workbook names its columns in, and `tables` give
+    the real names of the sheets a reference points at."""
     schema = build_schema(sheet, refs)
     try:
         schema.validate(frame, lazy=True)
@@ -291,7 +286,11 @@ def check_values(
                 )
             )
         elif check.startswith(("unknown_ref", "isin")):
-            target = C.SHEETS[column.ref].name(lang)
+            target = (
+                tables[column.ref].sheet
+                if tables and column.ref in tables
+                else C.SHEETS[column.ref].name(lang)
+            )
             problems.append(
                 Problem(
                     "unknown_ref",
@@ -363,16 +362,20 @@ def validate(
 ) -> Validation:
     from .settings import override_period
 
+    # Problems name the user's own sheets, columns and choices: in the workbook's language, whatever
+    # the language the messages are rendered in (a Vietnamese book run with --lang en keeps
+    # "Nhiệm vụ CCHC được giao", the header that is really there).
+    book = inputs.lang
     result = Validation(problems=list(inputs.problems))
-    settings, problems = read_settings(inputs.settings, inputs.settings_sheet, lang)
-    override_period(settings, from_year, to_year)
+    settings, problems = read_settings(inputs.settings, inputs.settings_sheet, book)
     result.problems += problems
+    result.problems += override_period(settings, from_year, to_year, inputs.label)
     frames: dict[str, pd.DataFrame] = {}
     columns: dict[str, dict[str, list[Any]]] = {}
     failed_cells: dict[str, set[tuple[int, str]]] = {}
     for sheet in C.DATA_SHEETS:
         table = inputs.tables[sheet.key]
-        typed, problems, failed = type_table(table, sheet, lang)
+        typed, problems, failed = type_table(table, sheet, book)
         columns[sheet.key] = typed
         frames[sheet.key] = pd.DataFrame(typed, dtype=object)
         failed_cells[sheet.key] = failed
@@ -383,10 +386,16 @@ def validate(
     }
     for sheet in C.DATA_SHEETS:
         table, frame = inputs.tables[sheet.key], frames[sheet.key]
-        result.problems += check_values(frame, table, sheet, refs, failed_cells[sheet.key], lang)
-        result.problems += _duplicates(frame, table, sheet, lang)
+        result.problems += check_values(
+            frame, table, sheet, refs, failed_cells[sheet.key], book, inputs.tables
+        )
+        result.problems += _duplicates(frame, table, sheet, book)
         result.problems += _legacy_text(frame, table, sheet)
-    result.problems += cross_checks(frames, inputs.tables, settings, refs, lang)
+        result.problems += [
+            Problem("merge_conflict_unresolved", ERROR, table.sheet, cell, note)
+            for cell, note in table.conflicts.items()
+        ]
+    result.problems += cross_checks(frames, inputs.tables, settings, refs, book)
     from .validate_law import additions_missing, law_checks
 
     result.problems += law_checks(frames, inputs.tables)
@@ -394,6 +403,63 @@ def validate(
     if not result.errors:
         result.data = Dataset(settings, frames, inputs.tables, lang, columns)
     return result
+
+
+FIRST_CELLS = 3  # cells a per-sheet summary names
+
+
+def period_problems(
+    frames: dict[str, pd.DataFrame], tables: dict[str, RawTable], settings: Settings
+) -> list[Problem]:
+    """Rows dated outside the period: one warning per sheet (how many, which years, the first
+    cells), so a sơ kết of a four-year book does not bury the real warnings under one line per
+    row; and one warning when no rating, result or initiative falls in the period at all."""
+    problems: list[Problem] = []
+    period = {"from_year": settings.from_year, "to_year": settings.to_year}
+    inside = 0
+    if settings.from_year > settings.to_year:
+        return problems  # already an error of the settings
+    for key in ("ratings", "results", "initiatives"):
+        table, years = tables[key], frames[key]["year"]
+        known = years.notna()
+        outside = known & ((years < settings.from_year) | (years > settings.to_year))
+        inside += int(known.sum() - outside.sum())
+        rows = list(outside[outside].index)
+        if not rows:
+            continue
+        cells = [table.cell("year", i) for i in rows[:FIRST_CELLS]]
+        problems.append(
+            Problem(
+                "rows_outside_period",
+                WARNING,
+                table.sheet,
+                cells[0],
+                None,
+                {
+                    **period,
+                    "count": len(rows),
+                    "years": sorted({int(years[i]) for i in rows}),
+                    "cells": cells + ["…"] * (len(rows) > len(cells)),
+                },
+            )
+        )
+    if not inside:
+        problems.append(
+            Problem(
+                "period_without_data",
+                WARNING,
+                settings.sheet,
+                settings.cells.get("from_year"),
+                None,
+                {
+                    **period,
+                    "ratings": tables["ratings"].sheet,
+                    "results": tables["results"].sheet,
+                    "initiatives": tables["initiatives"].sheet,
+                },
+            )
+        )
+    return problems
 
 
 def cross_checks(
@@ -404,16 +470,11 @@ def cross_checks(
     lang: str,
 ) -> list[Problem]:
     problems: list[Problem] = []
-    period = {"from_year": settings.from_year, "to_year": settings.to_year}
 
     def at(key: str, column: str, i: int) -> tuple[str, str]:
         return tables[key].sheet, tables[key].cell(column, i)
 
-    for key, column in (("ratings", "year"), ("results", "year"), ("initiatives", "year")):
-        years = frames[key][column]
-        outside = years.notna() & ((years < settings.from_year) | (years > settings.to_year))
-        for i in outside[outside].index:
-            problems.append(Problem("year_outside", WARNING, *at(key, column, i), int(years[i]), period))
+    problems += period_problems(frames, tables, settings)
 
     # Pairs that must not be reversed: (sheet, column a, column b) with a <= b; the problem sits on
     # the cell named next, and its message quotes the other column.
@@ -458,7 +519,7 @@ def cross_checks(
                         ERROR,
                         *at("initiatives", "authors", i),
                         code,
-                        {"column": column.label(lang), "target": C.STAFF.name(lang)},
+                        {"column": column.label(lang), "target": tables["staff"].sheet},
                     )
                 )
 

@@ -3,7 +3,7 @@
 Each case lists the sheets as the clerk would type them, in Vietnamese, and what the council
 should see: the nomination list, criteria statuses, phrases the drafted summaries must (or must
 never) contain, and what the errors sheet says. Every case runs in memory (reader, contract,
-validation, rules, output sheets); one runs end to end as a user would (`parcom evaluate -o`, the
+validation, rules, output sheets, the console summary); one runs end to end as a user would (`parcom evaluate -o`, the
 written file read back) so the two paths are known to agree.
 """
 
@@ -80,6 +80,12 @@ def statuses(sheets: list[list[tuple]]) -> dict[str, str]:
 
 def check(case: dict, sheets: dict[str, list[tuple]]) -> None:
     expect = case["expect"]
+    errors_text = " ".join(str(v) for row in sheets.get("Lỗi dữ liệu", []) for v in row if v)
+    for phrase in expect.get("errors_sheet_contains", []):
+        assert phrase in errors_text, phrase
+    if expect.get("exit", 0) == 1:  # data errors: nothing evaluated, only the error list written
+        assert "Đề nghị khen thưởng" not in sheets and "Kết quả tính lúc" not in errors_text
+        return
     listed = nominations(sheets["Đề nghị khen thưởng"])
     for award in C.AWARDS:
         if award.vi in expect:
@@ -105,9 +111,6 @@ def check(case: dict, sheets: dict[str, list[tuple]]) -> None:
     for name, phrases in expect.get("results_contain", {}).items():
         for phrase in phrases:
             assert phrase in results[name], f"{name}: {phrase!r} not in {results[name]!r}"
-    errors_text = " ".join(str(v) for row in sheets.get("Lỗi dữ liệu", []) for v in row if v)
-    for phrase in expect.get("errors_sheet_contains", []):
-        assert phrase in errors_text, phrase
 
 
 @pytest.mark.parametrize("case_file", CASES, ids=[p.stem for p in CASES])
@@ -116,6 +119,11 @@ def test_case(case_file):
     book = MemoryBook(sheets_of(case))
     result = run(book, write=True)
     assert result.exit_code == case["expect"].get("exit", 0), [p.message("vi") for p in result.errors]
+    console = result.summary_text("vi")
+    for phrase in case["expect"].get("console_contains", []):
+        assert phrase in console, f"{phrase!r} not in {console!r}"
+    if "console_first_line" in case["expect"]:
+        assert console.splitlines()[0].startswith(case["expect"]["console_first_line"]), console
     check(case, {sheet.name: _values(sheet.rows) for sheet in book.written.values()})
 
 

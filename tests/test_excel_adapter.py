@@ -20,7 +20,7 @@ from typing import Any
 import openpyxl
 import pytest
 
-from parcom_excel import excel
+from parcom_excel.io import excel
 from parcom_excel.io.cells import address
 from parcom_excel.model import STYLES, Cell, Chart, OutputSheet
 
@@ -203,7 +203,7 @@ def test_the_button_without_excel_says_one_sentence_and_no_traceback() -> None:
 
 def test_importing_the_package_and_the_layer_stays_light() -> None:
     code = (
-        "import sys, parcom_excel, parcom_excel.excel\n"
+        "import sys, parcom_excel, parcom_excel.io.excel\n"
         "heavy = [m for m in ('xlwings', 'pandas', 'pandera', 'openpyxl') if m in sys.modules]\n"
         "print(','.join(heavy))"
     )

@@ -117,7 +117,19 @@ def test_conflicting_record_is_reported_with_both_files_and_cells(tmp_path):
     row = listed[0]
     assert row[2] == "Cán bộ" and row[3] == "B3" and row[4] == "CB02"  # the cell in the master
     assert "don_vi_A.xlsx 'Cán bộ'!B3" in row[5] and "don_vi_B.xlsx 'Cán bộ'!B4" in row[5]
-    # the master still evaluates on the kept row
+    # until the clerk resolves it, the conflict is a data error of the master (issue #11 item 4)
+    evaluated = CliRunner().invoke(evaluate_command, [str(master)], catch_exceptions=False)
+    assert evaluated.exit_code == 1, evaluated.output
+    errors = [r for r in sheet_rows(master, "Lỗi dữ liệu") if r and r[1] == "Lỗi"]
+    assert len(errors) == 1, errors
+    source = list(records(master, "Cán bộ")["CB02"]).index("Nguồn")
+    cell = f"{openpyxl.utils.get_column_letter(source + 1)}3"
+    assert errors[0][2:4] == ["Cán bộ", cell]
+    assert "XUNG ĐỘT" in errors[0][4] and "xóa phần" in errors[0][5] and "parcom merge" in errors[0][5]
+    # resolved: the clerk keeps the row and deletes the conflict note; the master evaluates
+    book = openpyxl.load_workbook(master)
+    book["Cán bộ"][cell].value = "don_vi_A.xlsx; don_vi_B.xlsx"
+    book.save(master)
     evaluated = CliRunner().invoke(evaluate_command, [str(master)], catch_exceptions=False)
     assert evaluated.exit_code == 0, evaluated.output
 

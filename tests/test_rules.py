@@ -492,3 +492,15 @@ def test_period_override_single_year(tmp_path):
     assert cb02(full).outcomes["CN2"].status == "unmet"
     assert cb02(single).outcomes["CN2"].status == "met"
     assert single.period == "2024"
+
+
+def test_english_reasons_name_the_workbooks_own_terms(tmp_path):
+    # A Vietnamese workbook read with English messages: the sentence is English, the setting,
+    # its value and the rating are named as the workbook writes them (a translation names
+    # nothing the clerk can find there).
+    data = department()
+    set_rating(data, "CB02", 2024, "HTNV")
+    result = evaluate(tmp_path, data)
+    reason = outcome(result, "CN2", "CB02").render("en")
+    assert reason.startswith("2024: Hoàn thành nhiệm vụ (")
+    assert "below Xếp loại tối thiểu (TT6, CN2) = Hoàn thành tốt nhiệm vụ (Cấu hình!B" in reason

@@ -129,3 +129,15 @@ def test_discipline_and_missing_ratings_are_stated_when_present():
     unit = sentence(unit_summary(world, world.units["VP"], []), "vi")
     assert "có 1 quyết định kỷ luật" in unit and "1 lượt cán bộ chưa có xếp loại" in unit
     assert "100% cán bộ được xếp loại từ hoàn thành tốt nhiệm vụ trở lên (7 lượt xếp loại)" in unit
+
+
+def test_someone_with_no_year_judged_is_not_proposed():
+    # Joined in November 2025: not 6 months of any year of 2022–2025, so no yearly criterion has a
+    # year to judge; "met" by default must not become a nomination.
+    data = department()
+    find(data["staff"], staff_id="CB02")["joined"] = date(2025, 11, 1)
+    result = evaluate(data)
+    person = next(c for c in result.evaluation.people if c.id == "CB02")
+    assert not person.nominable and person.award is None
+    assert "Không có năm nào trong kỳ đủ thời gian công tác" in person.note.render("vi")
+    assert "Số tháng công tác tối thiểu để xét một năm = 6" in person.note.render("vi")

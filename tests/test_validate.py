@@ -84,7 +84,7 @@ def test_cross_sheet_checks(tmp_path):
         "Kết quả đơn vị",
         f"D{row_of(data, 'results', unit_id='VP', year=2025)}",
     ) in got
-    assert ("year_outside", "warning", "Đánh giá cá nhân", f"A{len(data['ratings']) + 1}") in got
+    assert ("rows_outside_period", "warning", "Đánh giá cá nhân", f"A{len(data['ratings']) + 1}") in got
     assert (
         "rating_with_discipline",
         "warning",
@@ -226,7 +226,10 @@ def test_validate_command_exit_codes_and_json(tmp_path):
     assert "Tốt lắm" in report["problems"][0]["message"]
     assert bad.read_bytes() == before  # validate without --write-errors changes nothing
     english = run_cli("validate", bad, "--lang", "en")
-    assert "is not a valid Rating" in english.stdout
+    # English sentences, the workbook's own names: its column "Xếp loại" and the values its
+    # dropdown offers, not English labels that exist nowhere in this Vietnamese workbook
+    assert "is not a valid Xếp loại: choose one of Hoàn thành xuất sắc nhiệm vụ" in english.stdout
+    assert "1 error, 0 warnings." in english.stdout
 
 
 @pytest.mark.parametrize("content", [b"", b"hello, this is text", b"PK\x03\x04broken"])
@@ -305,3 +308,15 @@ def test_an_empty_workbook_is_one_sentence(tmp_path):
         and "trong.xlsx" in done.stderr
         and "không có sheet nào có dữ liệu" in done.stderr
     )
+
+
+def test_json_problems_carry_codes_and_one_language(tmp_path):
+    # A Vietnamese workbook, messages in English: the hint is English (a catalog fact, not a
+    # Vietnamese phrase stored in the problem), the setting's name is the one in the workbook.
+    book = write_book(tmp_path / "book.xlsx", department(), {"from_year": "hai nghìn"})
+    done = run_cli("validate", book, "--format", "json", "--lang", "en")
+    assert done.returncode == 1, done.stderr
+    problem = next(p for p in json.loads(done.stdout)["problems"] if p["code"] == "bad_setting")
+    assert problem["params"]["hint"] == {"code": "hint.whole_number", "params": {}}
+    assert "enter a whole number" in problem["message"] and "hãy nhập" not in problem["message"]
+    assert "Từ năm" in problem["message"]

@@ -95,6 +95,8 @@ class MemoryBook:
         width = max((len(r) for r in rows), default=0)
         return Grid(name, [list(r) + [None] * (width - len(r)) for r in rows])
 
+    writable = True
+
     def owned(self) -> dict[str, str]:
         return {}
 

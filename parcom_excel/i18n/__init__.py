@@ -17,12 +17,11 @@ there is written once, e.g. "{count} cảnh báo".
 from __future__ import annotations
 
 import string
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, NamedTuple
-
-from ..text import nfc
 
 
 class Text(NamedTuple):
@@ -36,9 +35,10 @@ class Text(NamedTuple):
 
 
 def _modules() -> list[Any]:
-    from . import cli, documents, files, law, problems, report, results, rules, sheets
+    from . import cli, documents, excel, files, law, problems, report, results, rules, sheets, template
 
-    return [problems, files, rules, sheets, report, results, law, documents, cli]
+    modules = [problems, files, rules, sheets, report, results, law, documents, cli, template, excel]
+    return modules
 
 
 def _join() -> dict[str, Text]:
@@ -64,6 +64,21 @@ class Msg:
     def render(self, lang: str = "vi") -> str:
         return render(self.code, lang, **self.params)
 
+    def _fill(self, lang: str) -> str:
+        return _fill(self.code, lang, self.params)
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """A name as the user's workbook writes it (a column, a setting, a dropdown value): the same
+    in every language of the messages, since a translation would name something not there."""
+
+    of: Any
+    book: str = "vi"
+
+    def label(self, lang: str = "vi") -> str:
+        return self.of.label(self.book)
+
 
 @dataclass(frozen=True, slots=True)
 class Lower:
@@ -77,12 +92,20 @@ class Lower:
 
 def fmt(value: Any, lang: str = "vi", sep: str = ", ") -> str:
     """A value as a sentence shows it: dates dd/mm/yyyy, whole floats without ".0", lists joined."""
+    kind = type(value)
+    if kind is str:
+        return value
+    if kind is int:
+        return str(value)
     if value is None:
         return ""
-    if isinstance(value, Msg):
-        return value.render(lang)
-    if hasattr(value, "label") and callable(value.label):
-        return value.label(lang)
+    if kind is Msg:
+        return value._fill(lang)
+    if kind is list or kind is tuple:
+        return sep.join([fmt(v, lang) for v in value])
+    label = getattr(value, "label", None)
+    if label is not None and callable(label):
+        return label(lang)
     if isinstance(value, datetime):
         return (
             value.strftime("%d/%m/%Y %H:%M") if (value.hour or value.minute) else value.strftime("%d/%m/%Y")
@@ -96,39 +119,60 @@ def fmt(value: Any, lang: str = "vi", sep: str = ", ") -> str:
     return str(value)
 
 
-class _Formatter(string.Formatter):
-    lang = "vi"
+def _field(value: Any, spec: str, lang: str) -> str:
+    if not spec:
+        return fmt(value, lang)
+    if "|" in spec:  # "{n:item|items}": the English word that fits n
+        one, many = spec.split("|", 1)
+        try:
+            return one if float(value) == 1 else many
+        except (TypeError, ValueError):
+            return many
+    if spec.startswith("sep="):
+        return fmt(value, lang, spec[4:])
+    if isinstance(value, (int, float, date)):
+        return format(value, spec)
+    return fmt(value, lang)
 
-    def get_value(self, key: Any, args: Any, kwargs: Any) -> Any:
-        return kwargs.get(key, "") if isinstance(key, str) else super().get_value(key, args, kwargs)
 
-    def format_field(self, value: Any, format_spec: str) -> str:
-        if "|" in format_spec:  # "{n:item|items}": the English word that fits n
-            one, many = format_spec.split("|", 1)
-            try:
-                return one if float(value) == 1 else many
-            except (TypeError, ValueError):
-                return many
-        if format_spec.startswith("sep="):
-            return fmt(value, self.lang, format_spec[4:])
-        if format_spec and isinstance(value, (int, float, date)):
-            return format(value, format_spec)
-        return fmt(value, self.lang)
+# Each template parsed once: (literal, field name or None, format spec) triples.
+_PARSED: dict[tuple[str, str], list[tuple[str, str | None, str]]] = {}
+
+
+def _parts(key: str, lang: str) -> list[tuple[str, str | None, str]] | None:
+    parts = _PARSED.get((key, lang))
+    if parts is None:
+        text = CATALOG.get(key)
+        if text is None:
+            return None
+        parts = [(lit, name, spec or "") for lit, name, spec, _ in string.Formatter().parse(text.get(lang))]
+        _PARSED[(key, lang)] = parts
+    return parts
+
+
+def _fill(key: str, lang: str, fields: Mapping[str, Any]) -> str:
+    parts = _parts(key, lang)
+    if parts is None:
+        return key
+    out = []
+    for literal, name, spec in parts:
+        if literal:
+            out.append(literal)
+        if name is not None:
+            value = fields.get(name)
+            out.append(fmt(value, lang) if not spec else _field(value, spec, lang))
+    return "".join(out)
 
 
 def render(key: str, lang: str = "vi", **fields: Any) -> str:
     """The sentence `key` in `lang`, its fields filled; an unknown key renders as itself."""
-    text = CATALOG.get(key)
-    if text is None:
-        return key
-    formatter = _Formatter()
-    formatter.lang = lang
-    return nfc(formatter.vformat(text.get(lang), (), fields))
+    text = _fill(key, lang, fields)
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
 def sentence(facts: list[Msg], lang: str = "vi", sep: str = "; ") -> str:
     """Clauses rendered and joined into one sentence: capital first letter, full stop at the end."""
-    text = sep.join(fact.render(lang) for fact in facts)
+    text = sep.join([fact.render(lang) for fact in facts])
     if not text:
         return ""
     return text[:1].upper() + text[1:] + ("" if text.endswith(".") else ".")

@@ -212,3 +212,11 @@ TEXTS.update(
         "law.item.sheet": ('sheet "{sheet}"', 'sheet "{sheet}"'),
     }
 )
+TEXTS.update(
+    {
+        "help.evaluate.council_sheet": (
+            "Điền sẵn sheet Hội đồng những người, tập thể trong danh sách chưa có dòng (dòng, phiếu đã nhập giữ nguyên), thư ký chỉ cần ghi phiếu.",
+            "Pre-fill the Council sheet with the listed candidates that have no row (rows and votes typed are kept); the secretary only types the votes.",
+        ),
+    }
+)

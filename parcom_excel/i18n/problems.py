@@ -133,10 +133,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         '{column} "{value}" không có trong sheet "{target}": hãy thêm vào sheet đó hoặc sửa lại mã.',
         '{column} "{value}" is not in sheet "{target}": add it there or correct the code.',
     ),
-    "year_outside": (
-        "Năm {value} nằm ngoài kỳ xét {from_year}–{to_year}: dòng này không được tính.",
-        "Year {value} is outside the period {from_year}–{to_year}: this row is not counted.",
-    ),
     "left_before_joined": (
         "Ngày nghỉ {value} trước ngày vào {joined}: hãy sửa lại ngày.",
         "Left on {value} is before joined on {joined}: correct the dates.",
@@ -158,16 +154,16 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The Authors cell holds no staff code: enter the authors' codes separated by ;",
     ),
     "period_reversed": (
-        "Từ năm ({from_year}) lớn hơn Đến năm ({to_year}): hãy sửa lại kỳ xét trong sheet Cấu hình.",
-        "From year ({from_year}) is after To year ({to_year}): correct the period in Settings.",
+        'Từ năm ({from_year}) lớn hơn Đến năm ({to_year}): không có năm nào để xét; hãy sửa lại kỳ xét trong sheet "{sheet}".',
+        'From year ({from_year}) is after To year ({to_year}): there is no year to judge; correct the period in sheet "{sheet}".',
     ),
     "quota_min_gt_max": (
-        "Số lượng tối thiểu ({value}) lớn hơn tối đa ({max}) của {name}: hãy sửa lại trong sheet Cấu hình.",
-        "Minimum ({value}) exceeds maximum ({max}) for {name}: correct it in Settings.",
+        'Số lượng tối thiểu ({value}) lớn hơn tối đa ({max}) của {name}: hãy sửa lại trong sheet "{sheet}".',
+        'Minimum ({value}) exceeds maximum ({max}) for {name}: correct it in sheet "{sheet}".',
     ),
     "setting_missing": (
-        'Thiếu tham số "{name}" trong sheet Cấu hình: dùng giá trị mặc định {default}.',
-        'Setting "{name}" is missing from Settings: the default {default} is used.',
+        'Thiếu tham số "{name}" trong sheet "{sheet}": dùng giá trị mặc định {default}.',
+        'Setting "{name}" is missing from sheet "{sheet}": the default {default} is used.',
     ),
     "unknown_tiebreak": (
         'Không hiểu tiêu chí xếp hạng "{value}": hãy dùng một trong {choices}.',
@@ -210,6 +206,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "addin_bad_name": (
         "Tệp add-in phải tên là parcom_excel.xlam (Excel gọi mô-đun Python theo tên tệp), không phải {file}.",
         "The add-in file must be named parcom_excel.xlam (Excel imports the Python module named like the file), not {file}.",
+    ),
+    "xlwings_missing": (
+        'Python {python} chưa có xlwings (cần cho nút Đánh giá trong Excel): hãy cài bằng lệnh pip install "parcom-excel[excel]" từ thư mục parcom-excel bạn được giao, rồi chạy lại.',
+        'Python {python} has no xlwings (needed for the Evaluate button in Excel): install it with pip install "parcom-excel[excel]" from the parcom-excel folder you were given, then retry.',
     ),
     "addin_template_missing": (
         "Không tìm thấy hoặc không dùng được mẫu add-in của xlwings ({file}): hãy cài lại bằng lệnh pip install --force-reinstall xlwings==0.37.8.",
@@ -272,4 +272,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         'Tham số "{name}" ở {other} là "{other_value}", khác với "{value}" ở {source}: bản tổng hợp dùng giá trị của {source}; hãy kiểm tra lại.',
         'Setting "{name}" is "{other_value}" in {other} but "{value}" in {source}: the master uses the value of {source}; check it.',
     ),
+    "hint.enter_value": ("hãy nhập giá trị", "enter a value"),
+    "hint.whole_number": ("hãy nhập một số nguyên", "enter a whole number"),
+    "hint.number_range": ("hãy nhập số trong khoảng {min}–{max}", "enter a number from {min} to {max}"),
+    "hint.choose_one": ("hãy chọn một trong {choices}", "choose one of {choices}"),
 }

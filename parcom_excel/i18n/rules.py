@@ -88,6 +88,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Đã nghỉ từ {date}: được đánh giá nhưng không đề nghị khen thưởng",
         "Left on {date}: evaluated but not nominated",
     ),
+    "note.no_year": (
+        "Không có năm nào trong kỳ đủ thời gian công tác để xét ({cite}): được đánh giá nhưng không đề nghị khen thưởng",
+        "No year of the period with enough time on staff to judge ({cite}): evaluated but not nominated",
+    ),
     "tie.next": (
         "Đồng hạng – Hội đồng xem xét: chọn {seats} trong {count} cho {award}; số còn lại đề nghị {next}",
         "Tied – the council decides: choose {seats} of {count} for the {award}; the others are proposed for the {next}",

@@ -44,6 +44,10 @@ class FileAdapter:
         self._owned: dict[str, str] | None = None
         self._legacy: frozenset[bytes] | None = None
 
+    @property
+    def writable(self) -> bool:
+        return self.kind != "xls"
+
     # ------------------------------------------------------------ reading
     def sheet_names(self) -> list[str]:
         return list(self._names)

@@ -27,10 +27,12 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Any
 
-from ..model import Cell, OutputSheet, sheet_key
+from ..model import Cell, OutputSheet
 from ..problems import WARNING, ParcomError, Problem
+from ..sheetnames import MARKER_PREFIX as MARKER
+from ..sheetnames import marker_name, numbered, parse_marker, safe_sheet_name, sheet_key
 from .cells import quote_sheet
-from .render import render_skeleton, safe_sheet_name
+from .render import render_skeleton
 from .safety import (
     MAX_INDEX_PART,
     atomic_write,
@@ -55,11 +57,9 @@ REL_CALC_CHAIN = REL + "calcChain"
 REL_APP = REL + "extended-properties"
 CT_RELS = "application/vnd.openxmlformats-package.relationships+xml"
 
-MARKER = "_parcom_"
 _CHUNK = 1 << 20
 _FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 _DECLARATION = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n'
-_MARKER_REF = re.compile(r"^(?:'((?:[^']|'')+)'|([^'!]+))!\$?A\$?1$")
 
 
 def _q(ns: str, tag: str) -> str:
@@ -110,10 +110,6 @@ def _relative(from_part: str, to_part: str) -> str:
     while common < min(len(base), len(target) - 1) and base[common] == target[common]:
         common += 1
     return "/".join([".."] * (len(base) - common) + target[common:])
-
-
-def marker_name(key: str) -> str:
-    return MARKER + re.sub(r"[^A-Za-z0-9_.]", "_", key)
 
 
 # ---------------------------------------------------------------- the user's package
@@ -202,11 +198,8 @@ class _Package:
             name = el.get("name", "")
             if not name.lower().startswith(MARKER) or el.get("localSheetId") is not None:
                 continue
-            match = _MARKER_REF.match((el.text or "").strip())
-            sheet = None
-            if match:
-                sheet = match.group(1).replace("''", "'") if match.group(1) else match.group(2)
-            found[name[len(MARKER) :].lower()] = (el, sheet)
+            parsed = parse_marker(name, el.text)
+            found[name[len(MARKER) :].lower()] = (el, parsed[1] if parsed else None)
         return found
 
 
@@ -293,8 +286,7 @@ def _plan(pkg: _Package, outputs: list[OutputSheet]) -> tuple[list[_Plan], list[
         name, n = wanted, 1
         while sheet_key(name) in taken:
             n += 1
-            suffix = f" ({n})"
-            name = wanted[: 31 - len(suffix)].rstrip() + suffix
+            name = numbered(wanted, n)
         users = sheet_key(wanted) in taken and sheet_key(wanted) not in ours and sheet_key(wanted) in index_of
         if users:  # a user's sheet holds the name: say where our results went instead
             problems.append(
@@ -415,10 +407,54 @@ class _Edit:
             self._workbook_entry(plan, new_part, sheets)
             self._defined_names(plan, i, r_names)
         styles.finish(self)
+        self._activate()
         self._app_titles(sheets)
         self.put(pkg.real("[Content_Types].xml"), _serialize(pkg.types))
         self.put(pkg.workbook_part, _serialize(pkg.workbook))
         self.put(pkg.wb_rels_part, _serialize(pkg.wb_rels))
+
+    # ------------------------------------------------------------ the sheet the workbook opens on
+    def _activate(self) -> None:
+        """Open the workbook on our sheet marked active (the errors or the nomination list), as
+        the Evaluate button does: every workbook view's activeTab points at it, and no other tab
+        stays selected (two selected tabs put Excel in group mode, where typing edits both)."""
+        plan = next((p for p in self.plans if p.output.active), None)
+        if plan is None:
+            return
+        wb = self.pkg.workbook
+        views = wb.find(_q(NS_MAIN, "bookViews"))
+        if views is None:
+            views = _sub(wb, _q(NS_MAIN, "bookViews"), index=list(wb).index(self.pkg.sheets_el))
+        if views.find(_q(NS_MAIN, "workbookView")) is None:
+            _sub(views, _q(NS_MAIN, "workbookView"))
+        for view in views.findall(_q(NS_MAIN, "workbookView")):
+            view.set("activeTab", str(plan.index))
+            if int(view.get("firstSheet", "0") or 0) > plan.index:
+                view.set("firstSheet", str(plan.index))
+        for _, part, _ in self.pkg.sheets():
+            if part and part.lower() not in self.written and part.lower() not in self.removed:
+                if self.pkg.has(part):
+                    self._unselect(part)
+
+    def _unselect(self, part: str) -> None:
+        """Drop tabSelected from a sheet we do not rewrite, streaming the rest of it unchanged."""
+        info = self.pkg.lookup[part.lower()]
+        with self.pkg.zf.open(info) as fh:
+            head = fh.read(_HEAD)
+        cut = head.find(b"<sheetData")
+        cut = len(head) if cut < 0 else cut
+        if not _TAB_SELECTED.search(head, 0, cut):
+            return
+
+        def pieces() -> Iterable[bytes]:
+            with self.pkg.zf.open(info) as fh:
+                first = fh.read(_HEAD)
+                yield _TAB_SELECTED.sub(b"", first[:cut])
+                yield first[cut:]
+                while chunk := fh.read(1 << 20):
+                    yield chunk
+
+        self.put(info.filename, _Packed.of(pieces()))
 
     # ------------------------------------------------------------ removing our previous sheets
     def _all_rels(self) -> dict[str, list[str]]:
@@ -541,6 +577,8 @@ class _Edit:
             data: bytes | _Packed = rendered.read(part)
             if part == r_sheet:
                 skeleton = _TAB_SELECTED.sub(b"", data)
+                if output.active:
+                    skeleton = skeleton.replace(b"<sheetView ", b'<sheetView tabSelected="1" ', 1)
                 cells = SheetCells(output, styles.format_id, self.date_1904)
                 data = _Packed.of(fill_sheet(skeleton, cells))
             self.put(new, data)
@@ -831,6 +869,7 @@ class _StyleMerge:
 
 
 _TAB_SELECTED = re.compile(rb'\stabSelected="(?:1|true)"')
+_HEAD = 1 << 18  # a sheet's views sit in its first bytes, before <sheetData>
 
 
 # ---------------------------------------------------------------- zip writing

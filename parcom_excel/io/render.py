@@ -6,27 +6,16 @@ with the user's style ids, when `package.py` transplants the sheets into the use
 
 from __future__ import annotations
 
-import re
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from ..model import Chart, OutputSheet
+from ..sheetnames import safe_sheet_name
 from .sheetxml import clean_text
 
 A4 = 9
 FIXED_CREATED = datetime(2000, 1, 1)  # deterministic docProps/core.xml
-
-_BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
-
-
-def safe_sheet_name(name: str) -> str:
-    """A name Excel accepts: no []:*?/\\, no edge apostrophes, at most 31 characters."""
-    name = _BAD_SHEET_CHARS.sub("_", re.sub(r"\s", " ", clean_text(str(name)))).strip()
-    name = name.strip("'")[:31].strip("'").strip()
-    if not name or name.casefold() == "history":
-        name = (name + " sheet").strip() if name else "Sheet"
-    return name
 
 
 def render_skeleton(outputs: list[OutputSheet], path: Path) -> None:

@@ -117,9 +117,12 @@ def unit_initiatives(world: World, unit: Unit) -> list[Initiative]:
     return world.initiatives_of_unit(unit.id)
 
 
-def _initiative_refs(found: list[Initiative]) -> list[Msg]:
+def _initiative_refs(world: World, found: list[Initiative]) -> list[Msg]:
     return [
-        Msg("initiative_ref", {"id": i.id, "level": C.LEVEL.get(i.level), "year": i.year, "cell": i.cell})
+        Msg(
+            "initiative_ref",
+            {"id": i.id, "level": world.term(C.LEVEL.get(i.level)), "year": i.year, "cell": i.cell},
+        )
         for i in found
     ]
 
@@ -135,7 +138,7 @@ def tt3_initiative(world: World, unit: Unit) -> Outcome:
     found = unit_initiatives(world, unit)
     used = world.used_initiatives_of_unit(unit.id)
     if found:
-        refs = {"items": _initiative_refs(found)}
+        refs = {"items": _initiative_refs(world, found)}
         outcome = Outcome(
             MET, "initiatives_met", refs, [i.cell for i in found], ("min_level", "tt3_need_index")
         )
@@ -183,8 +186,8 @@ def tt4_targets(world: World, unit: Unit) -> Outcome:
             Msg(
                 "tt4.item",
                 {
-                    "column": C.RESULTS.column(column),
-                    "value": enum.get(getattr(result, name)),
+                    "column": world.term(C.RESULTS.column(column)),
+                    "value": world.term(enum.get(getattr(result, name))),
                     "cell": result.cells[column],
                 },
             )
@@ -208,7 +211,7 @@ def _discipline_refs(world: World, records: list) -> list[Msg]:
             person = world.people.get(record.staff_id)
             who = f"{person.name if person else record.staff_id} – "
         number = f" {record.decision_no}" if record.decision_no else ""
-        facts = {"who": who, "form": C.DISCIPLINE.get(record.form), "number": number}
+        facts = {"who": who, "form": world.term(C.DISCIPLINE.get(record.form)), "number": number}
         refs.append(Msg("discipline_ref", {**facts, "date": record.decided, "cell": record.cell}))
     return refs
 
@@ -251,7 +254,10 @@ def tt6_all_rated_well(world: World, unit: Unit) -> Outcome:
             years.append((year, MET, Msg("tt6.ratio", {"good": good, "total": total}), cells))
         elif (good + len(missing)) * 100 < s.tt6_min_pct * total:
             items = [
-                Msg("tt6.low_item", {"name": p.name, "rating": C.RATING.get(r.rating), "cell": r.cell})
+                Msg(
+                    "tt6.low_item",
+                    {"name": p.name, "rating": world.term(C.RATING.get(r.rating)), "cell": r.cell},
+                )
                 for p, r in low[:5]
             ]
             facts = {"good": good, "total": total, "cite": s.cite("min_rating"), "pct": s.tt6_min_pct}
@@ -289,7 +295,11 @@ def cn1_initiative(world: World, person: Person) -> Outcome:
     cited = [i for i in world.by_author.get(person.id, []) if world.counts(i) and world.used_by(i)]
     if counted:
         outcome = Outcome(
-            MET, "initiatives_met", {"items": _initiative_refs(counted)}, [i.cell for i in counted], used
+            MET,
+            "initiatives_met",
+            {"items": _initiative_refs(world, counted)},
+            [i.cell for i in counted],
+            used,
         )
     elif unknown:
         items = [Msg("cn1.initiative_cell", {"id": i.id, "cell": i.cell}) for i in unknown]
@@ -311,10 +321,14 @@ def cn2_rated_well(world: World, person: Person) -> Outcome:
                 (year, MISSING, Msg("cn2.no_rating", {"sheet": world.sheet("ratings")}), [person.cell])
             )
         elif RATING_RANK[rating.rating] >= floor:
-            why = Msg("cn2.rating", {"rating": C.RATING.get(rating.rating)})
+            why = Msg("cn2.rating", {"rating": world.term(C.RATING.get(rating.rating))})
             years.append((year, MET, maternity(why, rating), [rating.cell]))
         else:
-            facts = {"rating": C.RATING.get(rating.rating), "cell": rating.cell, "cite": s.cite("min_rating")}
+            facts = {
+                "rating": world.term(C.RATING.get(rating.rating)),
+                "cell": rating.cell,
+                "cite": s.cite("min_rating"),
+            }
             years.append((year, UNMET, maternity(Msg("cn2.below", facts), rating), [rating.cell]))
     return _combine(world, years, "cn2.met", ("min_rating", "min_months"))
 

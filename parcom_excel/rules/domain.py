@@ -15,6 +15,7 @@ from datetime import date
 from typing import Any
 
 from .. import contract as C
+from ..i18n import Term
 from ..settings import Settings
 
 
@@ -206,6 +207,10 @@ class World:
             if movement and (movement in given or given in movement):
                 found.append(award)
         return found
+
+    def term(self, entry: Any) -> Term:
+        """A contract entry (column, dropdown value) named as the user's workbook writes it."""
+        return Term(entry, self.settings.book)
 
     def sheet(self, key: str) -> str:
         """The user's own name of an input sheet, as reasons name it."""

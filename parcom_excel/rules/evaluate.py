@@ -204,6 +204,9 @@ def evaluate(world: World) -> Evaluation:
         if person.left and person.left <= world.period_end:
             candidate.nominable, candidate.held = False, "left"
             candidate.note = Msg("note.left", {"date": person.left})
+        elif not world.person_years(person):  # every yearly criterion would pass with no year judged
+            candidate.nominable = False
+            candidate.note = Msg("note.no_year", {"cite": s.cite("min_months")})
         if candidate.eligible:
             candidate.summary = person_summary(world, person, counted)
         people.append(candidate)
@@ -238,6 +241,9 @@ def evaluate(world: World) -> Evaluation:
                 "docs": docs,
             },
         )
+        if not world.unit_years(unit):
+            candidate.nominable = False
+            candidate.note = Msg("note.no_year", {"cite": s.cite("min_months")})
         if candidate.eligible:
             candidate.summary = unit_summary(world, unit, initiatives)
         units.append(candidate)

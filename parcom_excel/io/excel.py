@@ -24,15 +24,22 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from .adapter import Grid
-from .model import STYLES, Chart, OutputSheet
-from .problems import WARNING, ParcomError, Problem
+from ..adapter import Grid
+from ..i18n import render
+from ..model import STYLES, Chart, OutputSheet
+from ..problems import WARNING, ParcomError, Problem
+from ..sheetnames import (
+    marker_name,
+    marker_refers_to,
+    parse_marker,
+    safe_sheet_name,
+    sheet_key,
+    unique_sheet_name,
+)
 
 LANG = "vi"
-TITLE = "parcom – Thi đua CCHC"
-MARKER_PREFIX = "_parcom_"
+TITLE = render("excel.alert_title", LANG)
 MAX_TEXT = 32767  # characters Excel keeps in a cell
-MAX_SHEET_NAME = 31
 MAX_LINKS = 2000  # hyperlinks are one call each; past this the address stays readable as text
 MERGE_SCAN_ROWS = 30  # header rows looked at for merged cells
 
@@ -95,7 +102,7 @@ def main() -> None:
 
         book = xw.Book.caller()
         adapter = XlwingsAdapter(book)
-        from .core import run
+        from ..core import run
 
         result = run(adapter, lang=LANG)
         _activate(book, result.next_sheet)
@@ -105,7 +112,6 @@ def main() -> None:
     except Exception as exc:  # the last net: one sentence, never a traceback
         if os.environ.get("PARCOM_DEBUG"):
             raise
-        from .messages import render
 
         code = "excel_write_failed" if adapter is not None and adapter.write_started else "excel_unexpected"
         _alert(book, render(code, LANG, detail=_describe(exc)), "critical")
@@ -149,7 +155,7 @@ def _alert(book: Any, text: str, mode: str) -> None:
 
 def ascii_fold(text: str) -> str:
     """Vietnamese without diacritics ("Đánh giá" -> "Danh gia"), readable in any code page."""
-    text = text.replace("đ", "d").replace("Đ", "D")
+    text = text.replace("\u0111", "d").replace("\u0110", "D")  # đ, Đ have no decomposition
     decomposed = unicodedata.normalize("NFD", text)
     return (
         "".join(ch for ch in decomposed if not unicodedata.combining(ch)).encode("ascii", "replace").decode()
@@ -157,36 +163,6 @@ def ascii_fold(text: str) -> str:
 
 
 # ---------------------------------------------------------------- pure helpers
-
-
-def marker_name(key: str) -> str:
-    return MARKER_PREFIX + key
-
-
-def marker_refers_to(sheet_name: str) -> str:
-    from .io.cells import quote_sheet
-
-    return f"={quote_sheet(sheet_name)}!$A$1"
-
-
-def parse_marker(name: str, refers_to: str | None) -> tuple[str, str] | None:
-    """(output key, sheet name) of a workbook-level `_parcom_<key>` name, or None.
-
-    Excel keeps the reference up to date when the user renames the sheet, and turns it into
-    `#REF!` when the sheet is deleted; such a marker marks nothing.
-    """
-    if not name or "!" in name or not name.lower().startswith(MARKER_PREFIX) or not refers_to:
-        return None
-    key = name[len(MARKER_PREFIX) :].lower()  # Excel names ignore case; the file writer reads them so too
-    target = refers_to.strip().removeprefix("=")
-    sheet, bang, _ = target.rpartition("!")
-    if not bang or not sheet:
-        return None
-    if len(sheet) >= 2 and sheet[0] == sheet[-1] == "'":
-        sheet = sheet[1:-1].replace("''", "'")
-    if not key or "#REF" in sheet.upper() or sheet.startswith("["):
-        return None
-    return key, sheet
 
 
 def needs_quote(text: str) -> bool:
@@ -234,21 +210,6 @@ def sheet_values(out: OutputSheet) -> list[list[Any]]:
         line += [None] * (width - len(line))
         values.append(line)
     return values
-
-
-def unique_sheet_name(wanted: str, taken: Iterable[str]) -> str:
-    """`wanted`, or "wanted (2)", "(3)"… fitting Excel's 31 characters; compared without case."""
-    folded = {name.casefold() for name in taken}
-    wanted = wanted[:MAX_SHEET_NAME]
-    if wanted.casefold() not in folded:
-        return wanted
-    n = 2
-    while True:
-        suffix = f" ({n})"
-        candidate = wanted[: MAX_SHEET_NAME - len(suffix)] + suffix
-        if candidate.casefold() not in folded:
-            return candidate
-        n += 1
 
 
 def rectangles(cells: Iterable[tuple[int, int]]) -> list[tuple[int, int, int, int]]:
@@ -348,7 +309,7 @@ def links(out: OutputSheet) -> list[tuple[int, int, str, str]]:
 
 def freeze_address(rows: int, cols: int) -> str | None:
     """The frozen top-left block as xlwings' freeze_at wants it ("1:2", "A:B", "A1:B2")."""
-    from .io.cells import col_letter
+    from .cells import col_letter
 
     if rows > 0 and cols > 0:
         return f"A1:{col_letter(cols - 1)}{rows}"
@@ -390,6 +351,8 @@ class XlwingsAdapter:
             self.engine = "excel"
 
     # ------------------------------------------------------------ reading
+    writable = True  # an open workbook: Excel saves it in whatever format it has
+
     def sheet_names(self) -> list[str]:
         return [sheet.name for sheet in self.book.sheets]
 
@@ -418,15 +381,15 @@ class XlwingsAdapter:
             return ()
 
     def owned(self) -> dict[str, str]:
-        sheets = {name.casefold(): name for name in self.sheet_names()}
+        sheets = {sheet_key(name): name for name in self.sheet_names()}
         found: dict[str, str] = {}
         for name in self.book.names:
             try:
                 marker = parse_marker(name.name, name.refers_to)
             except Exception:
                 continue
-            if marker and marker[1].casefold() in sheets:
-                found.setdefault(marker[0], sheets[marker[1].casefold()])
+            if marker and sheet_key(marker[1]) in sheets:
+                found.setdefault(marker[0], sheets[sheet_key(marker[1])])
         return found
 
     # ------------------------------------------------------------ writing
@@ -471,12 +434,12 @@ class XlwingsAdapter:
             if (
                 sheet.name != out.name
                 and not out.renamed_by_user(sheet.name)
-                and out.name.casefold() not in {n.casefold() for n in taken}
+                and sheet_key(out.name) not in {sheet_key(n) for n in taken}
             ):
                 self._try("rename", setattr, sheet, "name", out.name)
         else:
             name = unique_sheet_name(out.name, taken)
-            if name != out.name[:MAX_SHEET_NAME]:
+            if name != safe_sheet_name(out.name):
                 problems.append(Problem("sheet_name_taken", WARNING, value=out.name, params={"other": name}))
             sheet = self.book.sheets.add(name, after=self.book.sheets[len(taken) - 1] if taken else None)
             self._mark(out.key, sheet.name)
