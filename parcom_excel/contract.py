@@ -303,6 +303,32 @@ def _col(key, vi, en, type_, required=False, **kw) -> Column:
     return Column(key, vi, en, type_, required, **kw)
 
 
+def _target(staff_doc: tuple[str, str], unit_doc: tuple[str, str]) -> tuple[Column, Column]:
+    """A row about a person or, with no staff code, about a unit (discipline, past awards)."""
+    return (
+        _col(
+            "staff_id",
+            "Mã cán bộ",
+            "Staff code",
+            TEXT,
+            ref="staff",
+            width=14,
+            vi_doc=staff_doc[0],
+            en_doc=staff_doc[1],
+        ),
+        _col(
+            "unit_id",
+            "Mã đơn vị",
+            "Unit code",
+            TEXT,
+            ref="units",
+            width=14,
+            vi_doc=unit_doc[0],
+            en_doc=unit_doc[1],
+        ),
+    )
+
+
 UNITS = Sheet(
     "units",
     "Đơn vị",
@@ -590,25 +616,12 @@ DISCIPLINES = Sheet(
     (
         _col("decision_date", "Ngày quyết định", "Decision date", DATE, True, width=14),
         _col("form", "Hình thức", "Form", ENUM, True, enum="discipline", width=26),
-        _col(
-            "staff_id",
-            "Mã cán bộ",
-            "Staff code",
-            TEXT,
-            ref="staff",
-            width=14,
-            vi_doc="Người bị kỷ luật; để trống nếu vi phạm của cả đơn vị.",
-            en_doc="Person disciplined; blank for a unit breach.",
-        ),
-        _col(
-            "unit_id",
-            "Mã đơn vị",
-            "Unit code",
-            TEXT,
-            ref="units",
-            width=14,
-            vi_doc="Đơn vị vi phạm (khi không ghi mã cán bộ).",
-            en_doc="Unit in breach (when no staff code).",
+        *_target(
+            (
+                "Người bị kỷ luật; để trống nếu vi phạm của cả đơn vị.",
+                "Person disciplined; blank for a unit breach.",
+            ),
+            ("Đơn vị vi phạm (khi không ghi mã cán bộ).", "Unit in breach (when no staff code)."),
         ),
         _col("decision_no", "Số quyết định", "Decision no.", TEXT, width=18),
         _col("content", "Nội dung", "Content", TEXT, width=40),
@@ -636,25 +649,9 @@ PAST_AWARDS = Sheet(
         _col("award", "Hình thức khen thưởng", "Award", TEXT, True, width=30),
         _col("decision_no", "Số quyết định", "Decision no.", TEXT, True, width=18),
         _col("decision_date", "Ngày quyết định", "Decision date", DATE, True, width=14),
-        _col(
-            "staff_id",
-            "Mã cán bộ",
-            "Staff code",
-            TEXT,
-            ref="staff",
-            width=14,
-            vi_doc="Người được khen; để trống nếu khen tập thể.",
-            en_doc="Person awarded; blank for a collective.",
-        ),
-        _col(
-            "unit_id",
-            "Mã đơn vị",
-            "Unit code",
-            TEXT,
-            ref="units",
-            width=14,
-            vi_doc="Tập thể được khen (khi không ghi mã cán bộ).",
-            en_doc="Collective awarded (when no staff code).",
+        *_target(
+            ("Người được khen; để trống nếu khen tập thể.", "Person awarded; blank for a collective."),
+            ("Tập thể được khen (khi không ghi mã cán bộ).", "Collective awarded (when no staff code)."),
         ),
         _col(
             "movement",

@@ -94,6 +94,17 @@ def parse_keys(text: Any, key: str) -> tuple[list[str], list[str]]:
     return known, unknown
 
 
+def _as_date(value: Any) -> Any:
+    from .validate import BAD, _date
+
+    day = _date(value)
+    return None if day is BAD else day
+
+
+# setting type -> (parser giving None for an unusable value, the hint of the catalog)
+_PARSERS = {"ratio": (parse_ratio, "law_hint_ratio"), "date": (_as_date, "law_hint_date")}
+
+
 def _as_int(value: Any) -> int | None:
     if isinstance(value, bool):
         return None
@@ -159,20 +170,13 @@ def read_settings(
                 bad(Msg("hint.choose_one", {"choices": C.ENUMS[setting.enum].labels(lang)}))
                 continue
             settings.values[setting.key] = code
-        elif setting.type == "ratio":
-            ratio = parse_ratio(value)
-            if ratio is None:
-                bad(Msg("law_hint_ratio"))
+        elif setting.type in _PARSERS:
+            parse, hint = _PARSERS[setting.type]
+            parsed = parse(value)
+            if parsed is None:
+                bad(Msg(hint))
                 continue
-            settings.values[setting.key] = ratio
-        elif setting.type == "date":
-            from .validate import BAD, _date
-
-            day = _date(value)
-            if day is BAD:
-                bad(Msg("law_hint_date"))
-                continue
-            settings.values[setting.key] = day
+            settings.values[setting.key] = parsed
         elif setting.type == "keys":
             known, unknown = parse_keys(value, setting.key)
             catalog = C.INDIVIDUAL_KEYS if setting.key == "order_individuals" else C.COLLECTIVE_KEYS
