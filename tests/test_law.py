@@ -297,6 +297,8 @@ def test_a_rejected_nominee_leaves_and_the_next_in_rank_awaits_the_council(tmp_p
     assert got["CB03"].award == "gk" and got["CB03"].council == "needs_council"
     assert units(result)["VP"].council == "not_voted"
     assert not result.evaluation.council.final
+    summary = result.summary_text("vi")
+    assert "Lê Văn Cường (cần Hội đồng xét)" in summary and "Hội đồng chưa thông qua" in summary
 
 
 def bad(tmp_path, data, settings=None):
@@ -482,3 +484,13 @@ def test_the_new_sentences_in_english(tmp_path):
         and "Held back for now: Inspection 41/QĐ-TTr since 03/11/2025" in text
     )
     assert "SK02 already cited by the award of Decision No. 07/QĐ-SKHCN of 15/01/2024" in text
+
+
+def test_a_pending_examination_of_a_unit_holds_the_unit_back(tmp_path):
+    data = department()
+    data["discipline"].append(
+        {"decision_date": date(2025, 9, 1), "form": "Kiểm tra", "unit_id": "TT", "status": "Đang xem xét"}
+    )
+    got = units(evaluate(book(tmp_path, data)))
+    assert got["TT"].eligible and got["TT"].held == "pending" and got["TT"].award is None
+    assert got["VP"].award == "bk" and not got["VP"].tied

@@ -220,3 +220,4 @@ TEXTS.update(
         ),
     }
 )
+TEXTS.update({"law.report.awaiting": ("{name} ({status})", "{name} ({status})")})
