@@ -270,7 +270,19 @@ def read_inputs(adapter: Adapter) -> Inputs:
         if name is None:
             raise ParcomError("missing_sheet", file=adapter.label, sheet=sheet.name(inputs.lang))
         grid = adapter.grid(name)
-        inputs.tables[sheet.key] = table_from_grid(grid, sheet, adapter.label)
+        try:
+            inputs.tables[sheet.key] = table_from_grid(grid, sheet, adapter.label)
+        except ParcomError as exc:
+            if not sheet.optional or exc.code != "no_header":
+                raise
+            # a sheet of the user's own that happens to bear a new sheet's name (an old workbook)
+            inputs.tables[sheet.key] = RawTable(sheet.key, name, 0, {}, [], {})
+            inputs.absent.add(sheet.key)
+            columns = ", ".join(c.label(inputs.lang) for c in sheet.required)
+            inputs.problems.append(
+                Problem("law_sheet_not_ours", WARNING, name, None, None, {"columns": columns})
+            )
+            continue
         for cell in sorted(grid.formulas):
             inputs.problems.append(Problem("formula_no_value", WARNING, name, cell))
     if "log" in owned:

@@ -272,6 +272,8 @@ def test_the_council_settles_the_tie_and_the_list_is_final(tmp_path):
     council = result.evaluation.council
     assert council.final and council.present == 7 and council.needed == 4
     assert {(v.code, v.award, v.votes, v.decision) for v in council.votes} >= {("CB04", "bk", 5, "YES")}
+    final = {(o.code, o.award, o.status) for o in council.outcomes}
+    assert ("CB04", "bk", "approved") in final and ("CB02", "gk", "approved") in final
     out = tmp_path / "out.xlsx"
     assert run_cli("evaluate", path, "-o", out).returncode == 0
     listing = [
@@ -494,3 +496,18 @@ def test_a_pending_examination_of_a_unit_holds_the_unit_back(tmp_path):
     got = units(evaluate(book(tmp_path, data)))
     assert got["TT"].eligible and got["TT"].held == "pending" and got["TT"].award is None
     assert got["VP"].award == "bk" and not got["VP"].tied
+
+
+def test_an_old_workbook_with_its_own_sheet_named_like_a_new_one_still_evaluates(tmp_path):
+    path = book(tmp_path, department())
+    wb = openpyxl.load_workbook(path)
+    del wb["Hội đồng"]
+    ws = wb.create_sheet("Hội đồng")  # the clerk's own list of the council's members
+    ws.append(["Thành viên", "Chức vụ"])
+    ws.append(["Nguyễn Văn Chủ tịch", "Giám đốc Sở"])
+    wb.save(path)
+    result = evaluate(path)
+    assert "law_sheet_not_ours" in [p.code for p in result.problems]
+    assert people(result)["CB02"].tied
+    assert run_cli("evaluate", path, "--council-sheet").returncode == 0
+    assert openpyxl.load_workbook(path)["Hội đồng"]["A2"].value == "Nguyễn Văn Chủ tịch"

@@ -221,3 +221,11 @@ TEXTS.update(
     }
 )
 TEXTS.update({"law.report.awaiting": ("{name} ({status})", "{name} ({status})")})
+TEXTS.update(
+    {
+        "law_sheet_not_ours": (
+            'Sheet "{sheet}" không có dòng tiêu đề ({columns}) nên không được đọc: coi như sổ chưa có sheet này. Nếu đó là sheet riêng của anh/chị thì không cần làm gì.',
+            'Sheet "{sheet}" has no header row ({columns}), so it is not read: the workbook is taken to lack this sheet. If it is a sheet of your own, nothing needs doing.',
+        ),
+    }
+)

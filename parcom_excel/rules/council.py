@@ -38,6 +38,19 @@ class CouncilVote:
 
 
 @dataclass
+class CouncilOutcome:
+    """Where the vote left one candidate: the award of the final list (None when off it) and the
+    council's word ("approved", "not_voted", "needs_council", "rejected")."""
+
+    kind: str
+    code: str
+    name: str
+    award: str | None
+    status: str
+    votes: int | None
+
+
+@dataclass
 class Council:
     """The meeting and its outcome: plain records for the sheets and the documents."""
 
@@ -47,6 +60,7 @@ class Council:
     needed: int | None  # the fewest votes for that approve
     votes: list[CouncilVote] = field(default_factory=list)
     final: bool = False  # every listed candidate has "Đồng ý" and no tie is open
+    outcomes: list[CouncilOutcome] = field(default_factory=list)  # filled when the sheet holds decisions
 
     @property
     def decided(self) -> bool:
@@ -215,6 +229,11 @@ def apply_council(
     final = True
     for kind, group in groups.items():
         final &= _settle(group, orders[kind], quotas[kind], votes_of, kind)
+        council.outcomes += [
+            CouncilOutcome(kind, c.id, c.name, c.award, c.council, c.votes)
+            for c in sorted(group, key=lambda c: (c.rank or 0, c.id))
+            if c.council
+        ]
     council.final = final
     return council, problems
 
