@@ -265,6 +265,7 @@ def evaluate(world: World) -> Evaluation:
         still_tied = any(c.tied for c in (*units, *people))
         problems = [p for p in problems if p.code != "tie_at_edge" or still_tied]
     problems += council_problems
-    for kind, group in (("unit", units), ("person", people)):
-        priority_notes(world, group, orders[kind], "women_share" if kind == "unit" else "female")
+    if not council.decided:  # once the council has voted, its word placed them, not a key
+        for kind, group in (("unit", units), ("person", people)):
+            priority_notes(world, group, orders[kind], "women_share" if kind == "unit" else "female")
     return Evaluation(world, units, people, problems, council)
