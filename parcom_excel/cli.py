@@ -28,6 +28,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "init": ("parcom_excel.template", "init_command"),
     "validate": ("parcom_excel.commands", "validate_command"),
     "evaluate": ("parcom_excel.commands", "evaluate_command"),
+    "documents": ("parcom_excel.documents.command", "documents_command"),
     "batch": ("parcom_excel.batch", "batch_command"),
     "merge": ("parcom_excel.merge", "merge_command"),
     "addin": ("parcom_excel.addin", "addin_group"),

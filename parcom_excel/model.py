@@ -109,7 +109,11 @@ STYLES: dict[str, dict[str, Any]] = {
     "doc_agency": {"font_name": DOC_FONT, "font_size": 13, "align": "center"},
     "doc_agency_bold": {"font_name": DOC_FONT, "font_size": 13, "bold": True, "align": "center"},
     "doc_nation": {"font_name": DOC_FONT, "font_size": 13, "bold": True, "align": "center"},
-    "doc_motto": {"font_name": DOC_FONT, "font_size": 14, "bold": True, "align": "center"},
+    # the Tiêu ngữ's rule is as long as the motto itself: its underline (Phụ lục I)
+    "doc_motto": {"font_name": DOC_FONT, "font_size": 14, "bold": True, "align": "center", "underline": 1},
+    # the agency's rule, 1/3 to 1/2 of its name, centred under it: a short run of underscores
+    "doc_rule": {"font_name": DOC_FONT, "font_size": 9, "align": "center", "valign": "top"},
+    "doc_hint": {"font_name": DOC_FONT, "font_size": 12, "italic": True, "align": "center"},
     "doc_date": {"font_name": DOC_FONT, "font_size": 14, "italic": True, "align": "center"},
     "doc_title": {
         "font_name": DOC_FONT,
@@ -165,6 +169,7 @@ class Chart:
     y_title: str = ""
     size: tuple[int, int] = (760, 420)  # pixels
     percent: bool = True
+    labels: bool = False  # each bar's value written at its end
 
 
 @dataclass
@@ -182,6 +187,9 @@ class OutputSheet:
     landscape: bool = False
     fit_width: bool = True
     repeat_rows: tuple[int, int] | None = None  # print titles (0-based first, last)
+    repeat_cols: tuple[int, int] | None = None  # identifying columns printed on every page
+    scale: int | None = None  # print zoom (%) when not fitted: Excel ignores page breaks in "fit to"
+    page_breaks: list[int] = field(default_factory=list)  # 0-based rows that start a new page
     chart: Chart | None = None
     tab_color: str | None = None
     names: tuple[str, ...] = ()  # every name the sheet has by default (each language)

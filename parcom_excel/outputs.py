@@ -25,9 +25,9 @@ _WRAPPING = {  # style -> (points per line, uses the document's wider font)
     "met": (13.0, False),
     "unmet": (13.0, False),
     "missing": (13.0, False),
-    "doc_cell": (16.0, True),
-    "doc_note": (16.0, True),
-    "doc_header": (16.0, True),
+    "doc_cell": (14.6, True),  # Times New Roman 12: about 14 points a line
+    "doc_note": (14.6, True),
+    "doc_header": (14.6, True),
 }
 
 
@@ -37,7 +37,7 @@ def fit_heights(sheet: OutputSheet) -> OutputSheet:
     ncols = max((len(row) for row in sheet.rows), default=0)
     # characters per line of each column, for our fonts and for the document's larger one
     per_line = {
-        doc: [max(4, int(sheet.widths.get(c, 10) * (1.15 if doc else 1.2))) for c in range(ncols)]
+        doc: [max(4, int(sheet.widths.get(c, 10) * (1.25 if doc else 1.2))) for c in range(ncols)]
         for doc in (False, True)
     }
     shortest = min(min(per_line[False], default=4), min(per_line[True], default=4))
@@ -180,7 +180,9 @@ def results_sheet(key: str, evaluation: Evaluation, lang: str, stamp: Cell) -> O
         autofilter=(3, 0, 3 + len(order), len(head) - 1),
         landscape=True,
         fit_width=False,
+        scale=70,  # the reasons stay readable; the code and name columns print on every page
         repeat_rows=(3, 3),
+        repeat_cols=(0, 2),
         tab_color="#2F75B5",
     )
 
@@ -233,6 +235,8 @@ def nominations_sheet(evaluation: Evaluation, lang: str, when: datetime) -> Outp
         Cell(s.agency.upper(), "doc_agency_bold"),
         Cell(render("doc.motto", lang), "doc_motto"),
     )
+    rule_row = len(rows)
+    line(Cell(AGENCY_RULE, "doc_rule"), None)
     line(
         None,
         Cell(
@@ -264,7 +268,9 @@ def nominations_sheet(evaluation: Evaluation, lang: str, when: datetime) -> Outp
         ]
     )
     roman = ["I", "II", "III", "IV"]
+    keep_next: set[int] = set()  # section headings: printed on the same page as the row after them
     for a, award in enumerate(C.AWARDS):
+        keep_next.add(len(rows))
         full(Cell(f"{roman[a]}. {award.label(lang).upper()}", "doc_section"))
         for g, (label, group) in enumerate(
             (
@@ -273,6 +279,7 @@ def nominations_sheet(evaluation: Evaluation, lang: str, when: datetime) -> Outp
             ),
             1,
         ):
+            keep_next.add(len(rows))
             full(Cell(f"{g}. {label}", "doc_section"))
             chosen = sorted((c for c in group if c.award == award.key), key=lambda c: (c.rank or 0, c.id))
             if not chosen:
@@ -295,19 +302,88 @@ def nominations_sheet(evaluation: Evaluation, lang: str, when: datetime) -> Outp
                         ),
                     ]
                 )
+    signature = len(rows) - 1  # the block starts with the list's last row: it never stands alone
     rows.append([])
-    line(None, Cell(render("nom.prepared_by", lang), "doc_agency_bold"))
-    return OutputSheet(
+    line(
+        Cell(render("nom.prepared_by", lang), "doc_agency_bold"),
+        Cell(s.signer_title.upper(), "doc_agency_bold"),
+    )
+    line(
+        Cell(render("doc_sign_hint_plain", lang), "doc_hint"), Cell(render("doc_sign_hint", lang), "doc_hint")
+    )
+    for _ in range(3):
+        rows.append([])
+    line(
+        None,
+        Cell(
+            s.signer_name or render("doc_gap", lang, what=render("doc_gap_signer", lang)), "doc_agency_bold"
+        ),
+    )
+    sheet = OutputSheet(
         "nominations",
         C.output_name("nominations", lang),
         rows,
         widths={0: 6, 1: 24, 2: 16, 3: 22, 4: 60, 5: 20},
         merges=merges,
         repeat_rows=(header_row, header_row),
-        fit_width=True,
+        fit_width=False,
         landscape=True,
         tab_color="#C00000",
     )
+    fit_heights(sheet)
+    for r, row in enumerate(rows):
+        sheet.heights.setdefault(r, 19.0 if any(cell is not None for cell in row) else 10.0)
+    sheet.heights[rule_row] = 12.0  # the agency's rule
+    sheet.scale = print_scale(sheet, LANDSCAPE_WIDTH_PT)
+    sheet.page_breaks = page_breaks(sheet, keep_next, (signature, len(rows) - 1), LANDSCAPE_HEIGHT_PT)
+    return sheet
+
+
+# A4 landscape less XlsxWriter's default margins (0.7 in left and right, 0.75 in top and bottom).
+LANDSCAPE_WIDTH_PT = 841.9 - 2 * 50.4
+LANDSCAPE_HEIGHT_PT = 595.3 - 2 * 54.0
+AGENCY_RULE = "_" * 14  # about half the agency's name (Nghị định 30/2020, Phụ lục I)
+
+
+def _width_pt(chars: float) -> float:
+    """A column of `chars` characters in points: 8 pixels a character plus 5, as for the template's
+    Arial 11 (Calibri 11 takes 7, so the page then has room to spare)."""
+    return (int(chars * 8 + 5)) * 0.75
+
+
+def print_scale(sheet: OutputSheet, page_width: float) -> int:
+    """The zoom that fits the sheet's columns across the page, with a little room to spare (a
+    zoom, not "fit to width": Excel ignores manual page breaks when fitting)."""
+    ncols = max((len(row) for row in sheet.rows), default=1)
+    return print_scale_cols(sheet.widths, ncols, page_width)
+
+
+def page_breaks(
+    sheet: OutputSheet, keep_next: set[int], block: tuple[int, int], page_height: float
+) -> list[int]:
+    """Rows that start a page, so that no section heading ends a page and the signature block
+    stays whole. Heights are the sheet's (estimated) row heights, at the sheet's print zoom."""
+    usable = page_height / ((sheet.scale or 100) / 100) * 0.95
+    heights = sheet.heights
+    header = sheet.repeat_rows[0] if sheet.repeat_rows else None
+    repeated = heights.get(header, 19.0) if header is not None else 0.0
+    breaks: list[int] = []
+    used, r, n = 0.0, 0, len(sheet.rows)
+    while r < n:
+        end = r
+        if r == block[0]:
+            end = block[1]
+        else:
+            while end in keep_next and end + 1 < n:
+                end += 1
+        height = sum(heights.get(i, 15.0) for i in range(r, end + 1))
+        fresh = repeated if breaks else 0.0
+        if used + height > usable and used > fresh:
+            breaks.append(r)
+            used = repeated if header is not None and r > header else 0.0
+        used += height
+        r = end + 1
+    return breaks
 
 
 def council_sheet(typed: list[dict[str, Any]], evaluation: Evaluation, lang: str) -> OutputSheet:
@@ -354,6 +430,49 @@ def dashboard_sheet(evaluation: Evaluation, lang: str, stamp: Cell) -> OutputShe
     for label, value in counts:
         rows.append([Cell(render(label, lang), "text"), Cell(value, "int")])
     rows.append([])
+    # One page at a glance: the pass rate of each criterion, as a table and a chart of 9 bars.
+    rows.append([Cell(render("dash.rates", lang), "title")])
+    rate_header = len(rows)
+    rows.append(
+        [
+            Cell(render("dash.col.criterion", lang), "header"),
+            Cell(render("dash.col.rate", lang), "header"),
+            Cell(render("dash.col.met", lang), "header"),
+            Cell(render("dash.col.evaluated", lang), "header"),
+        ]
+    )
+    rate_first = len(rows)
+    for criteria, group in (
+        (C.COLLECTIVE_CRITERIA, evaluation.units),
+        (C.INDIVIDUAL_CRITERIA, evaluation.people),
+    ):
+        for criterion in criteria:
+            met = sum(c.outcomes[criterion.id].status == MET for c in group)
+            rows.append(
+                [
+                    Cell(f"{criterion.id} – {criterion.label(lang)}", "text"),
+                    Cell(met / len(group) if group else 0.0, "pct"),
+                    Cell(met, "int"),
+                    Cell(len(group), "int"),
+                ]
+            )
+    rate_last = len(rows) - 1
+    chart = None
+    if evaluation.units or evaluation.people:
+        chart = Chart(
+            title=render("dash.rates", lang),
+            categories=(rate_first, rate_last, 0),
+            series=[(rate_header, 1, rate_first, 1)],
+            last_row=rate_last,
+            anchor=(rate_last + 2, 0),
+            size=(860, 340),
+            labels=True,
+        )
+    # Then, from a new page, the same rates unit by unit (a table: 81 bars were unreadable).
+    chart_rows = 19  # rows of the default height the chart covers below its anchor
+    unit_title = rate_last + 2 + chart_rows
+    while len(rows) < unit_title:
+        rows.append([])
     rows.append([Cell(render("dash.table", lang), "title")])
     criteria = [c.id for c in C.COLLECTIVE_CRITERIA] + [c.id for c in C.INDIVIDUAL_CRITERIA]
     header_row = len(rows)
@@ -362,7 +481,6 @@ def dashboard_sheet(evaluation: Evaluation, lang: str, stamp: Cell) -> OutputShe
     for person in evaluation.people:
         unit_id = world.people[person.id].unit_id
         people_by_unit.setdefault(unit_id, []).append(person)
-    first = len(rows)
     for unit in evaluation.units:
         row: list[Cell | None] = [Cell(unit.name, "text")]
         for cid in criteria[:6]:
@@ -372,18 +490,7 @@ def dashboard_sheet(evaluation: Evaluation, lang: str, stamp: Cell) -> OutputShe
             share = sum(p.outcomes[cid].status == MET for p in staff) / len(staff) if staff else 0.0
             row.append(Cell(share, "pct"))
         rows.append(row)
-    last = len(rows) - 1
-    chart = None
-    if evaluation.units:
-        chart = Chart(
-            title=render("dash.chart", lang),
-            categories=(first, last, 0),
-            series=[(header_row, col, first, col) for col in range(1, len(criteria) + 1)],
-            last_row=last,
-            anchor=(last + 2, 0),
-            size=(900, min(4000, max(420, 16 * len(criteria) * len(evaluation.units) // 3 + 160))),
-        )
-    widths = {0: 40} | {i: 9 for i in range(1, len(criteria) + 1)}
+    widths = {0: 44} | {i: 11 for i in range(1, len(criteria) + 1)}
     return OutputSheet(
         "dashboard",
         C.output_name("dashboard", lang),
@@ -391,8 +498,18 @@ def dashboard_sheet(evaluation: Evaluation, lang: str, stamp: Cell) -> OutputShe
         widths=widths,
         chart=chart,
         landscape=True,
+        fit_width=False,
+        scale=print_scale_cols(widths, len(criteria) + 1),
+        repeat_rows=(header_row, header_row),
+        page_breaks=[unit_title],
         tab_color="#70AD47",
     )
+
+
+def print_scale_cols(widths: dict[int, float], ncols: int, page_width: float = 0.0) -> int:
+    """The zoom at which `ncols` columns of these widths fit across the (landscape A4) page."""
+    total = sum(_width_pt(widths.get(c, 8.43)) for c in range(ncols))
+    return max(10, min(100, int((page_width or LANDSCAPE_WIDTH_PT) / total * 100) - 2))
 
 
 def errors_sheet(

@@ -213,7 +213,9 @@ def read_settings_grid(grid: Grid) -> dict[str, tuple[Any, str]]:
             docs = {fold(setting.vi_doc), fold(setting.en_doc)}
             for c2 in range(c + 1, len(row)):
                 if isinstance(row[c2], str) and fold(row[c2]) in docs:
-                    continue  # a blank value: the next text is the template's explanation
+                    # the template's "Ý nghĩa" column: the value cell left of it was blank
+                    out.setdefault(setting.key, (None, f"{col_letter(grid.left - 1 + c2 - 1)}{grid.top + r}"))
+                    break
                 if not _blank(row[c2]):
                     out.setdefault(setting.key, (row[c2], f"{col_letter(grid.left - 1 + c2)}{grid.top + r}"))
                     break

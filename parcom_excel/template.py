@@ -40,6 +40,17 @@ FIRST_DATE, LAST_DATE = date(1900, 1, 1), date(2100, 12, 31)
 SHIPPED = {"parcom_template.xlsx": False, "parcom_sample.xlsx": True}  # file -> with sample data
 
 
+def print_setup(ws: Any, landscape: bool, header: bool = True) -> None:
+    """Every template sheet prints on A4, one page wide, its header row on every page."""
+    ws.set_paper(9)  # A4
+    if landscape:
+        ws.set_landscape()
+    ws.fit_to_pages(1, 0)
+    if header:
+        ws.repeat_rows(0)
+    ws.set_footer("&C&P / &N")
+
+
 def list_name(enum_key: str) -> str:
     """The workbook defined name of an enum's dropdown source (e.g. "DS_rating")."""
     return f"DS_{enum_key}"
@@ -228,9 +239,35 @@ class _Builder:
         awards = "; ".join(a.label(lang) for a in c.AWARDS)
         ws.merge_range(row, 0, row, 4, _t("tpl.awards", lang, awards=awards, **names), wrap)
         ws.set_row(row, 32)
-        ws.set_landscape()
-        ws.set_paper(9)  # A4
-        ws.fit_to_pages(1, 0)
+        row += 2
+        row = self.guide_documents(ws, row, bold, head, boxed, boxed_bold, wrap)
+        print_setup(ws, landscape=True, header=False)
+
+    def guide_documents(
+        self, ws: Any, row: int, bold: Any, head: Any, boxed: Any, code: Any, wrap: Any
+    ) -> int:
+        """The dossier's templates and every placeholder they may hold (SPEC §5)."""
+        from .documents.placeholders import PLACEHOLDERS
+        from .i18n import render
+
+        lang = self.lang
+        ws.write_string(row, 0, render("guide_docs_title", lang), bold)
+        row += 1
+        setting, folder = (
+            c.SETTINGS_BY_KEY[k].label(lang) for k in ("documents_on_evaluate", "templates_dir")
+        )
+        ws.merge_range(row, 0, row, 4, render("guide_docs_intro", lang, setting=setting, folder=folder), wrap)
+        ws.set_row(row, 48)
+        row += 1
+        name, meaning = render("guide_docs_header", lang).split("|")
+        ws.merge_range(row, 0, row, 1, name, head)
+        ws.merge_range(row, 2, row, 4, meaning, head)
+        row += 1
+        for tag, key in PLACEHOLDERS:
+            ws.merge_range(row, 0, row, 1, tag, code)
+            ws.merge_range(row, 2, row, 4, render(key, lang), boxed)
+            row += 1
+        return row
 
     def allowed(self, column: c.Column) -> str:
         lang = self.lang
@@ -259,6 +296,9 @@ class _Builder:
             self.write(ws, row, 0, setting.label(lang), self.fmt(bold=setting.required, valign="top"))
             self.write(ws, row, 1, value, self.fmt(align="left", valign="top"))
             self.write(ws, row, 2, setting.doc(lang), wrap)
+            lines = -(-len(setting.doc(lang)) // int(sheet.column("doc").width * 1.1))
+            if lines > 1:  # a height that shows the whole note (LibreOffice does not grow the row)
+                ws.set_row(row, 15 * lines)
             options = self.setting_validation(setting)
             if options:
                 ws.data_validation(row, 1, row, 1, options)
@@ -326,6 +366,7 @@ class _Builder:
         ws.add_table(0, 0, last_row, len(sheet.columns) - 1, options)
         ws.set_row(0, header_height)
         ws.freeze_panes(1, 0)
+        print_setup(ws, landscape=True)
 
     def column_validation(self, column: c.Column) -> dict[str, Any] | None:
         lang = self.lang

@@ -51,7 +51,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "dash.eligible_people": ("Cá nhân đủ tiêu chuẩn", "Eligible individuals"),
     "dash.nominated_people": ("Cá nhân được đề nghị", "Individuals proposed"),
     "dash.table": ("Tỷ lệ đạt từng tiêu chí theo đơn vị", "Pass rate of each criterion by unit"),
-    "dash.chart": ("Tỷ lệ đạt tiêu chí theo đơn vị", "Criteria pass rate by unit"),
     "err.title": ("LỖI DỮ LIỆU", "DATA ERRORS"),
     "err.summary": (
         "{errors} lỗi, {warnings} cảnh báo trong {file}. Lỗi phải sửa trước khi đánh giá; cảnh báo thì nên xem lại.",

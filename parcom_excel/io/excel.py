@@ -36,6 +36,7 @@ from ..sheetnames import (
     sheet_key,
     unique_sheet_name,
 )
+from .cells import col_letter
 
 LANG = "vi"
 TITLE = render("excel.alert_title", LANG)
@@ -106,7 +107,10 @@ def main() -> None:
 
         result = run(adapter, lang=LANG)
         _activate(book, result.next_sheet)
-        _alert(book, result.summary_text(LANG), "info" if result.exit_code == 0 else "critical")
+        text = result.summary_text(LANG)
+        if result.evaluation is not None and result.evaluation.world.settings.documents_on_evaluate == "Y":
+            text += "\n\n" + draft_dossier(book, result.evaluation)
+        _alert(book, text, "info" if result.exit_code == 0 else "critical")
     except ParcomError as exc:
         _alert(book, exc.message(LANG), "critical")
     except Exception as exc:  # the last net: one sentence, never a traceback
@@ -115,6 +119,25 @@ def main() -> None:
 
         code = "excel_write_failed" if adapter is not None and adapter.write_started else "excel_unexpected"
         _alert(book, render(code, LANG, detail=_describe(exc)), "critical")
+
+
+def draft_dossier(book: Any, evaluation: Any) -> str:
+    """The button's dossier ("Soạn hồ sơ khi bấm Đánh giá" = Có): the Word documents go into a
+    folder beside the workbook, named after it; the alert says where, or in one sentence why not."""
+    from pathlib import Path
+
+    from ..documents.dossier import default_folder, write_dossier
+
+    try:
+        full = Path(book.fullname)
+    except Exception:
+        full = None
+    if full is None or not full.is_absolute() or not full.parent.is_dir():
+        return render("docs_unsaved_book", LANG)
+    try:
+        return write_dossier(evaluation, default_folder(full), lang=LANG).summary(LANG)
+    except ParcomError as exc:
+        return exc.message(LANG)
 
 
 def _describe(exc: BaseException) -> str:
@@ -263,6 +286,7 @@ def style_properties(style: str) -> dict[str, Any]:
         ("font_color", "font_color"),
         ("bg_color", "fill"),
         ("num_format", "number_format"),
+        ("underline", "underline"),
     ):
         if spec.get(key) not in (None, False):
             props[prop] = spec[key]
@@ -309,8 +333,6 @@ def links(out: OutputSheet) -> list[tuple[int, int, str, str]]:
 
 def freeze_address(rows: int, cols: int) -> str | None:
     """The frozen top-left block as xlwings' freeze_at wants it ("1:2", "A:B", "A1:B2")."""
-    from .cells import col_letter
-
     if rows > 0 and cols > 0:
         return f"A1:{col_letter(cols - 1)}{rows}"
     if rows > 0:
@@ -450,6 +472,8 @@ class XlwingsAdapter:
             cell = _block(sheet, r, c, r, c)
             self._try("hyperlink", cell.add_hyperlink, address, text_to_display=text, screen_tip=address[1:])
         for prop, value, rects in style_runs(out):
+            if prop == "underline" and self.engine != "excel":
+                continue  # only desktop Excel's object model underlines (the motto's rule)
             for rect in rects:
                 self._try(prop, _SETTERS[prop], _block(sheet, *rect), value)
         for col, width in sorted(out.widths.items()):
@@ -546,7 +570,7 @@ class XlwingsAdapter:
         """Print layout (A4, landscape, fit to width, repeated titles): desktop Excel on Windows only."""
         if self.engine != "excel" or not sys.platform.startswith("win"):
             return
-        if not (out.landscape or out.fit_width or out.repeat_rows):
+        if not (out.landscape or out.fit_width or out.repeat_rows or out.repeat_cols or out.scale):
             return
 
         def setup() -> None:
@@ -557,12 +581,19 @@ class XlwingsAdapter:
                 page.PaperSize = 9  # xlPaperA4
                 if out.landscape:
                     page.Orientation = 2  # xlLandscape
-                if out.fit_width:
+                if out.scale:
+                    page.Zoom = out.scale
+                elif out.fit_width:
                     page.Zoom = False
                     page.FitToPagesWide = 1
                     page.FitToPagesTall = False
                 if out.repeat_rows:
                     page.PrintTitleRows = f"${out.repeat_rows[0] + 1}:${out.repeat_rows[1] + 1}"
+                if out.repeat_cols:
+                    first, last = (col_letter(c) for c in out.repeat_cols)
+                    page.PrintTitleColumns = f"${first}:${last}"
+                for row in out.page_breaks:
+                    sheet.api.HPageBreaks.Add(Before=sheet.api.Rows(row + 1))
             finally:
                 app.PrintCommunication = True
 
@@ -599,4 +630,5 @@ _SETTERS: dict[str, Callable[[Any, Any], None]] = {
     "halign": lambda rng, value: setattr(rng, "horizontal_alignment", value),
     "valign": lambda rng, value: setattr(rng, "vertical_alignment", value),
     "border": _set_border,
+    "underline": lambda rng, value: setattr(rng.api.Font, "Underline", 2),  # xlUnderlineStyleSingle
 }

@@ -47,10 +47,16 @@ def _render_sheet(workbook: Any, out: OutputSheet) -> None:
     ws.set_paper(A4)
     if out.landscape:
         ws.set_landscape()
-    if out.fit_width:
+    if out.scale:
+        ws.set_print_scale(out.scale)
+    elif out.fit_width:
         ws.fit_to_pages(1, 0)
     if out.repeat_rows:
         ws.repeat_rows(*out.repeat_rows)
+    if out.repeat_cols:
+        ws.repeat_columns(*out.repeat_cols)
+    if out.page_breaks:
+        ws.set_h_pagebreaks(out.page_breaks)
     if out.tab_color:
         ws.set_tab_color(out.tab_color)
     if out.chart and out.chart.series:  # Excel has no chart without a series
@@ -67,6 +73,7 @@ def _render_chart(workbook: Any, ws: Any, sheet: str, spec: Chart) -> None:
                 "name": [sheet, name_row, name_col],
                 "categories": [sheet, first, cat_col, last, cat_col],
                 "values": [sheet, first_row, col, spec.last_row, col],
+                **({"data_labels": {"value": True}} if spec.labels else {}),
             }
         )
     value_axis: dict[str, Any] = {"major_gridlines": {"visible": True}}
