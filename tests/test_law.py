@@ -511,3 +511,18 @@ def test_an_old_workbook_with_its_own_sheet_named_like_a_new_one_still_evaluates
     assert people(result)["CB02"].tied
     assert run_cli("evaluate", path, "--council-sheet").returncode == 0
     assert openpyxl.load_workbook(path)["Hội đồng"]["A2"].value == "Nguyễn Văn Chủ tịch"
+
+
+def test_the_minutes_read_the_recorded_vote(tmp_path):
+    from parcom_excel.documents.context import build_dossier
+
+    data = votes(
+        department(), ("CB04", BK, 5, "Đồng ý"), ("CB02", GK, 6, "Đồng ý"), ("CB01", GK, 2, "Không đồng ý")
+    )
+    dossier = build_dossier(evaluate(book(tmp_path, data, MEETING)).evaluation, "vi")
+    assert dossier.common["hoi_dong"]["co_mat"] == 7 and dossier.common["hoi_dong"]["thanh_vien"] == 9
+    lines = {(row["ma"], row["hinh_thuc"]): row for row in dossier.minutes["phieu"]}
+    assert lines[("CB04", BK)]["dong_y"] == 5 and lines[("CB04", BK)]["ket_luan"] == "Có"
+    assert (
+        lines[("CB01", GK)]["dong_y"] == 2 and lines[("CB01", GK)]["ket_luan"] == "Không"
+    )  # rejected, minuted
