@@ -94,10 +94,22 @@ def validate_command(book: Path, write_errors: bool, fmt: str, lang: str) -> int
 )
 @click.option("--to-year", type=int, default=None, help="Last year of the period (overrides the settings).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option(
+    "--council-sheet",
+    is_flag=True,
+    default=False,
+    help="Pre-fill the council's sheet with the list's candidates (rows and votes typed are kept).",
+)
 @lang_option
 @guarded
 def evaluate_command(
-    book: Path, output: Path | None, from_year: int | None, to_year: int | None, fmt: str, lang: str
+    book: Path,
+    output: Path | None,
+    from_year: int | None,
+    to_year: int | None,
+    fmt: str,
+    council_sheet: bool,
+    lang: str,
 ) -> int:
     """Evaluate BOOK: criteria, ranking within quotas, nomination list, dashboard, log."""
     from .core import run
@@ -119,7 +131,7 @@ def evaluate_command(
             output.parent.mkdir(parents=True)
         except OSError as exc:
             raise ParcomError("not_writable", file=str(output), detail=exc.strerror or str(exc)) from exc
-    result = run(adapter, lang=lang, from_year=from_year, to_year=to_year)
+    result = run(adapter, lang=lang, from_year=from_year, to_year=to_year, council_sheet=council_sheet)
     if fmt == "json":
         payload = {
             "file": str(book),

@@ -187,11 +187,71 @@ DISCIPLINE = Enum(
         ),
         _c("SA", "Sa thải", "Dismissal"),
         _c("VPPL", "Vi phạm pháp luật", "Breach of law", "vi phạm quy định pháp luật"),
+        # Proceedings that may be pending (NĐ 152/2025 Đ.4 k.4): recorded with Trạng thái = Đang xem xét.
+        _c("XKL", "Xem xét kỷ luật", "Discipline under consideration", "đang xem xét kỷ luật"),
+        _c("THANHTRA", "Thanh tra", "Inspection", "đang thanh tra"),
+        _c("KIEMTRA", "Kiểm tra", "Examination", "đang kiểm tra", "điều tra", "đang điều tra"),
+        _c("KHIEUNAI", "Khiếu nại", "Complaint", "đơn khiếu nại"),
+        _c("TOCAO", "Tố cáo", "Denunciation", "đơn tố cáo"),
+    ),
+)
+# Forms that are a proceeding, never a decision: they only exist while pending.
+PROCEEDING_FORMS = frozenset({"XKL", "THANHTRA", "KIEMTRA", "KHIEUNAI", "TOCAO"})
+PROCEEDING = Enum(
+    "proceeding",
+    "Trạng thái",
+    "Status",
+    (
+        _c("DECIDED", "Đã quyết định", "Decided", "đã có quyết định", "đã xử lý"),
+        _c("PENDING", "Đang xem xét", "Pending", "đang xử lý", "đang xác minh", "chưa kết luận"),
+    ),
+)
+GENDER = Enum(
+    "gender",
+    "Giới tính",
+    "Gender",
+    (
+        _c("M", "Nam", "Male", "trai"),
+        _c("F", "Nữ", "Female", "gái", "woman"),
+    ),
+)
+# The awards of §V as a column's values (Hội đồng): the keys are those of AWARDS.
+AWARD_KIND = Enum(
+    "award_kind",
+    "Hình thức khen thưởng",
+    "Award",
+    (
+        _c("bk", "Bằng khen của Chủ tịch UBND tỉnh", "Merit of the Provincial Chairman", "Bằng khen", "BK"),
+        _c("gk", "Giấy khen của Giám đốc Sở", "Certificate of the Department Director", "Giấy khen", "GK"),
+    ),
+)
+VOTE = Enum(
+    "vote",
+    "Quyết định",
+    "Decision",
+    (
+        _c("YES", "Đồng ý", "Approved", "thông qua", "nhất trí"),
+        _c("NO", "Không đồng ý", "Rejected", "không thông qua", "không nhất trí"),
     ),
 )
 
 ENUMS: dict[str, Enum] = {
-    e.key: e for e in (UNIT_KIND, STAFF_KIND, YES_NO, RATING, OUTCOME, PROGRAMME, LEVEL, IMPACT, DISCIPLINE)
+    e.key: e
+    for e in (
+        UNIT_KIND,
+        STAFF_KIND,
+        YES_NO,
+        RATING,
+        OUTCOME,
+        PROGRAMME,
+        LEVEL,
+        IMPACT,
+        DISCIPLINE,
+        PROCEEDING,
+        GENDER,
+        AWARD_KIND,
+        VOTE,
+    )
 }
 
 # Column types. "codes" is a list of keys separated by ";" or ",".
@@ -229,6 +289,7 @@ class Sheet(Bilingual):
     en_doc: str = ""
     table: str = ""  # Excel table name in the template (ASCII, no spaces)
     aliases: tuple[str, ...] = field(default=())
+    optional: bool = False  # added after the first template: a workbook without it reads as empty
 
     def column(self, key: str) -> Column:
         return next(c for c in self.columns if c.key == key)
@@ -240,6 +301,32 @@ class Sheet(Bilingual):
 
 def _col(key, vi, en, type_, required=False, **kw) -> Column:
     return Column(key, vi, en, type_, required, **kw)
+
+
+def _target(staff_doc: tuple[str, str], unit_doc: tuple[str, str]) -> tuple[Column, Column]:
+    """A row about a person or, with no staff code, about a unit (discipline, past awards)."""
+    return (
+        _col(
+            "staff_id",
+            "Mã cán bộ",
+            "Staff code",
+            TEXT,
+            ref="staff",
+            width=14,
+            vi_doc=staff_doc[0],
+            en_doc=staff_doc[1],
+        ),
+        _col(
+            "unit_id",
+            "Mã đơn vị",
+            "Unit code",
+            TEXT,
+            ref="units",
+            width=14,
+            vi_doc=unit_doc[0],
+            en_doc=unit_doc[1],
+        ),
+    )
 
 
 UNITS = Sheet(
@@ -351,6 +438,17 @@ STAFF = Sheet(
             vi_doc="Ngày nghỉ hưu, chuyển công tác hoặc thôi việc.",
             en_doc="Date retired, transferred or left.",
         ),
+        _col(
+            "gender",
+            "Giới tính",
+            "Gender",
+            ENUM,
+            enum="gender",
+            width=10,
+            vi_doc="Nam hoặc Nữ: khi ngang nhau về thành tích thì ưu tiên cá nhân nữ, tập thể có từ 70% nữ (NĐ 152/2025 Đ.4 k.6). Để trống thì không được ưu tiên.",
+            en_doc="Male or Female: among equals women, and units of at least 70% women, go first (Decree 152/2025 Art.4(6)). Blank: no priority.",
+        ),
+        _col("birth_date", "Ngày sinh", "Date of birth", DATE, width=14),
     ),
     primary_key=("staff_id",),
     vi_doc="Công chức, viên chức, người lao động thuộc Sở (§III.1).",
@@ -518,35 +616,132 @@ DISCIPLINES = Sheet(
     (
         _col("decision_date", "Ngày quyết định", "Decision date", DATE, True, width=14),
         _col("form", "Hình thức", "Form", ENUM, True, enum="discipline", width=26),
-        _col(
-            "staff_id",
-            "Mã cán bộ",
-            "Staff code",
-            TEXT,
-            ref="staff",
-            width=14,
-            vi_doc="Người bị kỷ luật; để trống nếu vi phạm của cả đơn vị.",
-            en_doc="Person disciplined; blank for a unit breach.",
-        ),
-        _col(
-            "unit_id",
-            "Mã đơn vị",
-            "Unit code",
-            TEXT,
-            ref="units",
-            width=14,
-            vi_doc="Đơn vị vi phạm (khi không ghi mã cán bộ).",
-            en_doc="Unit in breach (when no staff code).",
+        *_target(
+            (
+                "Người bị kỷ luật; để trống nếu vi phạm của cả đơn vị.",
+                "Person disciplined; blank for a unit breach.",
+            ),
+            ("Đơn vị vi phạm (khi không ghi mã cán bộ).", "Unit in breach (when no staff code)."),
         ),
         _col("decision_no", "Số quyết định", "Decision no.", TEXT, width=18),
         _col("content", "Nội dung", "Content", TEXT, width=40),
+        _col(
+            "status",
+            "Trạng thái",
+            "Status",
+            ENUM,
+            enum="proceeding",
+            width=16,
+            vi_doc="Đã quyết định (để trống) hoặc Đang xem xét: đang xem xét kỷ luật, thanh tra, kiểm tra, khiếu nại, tố cáo thì tạm chưa đề nghị khen thưởng (NĐ 152/2025 Đ.4 k.4).",
+            en_doc="Decided (blank) or Pending: while discipline, an inspection, a complaint or a denunciation is pending, no award is proposed (Decree 152/2025 Art.4(4)).",
+        ),
     ),
     vi_doc="Quyết định kỷ luật và vi phạm pháp luật (§IV.1.d, §IV.2.c).",
     en_doc="Disciplinary decisions and breaches of law (§IV.1.d, §IV.2.c).",
     table="KyLuat",
 )
 
-DATA_SHEETS: tuple[Sheet, ...] = (UNITS, STAFF, RATINGS, RESULTS, INITIATIVES, DISCIPLINES)
+PAST_AWARDS = Sheet(
+    "past_awards",
+    "Khen thưởng đã nhận",
+    "Awards received",
+    (
+        _col("award", "Hình thức khen thưởng", "Award", TEXT, True, width=30),
+        _col("decision_no", "Số quyết định", "Decision no.", TEXT, True, width=18),
+        _col("decision_date", "Ngày quyết định", "Decision date", DATE, True, width=14),
+        *_target(
+            ("Người được khen; để trống nếu khen tập thể.", "Person awarded; blank for a collective."),
+            ("Tập thể được khen (khi không ghi mã cán bộ).", "Collective awarded (when no staff code)."),
+        ),
+        _col(
+            "movement",
+            "Phong trào / thành tích",
+            "Movement / achievement",
+            TEXT,
+            width=36,
+            vi_doc="Tên phong trào như ở Cấu hình thì là khen thưởng của phong trào này.",
+            en_doc="The movement's name as in Settings marks an award of this movement.",
+        ),
+        _col("from_year", "Từ năm", "From year", YEAR, width=9),
+        _col(
+            "to_year",
+            "Đến năm",
+            "To year",
+            YEAR,
+            width=9,
+            vi_doc="Để trống cả hai năm thì lấy năm của ngày quyết định.",
+            en_doc="Both years blank: the year of the decision.",
+        ),
+        _col(
+            "initiatives",
+            "Mã sáng kiến",
+            "Initiative codes",
+            CODES,
+            width=18,
+            vi_doc="Sáng kiến đã dùng làm thành tích cho khen thưởng này, cách nhau bởi dấu ; (không tính lại – Công văn 5007/BNV-TĐKT 2023).",
+            en_doc="Initiatives this award cited, separated by ; (not counted again).",
+        ),
+    ),
+    vi_doc="Khen thưởng đã nhận trước đây: một thành tích chỉ khen một lần (Luật TĐKT 2022 Đ.5 k.2 điểm c).",
+    en_doc="Awards already received: one achievement, one award (Law on Emulation and Commendation 2022 Art.5(2)(c)).",
+    table="DaKhenThuong",
+    optional=True,
+)
+COUNCIL = Sheet(
+    "council",
+    "Hội đồng",
+    "Council",
+    (
+        _col(
+            "code",
+            "Mã",
+            "Code",
+            TEXT,
+            True,
+            width=12,
+            vi_doc="Mã cán bộ hoặc mã đơn vị được biểu quyết.",
+            en_doc="Staff or unit code voted on.",
+            aliases=("Mã cán bộ / đơn vị", "Mã cán bộ hoặc đơn vị"),
+        ),
+        _col("name", "Họ và tên / Tên tập thể", "Name", TEXT, width=30),
+        _col("award", "Hình thức khen thưởng", "Award", ENUM, True, enum="award_kind", width=32),
+        _col("votes", "Số phiếu đồng ý", "Votes for", INT, min=0, width=12),
+        _col(
+            "decision",
+            "Quyết định",
+            "Decision",
+            ENUM,
+            enum="vote",
+            width=14,
+            vi_doc="Đồng ý hoặc Không đồng ý; để trống nếu chưa biểu quyết.",
+            en_doc="Approved or Rejected; blank if not yet voted.",
+        ),
+        _col("note", "Ghi chú", "Note", TEXT, width=30),
+    ),
+    primary_key=("code", "award"),
+    vi_doc="Kết quả biểu quyết của Hội đồng thi đua – khen thưởng, mỗi dòng một người hoặc tập thể; ngày họp và số thành viên ghi ở Cấu hình.",
+    en_doc="The council's votes, one row per candidate; the meeting's date and members are in Settings.",
+    table="HoiDong",
+    optional=True,
+)
+
+DATA_SHEETS: tuple[Sheet, ...] = (
+    UNITS,
+    STAFF,
+    RATINGS,
+    RESULTS,
+    INITIATIVES,
+    DISCIPLINES,
+    PAST_AWARDS,
+    COUNCIL,
+)
+# What each column or sheet added for the law (NĐ 152/2025) changes when a workbook lacks it.
+LAW_ADDITIONS: tuple[tuple[str, str | None], ...] = (
+    ("staff", "gender"),
+    ("discipline", "status"),
+    ("past_awards", None),
+    ("council", None),
+)
 SHEETS: dict[str, Sheet] = {s.key: s for s in DATA_SHEETS}
 
 
@@ -556,7 +751,7 @@ class Setting(Bilingual):
     key: str
     vi: str
     en: str
-    type: str  # text, int, year, enum, keys
+    type: str  # text, int, year, enum, keys, date, ratio
     default: object
     vi_doc: str
     en_doc: str
@@ -577,6 +772,7 @@ INDIVIDUAL_KEYS = (
     TieBreak("best_level", "Cấp sáng kiến cao nhất", "Best initiative level"),
     TieBreak("excellent_years", "Số năm hoàn thành xuất sắc nhiệm vụ", "Years rated excellent"),
     TieBreak("initiatives", "Số sáng kiến", "Number of initiatives"),
+    TieBreak("female", "Nữ", "Woman"),  # NĐ 152/2025 Đ.4 k.6
     TieBreak("not_leader", "Không giữ chức vụ lãnh đạo", "Not a leader"),
 )
 COLLECTIVE_KEYS = (
@@ -586,8 +782,13 @@ COLLECTIVE_KEYS = (
         "excellent_share", "Tỷ lệ cán bộ hoàn thành xuất sắc nhiệm vụ", "Share of staff rated excellent"
     ),
     TieBreak("targets_exceeded", "Số chỉ tiêu vượt", "Targets exceeded"),
+    TieBreak(
+        "women_share", "Tỷ lệ nữ đạt mức ưu tiên", "Share of women at the priority level"
+    ),  # NĐ 152/2025 Đ.4 k.6
     TieBreak("docs", "Số văn bản tham mưu", "Advisory documents"),
 )
+# Default order of the collectives' keys: the merit keys, then the women key.
+COLLECTIVE_DEFAULT = ("best_level", "initiatives", "excellent_share", "targets_exceeded", "women_share")
 
 
 def _s(key, vi, en, type_, default, vi_doc, en_doc, **kw) -> Setting:
@@ -950,12 +1151,123 @@ SETTINGS: tuple[Setting, ...] = (
         "Thứ tự ưu tiên xếp hạng – tập thể",
         "Ranking order – collectives",
         "keys",
-        "; ".join(k.vi for k in COLLECTIVE_KEYS[:4]),
+        "; ".join(k.vi for k in COLLECTIVE_KEYS if k.key in COLLECTIVE_DEFAULT),
         "Các tiêu chí so sánh lần lượt, cách nhau bởi dấu ;",
         "Keys compared in turn, separated by ;",
     ),
+    # ---- Nghị định 152/2025/NĐ-CP (from 2025-07-01) and Luật Thi đua, khen thưởng 2022
+    _s(
+        "women_share_pct",
+        "Tỷ lệ nữ để tập thể được ưu tiên (%)",
+        "Share of women for a collective's priority (%)",
+        "int",
+        70,
+        "Khi ngang nhau về thành tích, ưu tiên cá nhân nữ và tập thể có tỷ lệ nữ (cán bộ đang công tác cuối kỳ) từ mức này trở lên (NĐ 152/2025 Đ.4 k.6: 70%). Thứ tự ưu tiên xếp hạng ghi vị trí của tiêu chí Nữ / Tỷ lệ nữ đạt mức ưu tiên.",
+        "Among equals, women and collectives whose staff at the period's end are at least this share women go first (Decree 152/2025 Art.4(6): 70%). The ranking orders place the key.",
+        min=0,
+        max=100,
+    ),
+    _s(
+        "pending_hold",
+        "Tạm chưa đề nghị khi đang xem xét kỷ luật, thanh tra, khiếu nại, tố cáo",
+        "Hold back while proceedings are pending",
+        "enum",
+        "Y",
+        "Có: người, tập thể có dòng Kỷ luật Trạng thái = Đang xem xét vẫn được đánh giá nhưng tạm chưa đề nghị khen thưởng, người kế tiếp được đề nghị thay (NĐ 152/2025 Đ.4 k.4).",
+        "Yes: a person or collective with a pending row on Discipline is evaluated but held back; the next in rank takes the seat (Decree 152/2025 Art.4(4)).",
+        enum="yes_no",
+    ),
+    _s(
+        "maternity_counts",
+        "Thời gian nghỉ thai sản được tính là thời gian công tác",
+        "Maternity leave counts as time worked",
+        "enum",
+        "Y",
+        'Có: năm có Ghi chú "nghỉ thai sản" ở Đánh giá cá nhân được xét theo xếp loại đã ghi, không bị trừ vào số tháng công tác tối thiểu (NĐ 152/2025 Đ.4 k.5). Không: năm đó không được xét.',
+        'Yes: a year whose rating note says "nghỉ thai sản" is judged on the rating given, never shortened below the minimum months (Decree 152/2025 Art.4(5)). No: that year is not judged.',
+        enum="yes_no",
+    ),
+    _s(
+        "initiative_once",
+        "Sáng kiến đã dùng để khen thưởng không tính lại",
+        "An initiative already used for an award does not count again",
+        "enum",
+        "Y",
+        "Có: sáng kiến ghi ở cột Mã sáng kiến của sheet Khen thưởng đã nhận không được tính cho TT3, CN1 (Luật TĐKT 2022 Đ.5 k.2 điểm c; Công văn 5007/BNV-TĐKT năm 2023).",
+        "Yes: initiatives cited on Awards received do not count for TT3, CN1 (Law on Emulation and Commendation 2022 Art.5(2)(c); Official Letter 5007/BNV-TĐKT, 2023).",
+        enum="yes_no",
+    ),
+    _s(
+        "repeat_award_hold",
+        "Không đề nghị lại người, tập thể đã được khen của phong trào này trong kỳ",
+        "Do not propose again who already received an award of this movement",
+        "enum",
+        "Y",
+        "Có: người, tập thể đã nhận khen thưởng của phong trào này (sheet Khen thưởng đã nhận, cột Phong trào trùng Tên phong trào) cho một kỳ trùng kỳ xét thì không đề nghị lại; Không: chỉ cảnh báo (Luật TĐKT 2022 Đ.5 k.2 điểm c).",
+        "Yes: who already received an award of this movement for an overlapping period is not proposed again; No: only a warning (Law on Emulation and Commendation 2022 Art.5(2)(c)).",
+        enum="yes_no",
+    ),
+    _s(
+        "council_date",
+        "Hội đồng – ngày họp",
+        "Council – meeting date",
+        "date",
+        None,
+        "Ngày họp Hội đồng thi đua – khen thưởng xét danh sách (ghi khi đã có kết quả biểu quyết ở sheet Hội đồng).",
+        "Date of the council's meeting (when the Council sheet holds its votes).",
+    ),
+    _s(
+        "council_members",
+        "Hội đồng – số thành viên",
+        "Council – members in office",
+        "int",
+        None,
+        "Tổng số thành viên Hội đồng thi đua – khen thưởng.",
+        "Members of the council in office.",
+        min=1,
+    ),
+    _s(
+        "council_present",
+        "Hội đồng – số thành viên có mặt",
+        "Council – members present",
+        "int",
+        None,
+        "Số thành viên có mặt tại cuộc họp (mỗi người một phiếu).",
+        "Members present at the meeting (one vote each).",
+        min=0,
+    ),
+    _s(
+        "council_quorum",
+        "Hội đồng – tỷ lệ thành viên có mặt tối thiểu",
+        "Council – quorum (share of members present)",
+        "ratio",
+        "2/3",
+        "Cuộc họp hợp lệ khi số thành viên có mặt đạt ít nhất tỷ lệ này của tổng số thành viên (quy chế Hội đồng; mặc định 2/3). Ghi dạng 2/3 hoặc 67%.",
+        "The meeting is valid when at least this share of the members is present (the council's rules; default 2/3). Write 2/3 or 67%.",
+    ),
+    _s(
+        "council_majority",
+        "Hội đồng – tỷ lệ phiếu đồng ý phải vượt quá",
+        "Council – votes for must exceed this share",
+        "ratio",
+        "1/2",
+        "Đồng ý hợp lệ khi số phiếu đồng ý nhiều hơn tỷ lệ này của số thành viên có mặt (quy chế Hội đồng; mặc định quá 1/2). Ghi dạng 1/2 hoặc 50%.",
+        "Approved only with more votes than this share of the members present (the council's rules; default more than 1/2).",
+    ),
+    _s(
+        "council_prefill",
+        "Hội đồng – điền sẵn danh sách biểu quyết khi Đánh giá",
+        "Council – pre-fill the voting list on Evaluate",
+        "enum",
+        "N",
+        "Có: mỗi lần Đánh giá, sheet Hội đồng được thêm những người, tập thể trong danh sách đề xuất chưa có dòng (dòng, phiếu đã nhập giữ nguyên), thư ký chỉ cần ghi phiếu. Giống lệnh parcom evaluate --council-sheet.",
+        "Yes: each Evaluate adds to the Council sheet the proposed candidates without a row (rows and votes already typed are kept). Same as parcom evaluate --council-sheet.",
+        enum="yes_no",
+    ),
 )
 SETTINGS_BY_KEY = {s.key: s for s in SETTINGS}
+# The settings of the law's gates and the council's vote (SPEC §2b, §2c), listed in the guide.
+LAW_SETTINGS = tuple(s for s in SETTINGS[[x.key for x in SETTINGS].index("women_share_pct") :])
 SETTINGS_SHEET = Sheet(
     "settings",
     "Cấu hình",

@@ -136,6 +136,7 @@ def run(
     write: bool = True,
     errors_only: bool = False,
     now: datetime | None = None,
+    council_sheet: bool = False,
 ) -> RunResult:
     """Read, validate, evaluate and (unless `write` is false) write the output sheets."""
     from .outputs import (
@@ -177,19 +178,25 @@ def run(
         last = inputs.log_rows[-1]
         if str(log_value(last, "fingerprint")) != fingerprint[:16]:
             result.problems.append(Problem("results_stale", WARNING, owned["units_result"], None, last[0]))
+    evaluation = None
+    if not errors_only and not validation.errors:
+        from .records import build_world
+        from .rules.evaluate import evaluate
+
+        evaluation = evaluate(build_world(validation.data))
+        result.problems += evaluation.problems
+        if any(p.is_error for p in evaluation.problems):
+            # the council's decisions are checked against the evaluation: bad ones stop it too
+            result.status, evaluation = DATA_ERRORS, None
     if errors_only:
         result.outputs = [errors_sheet(result.problems, lang, checked, adapter.label)]
-    elif validation.errors:
+    elif evaluation is None:
         result.outputs = [errors_sheet(result.problems, lang, checked, adapter.label)]
         result.outputs += [stale_sheet(key, lang, when) for key in STALE_KEYS if key in owned]
     else:
-        from .records import build_world
-        from .rules.evaluate import evaluate
         from .rules.missing import held_back
 
-        evaluation = evaluate(build_world(validation.data))
         result.evaluation = evaluation
-        result.problems += evaluation.problems
         sheets = {key: table.sheet for key, table in inputs.tables.items()}
         result.problems += held_back(evaluation, sheets, inputs.lang)
         result.outputs = [
@@ -199,6 +206,8 @@ def run(
             nominations_sheet(evaluation, lang, when),
             dashboard_sheet(evaluation, lang, stamp),
         ]
+        if council_sheet or validation.data.settings.council_prefill == "Y":
+            result.outputs += _council_prefill(inputs, adapter, evaluation, lang, result.problems)
     if not errors_only:
         outcome = render("log.evaluated" if result.status == EVALUATED else "log.data_errors", lang)
         entry = log_entry(when, settings_period, fingerprint, adapter.label, result.counts(), outcome)
@@ -206,7 +215,9 @@ def run(
     result.outputs = [fit_heights(sheet) for sheet in result.outputs]
     following = result.next_sheet
     for sheet in result.outputs:  # a sheet under another language's name is ours, not renamed
-        sheet.names = C.OUTPUT_SHEETS.get(sheet.key, ())
+        sheet.names = C.OUTPUT_SHEETS.get(
+            sheet.key, (C.COUNCIL.vi, C.COUNCIL.en) if sheet.key == "council" else ()
+        )
         sheet.active = sheet.name == following  # the workbook opens on it (as the button does)
     if write:
         # The raw and typed copies of the input are not read any more: free them before the
@@ -220,6 +231,27 @@ def run(
         result.written = True
     keep(inputs, validation, result)  # never freed by the `parcom` program (lifetime.py)
     return result
+
+
+def _council_prefill(
+    inputs: Any, adapter: Adapter, evaluation: Any, lang: str, problems: list[Problem]
+) -> list[OutputSheet]:
+    """The council's sheet with the list's candidates added, when it is ours to rewrite: made by
+    the template or by an earlier pre-fill. A sheet the user made is never rewritten."""
+    from .outputs import council_sheet
+    from .reader import locate_sheet
+
+    owned = adapter.owned()
+    table = inputs.tables["council"]
+    if "council" not in inputs.absent and table.sheet != owned.get("council"):
+        problems.append(Problem("law_prefill_user_sheet", WARNING, table.sheet, None))
+        return []
+    if "council" in inputs.absent and locate_sheet(adapter.sheet_names(), C.COUNCIL):
+        problems.append(Problem("law_prefill_user_sheet", WARNING, C.COUNCIL.name(lang), None))
+        return []
+    keys = list(table.data)
+    typed = [dict(zip(keys, values, strict=True)) for values in zip(*table.data.values(), strict=True)]
+    return [council_sheet(typed, evaluation, lang)]
 
 
 def _period(inputs: Any, from_year: int | None, to_year: int | None) -> str:

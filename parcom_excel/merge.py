@@ -36,6 +36,10 @@ _CONFLICT_NOTE = {
 }
 
 
+# The units' sheets; the council votes in the master, so its sheet is not united.
+MERGED_SHEETS = tuple(sheet for sheet in C.DATA_SHEETS if sheet.key != "council")
+
+
 def _t(lang: str, vi: str, en: str) -> str:
     return vi if lang == "vi" else en
 
@@ -187,7 +191,7 @@ def read_book(path: Path, file: str) -> Book:
     adapter = FileAdapter(path)
     inputs = read_inputs(adapter)
     records: dict[str, list[Record]] = {}
-    for sheet in C.DATA_SHEETS:
+    for sheet in MERGED_SHEETS:
         table = inputs.tables[sheet.key]
         sources = _source_values(adapter, table)
         rows = []
@@ -562,7 +566,7 @@ def merge_command(books: tuple[Path, ...], master: Path, into: Path | None, forc
         )
 
     loaded = [read_book(path, name) for path, name in zip(inputs, _names(inputs), strict=True)]
-    merges = [merge_records(sheet, [book.records[sheet.key] for book in loaded]) for sheet in C.DATA_SHEETS]
+    merges = [merge_records(sheet, [book.records[sheet.key] for book in loaded]) for sheet in MERGED_SHEETS]
     settings_book = loaded[0]
     warnings = setting_problems(settings_book, loaded[1:], lang, C.SETTINGS_SHEET.name(lang))
     problems = build_master(master, merges, settings_book, lang, warnings)

@@ -97,6 +97,8 @@ def _award_label(candidate: Candidate, lang: str) -> str:
 
 
 def _decision(candidate: Candidate, lang: str) -> tuple[str, str]:
+    if candidate.eligible and candidate.held in ("pending", "repeat"):
+        return render(f"law.conclusion.{candidate.held}", lang), "missing"
     if candidate.eligible and not candidate.nominable:
         return render("decision.not_nominated", lang), "missing"
     if candidate.eligible:
@@ -125,6 +127,9 @@ def results_sheet(key: str, evaluation: Evaluation, lang: str, stamp: Cell) -> O
             render("col.reason", lang, id=criterion.id),
         ]
     head += [render(key, lang) for key in ("col.conclusion", "col.rank", "col.proposed", "col.note")]
+    council = evaluation.council if evaluation.council and evaluation.council.votes else None
+    if council:
+        head.append(render("law_council_column", lang))
     rows: list[list[Cell | None]] = [[Cell(title, "title")], [stamp], [], [Cell(h, "header") for h in head]]
     order = sorted(candidates, key=lambda c: (c.rank is None, c.rank or 0, c.id))
     labels = {status: render(f"status.{status}", lang) for status in STATUS_STYLE}
@@ -147,13 +152,15 @@ def results_sheet(key: str, evaluation: Evaluation, lang: str, stamp: Cell) -> O
                 Cell(outcome.render(lang), "wrap", _link(outcome.sources[0]) if outcome.sources else None)
             )
         conclusion, style = _decision(c, lang)
-        note = c.tie_note or c.note
+        note = "; ".join(n.render(lang) for n in (c.tie_note or c.note, c.priority_note) if n)
         row += [
             Cell(conclusion, style),
             Cell(c.rank, "int") if c.rank else None,
             Cell(_award_label(c, lang), "wrap"),
-            Cell(note.render(lang) if note else None, "wrap"),
+            Cell(note or None, "wrap"),
         ]
+        if council:
+            row.append(Cell(council_text(c, evaluation, lang), "wrap"))
         rows.append(row)
     first = 5 if not units else 4
     widths = {0: 6, 1: 12, 2: 30, 3: 22}
@@ -163,7 +170,7 @@ def results_sheet(key: str, evaluation: Evaluation, lang: str, stamp: Cell) -> O
         widths[first + 2 * i] = 12
         widths[first + 2 * i + 1] = 40
     tail = first + 2 * len(criteria)
-    widths.update({tail: 18, tail + 1: 8, tail + 2: 26, tail + 3: 36})
+    widths.update({tail: 18, tail + 1: 8, tail + 2: 26, tail + 3: 36, tail + 4: 24})
     return OutputSheet(
         key,
         C.output_name(key, lang),
@@ -178,6 +185,28 @@ def results_sheet(key: str, evaluation: Evaluation, lang: str, stamp: Cell) -> O
         repeat_cols=(0, 2),
         tab_color="#2F75B5",
     )
+
+
+def council_text(c: Candidate, evaluation: Evaluation, lang: str) -> str:
+    """The council's word on one candidate, as the KQ sheets and the list show it."""
+    council = evaluation.council
+    if not c.council or council is None:
+        return ""
+    return render(f"law.council.{c.council}", lang, votes=c.votes, present=council.present)
+
+
+def list_status(evaluation: Evaluation, lang: str) -> str:
+    """Which list this is: the tool's proposal, or the one the council passed (SPEC §2c)."""
+    council = evaluation.council
+    if council is None or not council.decided:
+        return render("law_list_proposal", lang)
+    if council.final:
+        return render(
+            "law_list_final", lang, date=council.date or "…", present=council.present, members=council.members
+        )
+    listed = [c for c in (*evaluation.units, *evaluation.people) if c.award]
+    waiting = sum(c.council != "approved" for c in listed)
+    return render("law_list_partial", lang, waiting=waiting, count=len(listed))
 
 
 def nominations_sheet(evaluation: Evaluation, lang: str, when: datetime) -> OutputSheet:
@@ -219,6 +248,7 @@ def nominations_sheet(evaluation: Evaluation, lang: str, when: datetime) -> Outp
     full(Cell(render("nom.title", lang), "doc_title"))
     movement = render("nom.movement", lang, movement=s.movement, from_year=s.from_year, to_year=s.to_year)
     full(Cell(movement, "doc_title"))
+    full(Cell(list_status(evaluation, lang), "doc_date"))
     rows.append([])
     header_row = len(rows)
     rows.append(
@@ -256,6 +286,8 @@ def nominations_sheet(evaluation: Evaluation, lang: str, when: datetime) -> Outp
                 full(Cell(render("nom.none", lang), "doc_cell"))
             for n, c in enumerate(chosen, 1):
                 award_text = render("nom.tied", lang, award=award) if c.tied else award.label(lang)
+                if c.council and not c.tied:
+                    award_text += f" ({council_text(c, evaluation, lang)})"
                 summary = sentence(c.summary, lang) + (f"\n{c.tie_note.render(lang)}" if c.tie_note else "")
                 rows.append(
                     [
@@ -264,7 +296,10 @@ def nominations_sheet(evaluation: Evaluation, lang: str, when: datetime) -> Outp
                         Cell("" if c.kind == "unit" else c.position, "doc_cell"),
                         Cell(c.unit_name if c.kind == "person" else "", "doc_cell"),
                         Cell(summary, "doc_cell"),
-                        Cell(award_text, "doc_note" if c.tied else "doc_cell"),
+                        Cell(
+                            award_text,
+                            "doc_note" if c.tied or c.council not in ("", "approved") else "doc_cell",
+                        ),
                     ]
                 )
     signature = len(rows) - 1  # the block starts with the list's last row: it never stands alone
@@ -349,6 +384,36 @@ def page_breaks(
         used += height
         r = end + 1
     return breaks
+
+
+def council_sheet(typed: list[dict[str, Any]], evaluation: Evaluation, lang: str) -> OutputSheet:
+    """The `Hội đồng` sheet pre-filled for the secretary: every row already there, as typed,
+    then one row per candidate of the list that has none, votes left blank (SPEC §2c)."""
+    columns = C.COUNCIL.columns
+    rows: list[list[Cell | None]] = [[Cell(col.label(lang), "header") for col in columns]]
+    present = set()
+    for record in typed:
+        rows.append(
+            [None if record.get(col.key) is None else Cell(record[col.key], "text") for col in columns]
+        )
+        present.add(
+            (str(record.get("code") or "").upper(), C.AWARD_KIND.parse(str(record.get("award") or "")))
+        )
+    for award in C.AWARDS:
+        for group in (evaluation.units, evaluation.people):
+            listed = sorted((c for c in group if c.award == award.key), key=lambda c: (c.rank or 0, c.id))
+            for c in listed:
+                if (c.id.upper(), award.key) in present:
+                    continue
+                rows.append([Cell(c.id, "text"), Cell(c.name, "text"), Cell(award.label(lang), "text")])
+    return OutputSheet(
+        "council",
+        C.COUNCIL.name(lang),
+        rows,
+        widths={i: col.width for i, col in enumerate(columns)},
+        freeze=(1, 0),
+        tab_color="#7030A0",
+    )
 
 
 def dashboard_sheet(evaluation: Evaluation, lang: str, stamp: Cell) -> OutputSheet:

@@ -271,6 +271,7 @@ class Inputs:
         self.problems: list[Problem] = []
         self.log_rows: list[list[Any]] = []
         self.lang = "vi"
+        self.absent: set[str] = set()  # optional sheets the workbook does not have
 
 
 def read_inputs(adapter: Adapter) -> Inputs:
@@ -293,12 +294,32 @@ def read_inputs(adapter: Adapter) -> Inputs:
     inputs.settings = read_settings_grid(settings_grid)
     inputs.problems += stray_cells(settings_grid)
     for sheet in C.DATA_SHEETS:
-        name = locate_sheet(candidates, sheet)
+        # the council's sheet may be ours (made by the template or pre-filled by Evaluate)
+        pool = (
+            [*candidates, owned["council"]] if sheet.key == "council" and "council" in owned else candidates
+        )
+        name = locate_sheet(pool, sheet)
+        if name is None and sheet.optional:
+            inputs.tables[sheet.key] = RawTable(sheet.key, sheet.name(inputs.lang), 0, {}, [], {})
+            inputs.absent.add(sheet.key)
+            continue
         if name is None:
             raise ParcomError("missing_sheet", file=adapter.label, sheet=sheet.name(inputs.lang))
         grid = adapter.grid(name)
         inputs.problems += stray_cells(grid)
-        inputs.tables[sheet.key] = table_from_grid(grid, sheet, adapter.label)
+        try:
+            inputs.tables[sheet.key] = table_from_grid(grid, sheet, adapter.label)
+        except ParcomError as exc:
+            if not sheet.optional or exc.code != "no_header":
+                raise
+            # a sheet of the user's own that happens to bear a new sheet's name (an old workbook)
+            inputs.tables[sheet.key] = RawTable(sheet.key, name, 0, {}, [], {})
+            inputs.absent.add(sheet.key)
+            columns = ", ".join(c.label(inputs.lang) for c in sheet.required)
+            inputs.problems.append(
+                Problem("law_sheet_not_ours", WARNING, name, None, None, {"columns": columns})
+            )
+            continue
         for cell in sorted(grid.formulas):
             inputs.problems.append(Problem("formula_no_value", WARNING, name, cell))
     if "log" in owned:

@@ -4,7 +4,19 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from .rules.domain import Discipline, Initiative, Person, Rating, Result, Unit, World
+from .rules.domain import (
+    Discipline,
+    Initiative,
+    PastAward,
+    Person,
+    Rating,
+    Result,
+    Unit,
+    Vote,
+    World,
+    award_years,
+    is_maternity,
+)
 from .validate import Dataset
 
 
@@ -33,18 +45,23 @@ def build_world(data: Dataset) -> World:
             r["joined"],
             r["left"],
             cell("staff", "staff_id", r["_row"]),
+            r["gender"],
+            r["birth_date"],
+            cell("staff", "gender", r["_row"]),
         )
         for r in records("staff")
     }
     ratings = {}
     columns = data.columns["ratings"]  # the largest sheet: read column-wise, without a dict per row
-    for staff_id, year, rating, unit_id, row in zip(
-        *(columns[k] for k in ("staff_id", "year", "rating", "unit_id", "_row")), strict=True
+    for staff_id, year, rating, unit_id, note, row in zip(
+        *(columns[k] for k in ("staff_id", "year", "rating", "unit_id", "note", "_row")), strict=True
     ):
         if not unit_id:
             person = people.get(staff_id)
             unit_id = person.unit_id if person else None
-        ratings[(staff_id, year)] = Rating(staff_id, year, rating, unit_id, f"{rating_cell}{row}")
+        ratings[(staff_id, year)] = Rating(
+            staff_id, year, rating, unit_id, f"{rating_cell}{row}", bool(note) and is_maternity(note)
+        )
     results = {}
     for r in records("results"):
         cells = {
@@ -93,8 +110,36 @@ def build_world(data: Dataset) -> World:
             r["unit_id"],
             r["decision_no"],
             cell("discipline", "decision_date", r["_row"]),
+            r["status"] == "PENDING",
         )
         for r in records("discipline")
+    ]
+    past_awards = [
+        PastAward(
+            r["award"],
+            r["decision_no"],
+            r["decision_date"],
+            r["staff_id"],
+            r["unit_id"],
+            r["movement"],
+            award_years(r["from_year"], r["to_year"], r["decision_date"]),
+            list(r["initiatives"] or []),
+            cell("past_awards", "decision_no", r["_row"]),
+        )
+        for r in records("past_awards")
+    ]
+    votes = [
+        Vote(
+            r["code"],
+            r["award"],
+            r["votes"],
+            r["decision"],
+            r["note"],
+            cell("council", "code", r["_row"]),
+            cell("council", "votes", r["_row"]),
+            cell("council", "decision", r["_row"]),
+        )
+        for r in records("council")
     ]
     by_author: dict[str, list[Initiative]] = defaultdict(list)
     for initiative in initiatives:
@@ -102,5 +147,16 @@ def build_world(data: Dataset) -> World:
             by_author[author].append(initiative)
     sheets = {key: table.sheet for key, table in data.tables.items()}
     return World(
-        data.settings, units, people, ratings, results, initiatives, discipline, dict(by_author), sheets
+        data.settings,
+        units,
+        people,
+        ratings,
+        results,
+        initiatives,
+        discipline,
+        dict(by_author),
+        sheets,
+        past_awards=past_awards,
+        votes=votes,
+        has_gender="gender" in data.tables["staff"].columns,
     )

@@ -11,6 +11,17 @@ from .i18n import Msg, render
 SHOWN_WARNINGS = ("tie_at_edge", "quota_short", "sheet_name_taken", "marker_untrusted", "stray_cells")
 
 
+def _named(candidate: Any) -> Any:
+    """A nominee as the summary names it: with its tie, or the council's word still awaited."""
+    if candidate.tied:
+        return Msg("tied_suffix", {"name": candidate.name})
+    if candidate.council in ("not_voted", "needs_council"):
+        return Msg(
+            "law.report.awaiting", {"name": candidate.name, "status": Msg(f"law.council.{candidate.council}")}
+        )
+    return candidate.name
+
+
 def summary_text(result: Any, lang: str) -> str:
     errors_sheet = C.output_name("errors", lang)
     # a period holding no data at all comes first: every result below rests on nothing
@@ -47,8 +58,12 @@ def summary_text(result: Any, lang: str) -> str:
         for group in (ev.nominated_units, ev.nominated_people):
             chosen = sorted((x for x in group if x.award == award.key), key=lambda x: (x.rank or 0, x.id))
             if chosen:
-                names = [Msg("tied_suffix", {"name": x.name}) if x.tied else x.name for x in chosen]
+                names = [_named(x) for x in chosen]
                 lines.append(render("report.award_line", lang, award=award, names=names))
+    if ev.council is not None and ev.council.decided:
+        from .outputs import list_status
+
+        lines.append(list_status(ev, lang))
     warnings = result.warnings
     if warnings:
         lines.append(render("report.warnings", lang, count=len(warnings)))

@@ -84,7 +84,7 @@ EXPECTED: dict[str, Any] = {
     },
     # ranked; the first two tie on every key
     "eligible_staff": ("CB038", "CB030", "CB036", "CB002", "CB014", "CB063", "CB049", "CB091",
-                       "CB040", "CB127", "CB032", "CB057"),
+                       "CB040", "CB127", "CB057", "CB032"),  # CB057 a woman, equal in merit to CB032
     "tie": ("CB038", "CB030"),
     "left_not_nominated": ("CB014",),
     "author_failures": {
@@ -317,6 +317,7 @@ def make_sample(seed: int = 2022) -> SampleData:
             "results": _make_results(rng),
             "initiatives": _make_initiatives(rng, cases),
             "discipline": _make_discipline(cases),
+            "past_awards": _make_past_awards(cases),
         },
         cases={**cases, "founded_unit": "QLCNG", "no_initiative_unit": "TTR", "missing_result_unit": "TTTT"},
     )
@@ -343,6 +344,8 @@ def _make_staff(rng: random.Random) -> tuple[list[dict[str, Any]], dict[str, str
                 "unit_id": code,
                 "staff_kind": slot.kind,
                 "position": slot.position,
+                "gender": "F" if gender == "f" else "M",
+                "birth_date": _birth(staff_id),
                 "leader": "Y" if slot.leader else "N",
                 "joined": slot.joined,
                 "left": slot.left,
@@ -351,6 +354,12 @@ def _make_staff(rng: random.Random) -> tuple[list[dict[str, Any]], dict[str, str
             if slot.role:
                 cases[slot.role] = staff_id
     return staff, cases, slots
+
+
+def _birth(staff_id: str) -> date:
+    """A birth date drawn apart from the sample's stream, so the other data stay as they were."""
+    own = random.Random(f"birth-{staff_id}")
+    return date(own.randint(1968, 1998), own.randint(1, 12), own.randint(1, 28))
 
 
 def _name(rng: random.Random, gender: str, taken: set[str]) -> str:
@@ -454,4 +463,15 @@ def _make_discipline(cases: dict[str, str]) -> list[dict[str, Any]]:
          "decision_no": "145/QĐ-SKHCN", "content": "Vi phạm quy định về quản lý hồ sơ thẩm định công nghệ"},
         {"decision_date": date(2024, 11, 5), "form": "VPPL", "staff_id": None, "unit_id": "TTUD",
          "decision_no": "2187/QĐ-XPHC", "content": "Vi phạm quy định về phòng cháy, chữa cháy tại trụ sở"},
+    ]
+
+
+def _make_past_awards(cases: dict[str, str]) -> list[dict[str, Any]]:
+    # An award of an earlier movement citing SK18 (recognised in 2021, before the period): it
+    # shows the sheet without changing any outcome of the sample.
+    return [
+        {"award": "Giấy khen của Giám đốc Sở", "decision_no": "25/QĐ-SKHCN", "decision_date": date(2022, 1, 10),
+         "staff_id": cases["initiative_before_period"], "unit_id": None,
+         "movement": "Thi đua thực hiện nhiệm vụ chính trị năm 2021", "from_year": 2021, "to_year": 2021,
+         "initiatives": ("SK18",)},
     ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from fractions import Fraction
 from typing import Any
 
 from . import contract as C
@@ -46,8 +47,32 @@ class Settings:
 def defaults() -> Settings:
     values = {}
     for s in C.SETTINGS:
-        values[s.key] = parse_keys(s.default, s.key)[0] if s.type == "keys" else s.default
+        if s.type == "keys":
+            values[s.key] = parse_keys(s.default, s.key)[0]
+        elif s.type == "ratio":
+            values[s.key] = parse_ratio(s.default)
+        else:
+            values[s.key] = s.default
     return Settings(values)
+
+
+def parse_ratio(value: Any) -> Fraction | None:
+    """ "2/3", "67%", "0,5" or 0.5 -> a fraction between 0 and 1; None when it is none of these."""
+    if isinstance(value, bool):
+        return None
+    try:
+        if isinstance(value, (int, float)):
+            ratio = Fraction(value).limit_denominator(1000)
+            ratio = ratio / 100 if ratio > 1 else ratio
+        else:
+            text = str(value).strip().replace(",", ".").replace(" ", "")
+            if text.endswith("%"):
+                ratio = Fraction(text[:-1]) / 100
+            else:
+                ratio = Fraction(text)
+    except (ValueError, ZeroDivisionError):
+        return None
+    return ratio if 0 <= ratio <= 1 else None
 
 
 def parse_keys(text: Any, key: str) -> tuple[list[str], list[str]]:
@@ -67,6 +92,17 @@ def parse_keys(text: Any, key: str) -> tuple[list[str], list[str]]:
         )
         (known if match else unknown).append(match or clean(word))
     return known, unknown
+
+
+def _as_date(value: Any) -> Any:
+    from .validate import BAD, _date
+
+    day = _date(value)
+    return None if day is BAD else day
+
+
+# setting type -> (parser giving None for an unusable value, the hint of the catalog)
+_PARSERS = {"ratio": (parse_ratio, "law_hint_ratio"), "date": (_as_date, "law_hint_date")}
 
 
 def _as_int(value: Any) -> int | None:
@@ -134,6 +170,13 @@ def read_settings(
                 bad(Msg("hint.choose_one", {"choices": C.ENUMS[setting.enum].labels(lang)}))
                 continue
             settings.values[setting.key] = code
+        elif setting.type in _PARSERS:
+            parse, hint = _PARSERS[setting.type]
+            parsed = parse(value)
+            if parsed is None:
+                bad(Msg(hint))
+                continue
+            settings.values[setting.key] = parsed
         elif setting.type == "keys":
             known, unknown = parse_keys(value, setting.key)
             catalog = C.INDIVIDUAL_KEYS if setting.key == "order_individuals" else C.COLLECTIVE_KEYS

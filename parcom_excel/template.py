@@ -225,6 +225,17 @@ class _Builder:
                 ws.merge_range(row, 2, row, 4, criterion.label(lang), boxed)
                 row += 1
         row += 1
+        ws.write_string(row, 0, render("law.guide.title", lang), bold)
+        row += 1
+        ws.write_string(row, 0, render("law.guide.setting", lang), head)
+        ws.merge_range(row, 1, row, 4, render("law.guide.meaning", lang), head)
+        row += 1
+        for setting in c.LAW_SETTINGS:
+            ws.write_string(row, 0, setting.label(lang), boxed_bold)
+            ws.merge_range(row, 1, row, 4, setting.doc(lang), boxed)
+            ws.set_row(row, 45)
+            row += 1
+        row += 1
         awards = "; ".join(a.label(lang) for a in c.AWARDS)
         ws.merge_range(row, 0, row, 4, _t("tpl.awards", lang, awards=awards, **names), wrap)
         ws.set_row(row, 32)
@@ -334,6 +345,15 @@ class _Builder:
         for r, record in enumerate(rows, start=1):
             for col, column in enumerate(sheet.columns):
                 self.write(ws, r, col, cell_value(column, record.get(column.key), lang), formats[col])
+        if sheet.key == "council":
+            # parcom's own sheet (a marker names it), so Evaluate may pre-fill it keeping every row
+            # typed; a plain range, not an Excel table, since a pre-fill rewrites it (SPEC §2c)
+            for col, column in enumerate(sheet.columns):
+                ws.write_string(0, col, column.label(lang), self.header_fmt(column.required))
+            self.book.define_name("_parcom_council", f"={quote_sheet(ws.name)}!$A$1")
+            ws.set_row(0, 33)
+            ws.freeze_panes(1, 0)
+            return
         self.table(ws, sheet, last_row, 33)
 
     def table(self, ws: Any, sheet: c.Sheet, last_row: int, header_height: int) -> None:

@@ -121,7 +121,7 @@ def _split(value: Any) -> list[str]:
     return [part.strip() for part in text.replace(",", ";").replace("\n", ";").split(";") if part.strip()]
 
 
-_ID_COLUMNS = {"unit_id", "staff_id", "initiative_id"}
+_ID_COLUMNS = {"unit_id", "staff_id", "initiative_id", "code"}
 
 
 def typer(column: C.Column):
@@ -396,6 +396,10 @@ def validate(
             for cell, note in table.conflicts.items()
         ]
     result.problems += cross_checks(frames, inputs.tables, settings, refs, book)
+    from .validate_law import additions_missing, law_checks
+
+    result.problems += law_checks(frames, inputs.tables)
+    result.problems += additions_missing(inputs.tables, getattr(inputs, "absent", set()))
     if not result.errors:
         result.data = Dataset(settings, frames, inputs.tables, lang, columns)
     return result
@@ -533,7 +537,12 @@ def cross_checks(
             problems.append(Problem("discipline_no_target", ERROR, *at("discipline", "staff_id", i), None))
             continue
         decided = record["decision_date"]
-        if record["staff_id"] is None or decided is None or record["form"] == "VPPL":
+        if (
+            record["staff_id"] is None
+            or decided is None
+            or record["form"] == "VPPL"
+            or record["status"] == "PENDING"
+        ):
             continue
         found = rating_at.get((record["staff_id"], decided.year))
         if found and found[1] in good:

@@ -23,6 +23,8 @@ from tests.workbooks import MemoryBook, run_cli, save_sheets, setting_value
 ROOT = Path(__file__).resolve().parents[1]
 CASES = sorted((ROOT / "tests" / "cases").glob("*.toml"))
 CRITERIA = {c.id for c in (*C.COLLECTIVE_CRITERIA, *C.INDIVIDUAL_CRITERIA)}
+# What the award cell of the list may add to a name: a tie, or the council's word not yet given.
+MARKS = ("đồng hạng", "cần Hội đồng xét", "chưa biểu quyết")
 
 
 def sheets_of(case: dict) -> dict[str, list[list[Any]]]:
@@ -55,8 +57,8 @@ def nominations(rows: list[tuple]) -> dict[str, list[str]]:
             award = next(a.vi for a in C.AWARDS if a.vi.upper() in first)
             got[award] = []
         elif award and isinstance(first, int) and row[1]:
-            tied = "đồng hạng" in (row[5] or "")
-            got[award].append(row[1] + (" (đồng hạng)" if tied else ""))
+            mark = next((m for m in MARKS if m in (row[5] or "")), None)
+            got[award].append(row[1] + (f" ({mark})" if mark else ""))
     return got
 
 
@@ -98,6 +100,17 @@ def check(case: dict, sheets: dict[str, list[tuple]]) -> None:
     for name, phrases in expect.get("summary_never", {}).items():
         for phrase in phrases:
             assert phrase not in drafted[name], f"{name}: {phrase!r} in {drafted[name]!r}"
+    listing = " ".join(str(v) for row in sheets["Đề nghị khen thưởng"] for v in row if v)
+    for phrase in expect.get("list_contains", []):
+        assert phrase in listing, phrase
+    results = {
+        row[2]: " ".join(str(v) for v in row if v)
+        for row in (*sheets["KQ Tập thể"], *sheets["KQ Cá nhân"])
+        if len(row) > 2
+    }
+    for name, phrases in expect.get("results_contain", {}).items():
+        for phrase in phrases:
+            assert phrase in results[name], f"{name}: {phrase!r} not in {results[name]!r}"
 
 
 @pytest.mark.parametrize("case_file", CASES, ids=[p.stem for p in CASES])

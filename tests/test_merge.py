@@ -85,7 +85,7 @@ def test_union_with_sources_and_identical_rows_once(tmp_path):
     # a proper template: every data sheet is an Excel table whose last column is Nguồn, with dropdowns
     book = openpyxl.load_workbook(master)
     table = book["Cán bộ"].tables["CanBo"]
-    assert table.ref == "A1:I5" and table.tableColumns[-1].name == "Nguồn"
+    assert table.ref == "A1:K5" and table.tableColumns[-1].name == "Nguồn"
     assert book["Đánh giá cá nhân"].data_validations.dataValidation
     assert "Lỗi dữ liệu" not in book.sheetnames
 

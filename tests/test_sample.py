@@ -26,7 +26,8 @@ def data() -> SampleData:
 
 
 # ---------------------------------------------------------------- contract
-@pytest.mark.parametrize("sheet", c.DATA_SHEETS, ids=lambda s: s.key)
+# the sample's council has not voted yet: its list is a proposal (Hội đồng stays empty)
+@pytest.mark.parametrize("sheet", [s for s in c.DATA_SHEETS if s.key != "council"], ids=lambda s: s.key)
 def test_rows_respect_the_contract_types(data: SampleData, sheet: c.Sheet) -> None:
     rows = data.rows(sheet.key)
     assert rows

@@ -400,6 +400,19 @@ def _meeting(council: Council | None, lang: str) -> dict[str, Any]:
     }
 
 
+def recorded_council(evaluation: Evaluation) -> Council | None:
+    """The meeting and votes the workbook records (`Cấu hình`, sheet `Hội đồng`, checked by
+    rules/council.py), as the documents read them; None when the workbook records neither."""
+    found = evaluation.council
+    if found is None or (not found.votes and found.date is None and found.present is None):
+        return None
+    votes = tuple(
+        Vote(v.code, v.award, v.votes, None if v.decision is None else v.decision == "YES")
+        for v in found.votes
+    )
+    return Council(found.date, found.members, found.present, votes)
+
+
 def _votes(evaluation: Evaluation, council: Council | None, lang: str) -> list[dict[str, Any]]:
     """One line per candidate proposed: the council's vote where recorded, else a line to fill."""
     recorded = {(v.code, v.award): v for v in (council.votes if council else ())}
@@ -423,6 +436,22 @@ def _votes(evaluation: Evaluation, council: Council | None, lang: str) -> list[d
                     "ket_luan": decision,
                 }
             )
+    listed = {(row["ma"], row["hinh_thuc"]) for row in rows}
+    names = {c.id: c.name for c in (*evaluation.units, *evaluation.people)}
+    for vote in council.votes if council else ():  # a vote off the final list (rejected) is minuted too
+        if (vote.code, labels[vote.award]) in listed or vote.approved is None:
+            continue
+        decision = C.YES_NO.get("Y" if vote.approved else "N").label(lang)
+        rows.append(
+            {
+                "stt": len(rows) + 1,
+                "ma": vote.code,
+                "ten": names.get(vote.code, vote.code),
+                "hinh_thuc": labels[vote.award],
+                "dong_y": vote.votes_for if vote.votes_for is not None else blank,
+                "ket_luan": decision,
+            }
+        )
     return rows
 
 
@@ -432,6 +461,7 @@ def build_dossier(
     """Every document's context, from the evaluation and the settings (and the council's record)."""
     world = evaluation.world
     when = when or datetime.now()
+    council = council or recorded_council(evaluation)
     common = _common(world, lang, when)
     common["hoi_dong"] = _meeting(council, lang)
     common["tong_hop"] = _tally(evaluation, lang)

@@ -136,10 +136,37 @@ def _no_initiative(world: World) -> Outcome:
 def tt3_initiative(world: World, unit: Unit) -> Outcome:
     """§IV.1.b (second): an initiative recognised by the grassroots council or higher."""
     found = unit_initiatives(world, unit)
+    used = world.used_initiatives_of_unit(unit.id)
     if found:
         refs = {"items": _initiative_refs(world, found)}
-        return Outcome(MET, "initiatives_met", refs, [i.cell for i in found], ("min_level", "tt3_need_index"))
-    return world.once("no_initiative", _no_initiative)
+        outcome = Outcome(
+            MET, "initiatives_met", refs, [i.cell for i in found], ("min_level", "tt3_need_index")
+        )
+    else:
+        outcome = world.once("no_initiative", _no_initiative)
+    return with_used(world, outcome, used)
+
+
+def with_used(world: World, outcome: Outcome, used: list[Initiative]) -> Outcome:
+    """Luật TĐKT 2022 Đ.5 k.2 điểm c, Công văn 5007/BNV-TĐKT 2023: one achievement, one award.
+    The reason names the initiatives a past award already cited, not counted again."""
+    if not used:
+        return outcome
+    items = []
+    for initiative in used:
+        award = world.used_by(initiative)
+        facts = {"initiative": initiative.id, "decision": award.decision_no, "date": award.decided}
+        items.append(Msg("law_initiative_used", {**facts, "cell": award.cell}))
+    note = Msg(
+        "law_initiatives_not_counted", {"items": items, "setting": world.settings.cite("initiative_once")}
+    )
+    return Outcome(
+        outcome.status,
+        "law_with_note",
+        {"reason": outcome.reason, "note": note},
+        [*outcome.sources, *(world.used_by(i).cell for i in used)],
+        (*outcome.settings, "initiative_once"),
+    )
 
 
 _OK_OUTCOME = {"VUOT", "DAT", "KGIAO"}
@@ -249,7 +276,7 @@ def person_initiatives(world: World, person: Person) -> tuple[list[Initiative], 
     """(initiatives that count, initiatives whose replicability is unknown when it is required)."""
     counted, unknown = [], []
     for initiative in world.by_author.get(person.id, []):
-        if not world.counts(initiative):
+        if not world.counts(initiative) or world.used_by(initiative):
             continue
         if world.settings.cn1_need_replicable == "Y":
             if initiative.replicable == "N":
@@ -265,19 +292,22 @@ def cn1_initiative(world: World, person: Person) -> Outcome:
     """§IV.2.a: an initiative recognised by the grassroots council or higher, replicable."""
     counted, unknown = person_initiatives(world, person)
     used = ("min_level", "cn1_need_replicable")
+    cited = [i for i in world.by_author.get(person.id, []) if world.counts(i) and world.used_by(i)]
     if counted:
-        return Outcome(
+        outcome = Outcome(
             MET,
             "initiatives_met",
             {"items": _initiative_refs(world, counted)},
             [i.cell for i in counted],
             used,
         )
-    if unknown:
+    elif unknown:
         items = [Msg("cn1.initiative_cell", {"id": i.id, "cell": i.cell}) for i in unknown]
         facts = {"items": items, "cite": world.settings.cite("cn1_need_replicable")}
-        return Outcome(MISSING, "cn1.replicable_unknown", facts, [i.cell for i in unknown], used)
-    return world.once("no_initiative", _no_initiative)
+        outcome = Outcome(MISSING, "cn1.replicable_unknown", facts, [i.cell for i in unknown], used)
+    else:
+        outcome = world.once("no_initiative", _no_initiative)
+    return with_used(world, outcome, cited)
 
 
 def cn2_rated_well(world: World, person: Person) -> Outcome:
@@ -291,22 +321,23 @@ def cn2_rated_well(world: World, person: Person) -> Outcome:
                 (year, MISSING, Msg("cn2.no_rating", {"sheet": world.sheet("ratings")}), [person.cell])
             )
         elif RATING_RANK[rating.rating] >= floor:
-            years.append(
-                (
-                    year,
-                    MET,
-                    Msg("cn2.rating", {"rating": world.term(C.RATING.get(rating.rating))}),
-                    [rating.cell],
-                )
-            )
+            why = Msg("cn2.rating", {"rating": world.term(C.RATING.get(rating.rating))})
+            years.append((year, MET, maternity(why, rating), [rating.cell]))
         else:
             facts = {
                 "rating": world.term(C.RATING.get(rating.rating)),
                 "cell": rating.cell,
                 "cite": s.cite("min_rating"),
             }
-            years.append((year, UNMET, Msg("cn2.below", facts), [rating.cell]))
+            years.append((year, UNMET, maternity(Msg("cn2.below", facts), rating), [rating.cell]))
     return _combine(world, years, "cn2.met", ("min_rating", "min_months"))
+
+
+def maternity(why: Msg, rating) -> Msg:
+    """NĐ 152/2025 Đ.4 k.5: a year of maternity leave is judged on the rating given; say so."""
+    if not rating.maternity:
+        return why
+    return Msg("law_with_aside", {"reason": why, "note": Msg("law_maternity_year", {"cell": rating.cell})})
 
 
 def cn3_discipline(world: World, person: Person) -> Outcome:

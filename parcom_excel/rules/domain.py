@@ -60,6 +60,12 @@ class Person:
     joined: date | None
     left: date | None
     cell: str
+    gender: str | None = None  # "M", "F" or None when blank (never guessed)
+    birth: date | None = None
+    gender_cell: str = ""
+
+    def on_staff_at(self, day: date) -> bool:
+        return (self.joined is None or self.joined <= day) and (self.left is None or self.left > day)
 
 
 @dataclass(slots=True)
@@ -69,6 +75,7 @@ class Rating:
     rating: str
     unit_id: str
     cell: str
+    maternity: bool = False  # the note says "nghỉ thai sản" (NĐ 152/2025 Đ.4 k.5)
 
 
 @dataclass(slots=True)
@@ -107,6 +114,36 @@ class Discipline:
     unit_id: str | None
     decision_no: str | None
     cell: str
+    pending: bool = False  # Trạng thái = Đang xem xét (NĐ 152/2025 Đ.4 k.4): never a decision
+
+
+@dataclass(slots=True)
+class PastAward:
+    """One row of Khen thưởng đã nhận (Luật TĐKT 2022 Đ.5 k.2 điểm c)."""
+
+    award: str
+    decision_no: str
+    decided: date
+    staff_id: str | None
+    unit_id: str | None
+    movement: str | None
+    years: range
+    initiatives: list[str]
+    cell: str
+
+
+@dataclass(slots=True)
+class Vote:
+    """One row of the council's sheet (SPEC §2c)."""
+
+    code: str
+    award: str
+    votes: int | None
+    decision: str | None  # "YES", "NO" or None (not voted yet)
+    note: str | None
+    cell: str  # the code's cell
+    votes_cell: str
+    decision_cell: str
 
 
 @dataclass
@@ -127,11 +164,49 @@ class World:
     _discipline_of: dict[str, list[Discipline]] | None = None
     _discipline_in_unit: dict[str, list[Discipline]] | None = None
     _memo: dict[str, Any] = field(default_factory=dict)
+    past_awards: list[PastAward] = field(default_factory=list)
+    votes: list[Vote] = field(default_factory=list)
+    has_gender: bool = False  # the staff sheet has the Giới tính column
 
     def __post_init__(self) -> None:
         # plain attributes: these are read for every person and year
         self._all_years = list(self.settings.years)
         self._min_months = self.settings.min_months
+        self._skip_maternity = self.settings.maternity_counts == "N"
+        self._used: dict[str, PastAward] = {}
+        self._unit_used: dict[str, list[Initiative]] = {}
+        if self.settings.initiative_once == "Y":
+            for award in self.past_awards:
+                for code in award.initiatives:
+                    self._used.setdefault(code, award)
+
+    def used_by(self, initiative: Initiative) -> PastAward | None:
+        """The past award that already cited this initiative (not counted again), if any."""
+        return self._used.get(initiative.id)
+
+    def pending_against(self, kind: str, ident: str) -> list[Discipline]:
+        """Proceedings pending against the person, or against the unit itself (Đ.4 k.4)."""
+        if self.settings.pending_hold != "Y":
+            return []
+        if kind == "person":
+            return [r for r in self.discipline if r.pending and r.staff_id == ident]
+        return [r for r in self.discipline if r.pending and not r.staff_id and r.unit_id == ident]
+
+    def repeat_awards(self, kind: str, ident: str) -> list[PastAward]:
+        """Past awards of this movement to the same person or unit for an overlapping period."""
+        from ..text import fold
+
+        movement = fold(self.settings.movement)
+        years = set(self.settings.years)
+        found = []
+        for award in self.past_awards:
+            target = award.staff_id if kind == "person" else (None if award.staff_id else award.unit_id)
+            if target != ident or not award.movement or not years & set(award.years):
+                continue
+            given = fold(award.movement)
+            if movement and (movement in given or given in movement):
+                found.append(award)
+        return found
 
     def term(self, entry: Any) -> Term:
         """A contract entry (column, dropdown value) named as the user's workbook writes it."""
@@ -173,6 +248,8 @@ class World:
         if cached is None:
             ratings, pid = self.ratings, person.id
             cached = [(y, ratings.get((pid, y))) for y in self.person_years(person)]
+            if self._skip_maternity:  # the setting says maternity leave is not time worked
+                cached = [(y, r) for y, r in cached if not (r and r.maternity)]
             self._rated_years[person.id] = cached
         return cached
 
@@ -202,22 +279,30 @@ class World:
         if self._unit_initiatives is None:
             index: dict[str, list[Initiative]] = defaultdict(list)
             need_index = self.settings.tt3_need_index == "Y"
+            used: dict[str, list[Initiative]] = defaultdict(list)
             for initiative in self.initiatives:
                 if not self.counts(initiative) or (need_index and not initiative.impact):
                     continue
                 units = {initiative.unit_id} if initiative.unit_id else set()
                 units |= {self.unit_of(author, initiative.year) for author in initiative.authors}
+                target = used if self.used_by(initiative) else index
                 for unit in units - {None}:
-                    index[unit].append(initiative)
+                    target[unit].append(initiative)
             self._unit_initiatives = dict(index)
+            self._unit_used = dict(used)
         return self._unit_initiatives.get(unit_id, [])
+
+    def used_initiatives_of_unit(self, unit_id: str) -> list[Initiative]:
+        """The unit's initiatives that would count but a past award already cited."""
+        self.initiatives_of_unit(unit_id)
+        return self._unit_used.get(unit_id, [])
 
     def discipline_of(self, staff_id: str) -> list[Discipline]:
         """The person's discipline records, in sheet order."""
         if self._discipline_of is None:
             index: dict[str, list[Discipline]] = defaultdict(list)
             for record in self.discipline:
-                if record.staff_id:
+                if record.staff_id and not record.pending:
                     index[record.staff_id].append(record)
             self._discipline_of = dict(index)
         return self._discipline_of.get(staff_id, [])
@@ -228,7 +313,7 @@ class World:
         if self._discipline_in_unit is None:
             index: dict[str, list[Discipline]] = defaultdict(list)
             for record in self.discipline:
-                if not self.in_effect(record):
+                if record.pending or not self.in_effect(record):
                     continue
                 unit = record.unit_id
                 if not unit and record.staff_id:
@@ -260,3 +345,17 @@ class World:
             add_months(record.decided, self.settings.discipline_months) > self.period_start
             or record.decided >= self.period_start
         )
+
+
+def is_maternity(note: str) -> bool:
+    """A rating note that records maternity leave ("nghỉ thai sản", "nghỉ chế độ thai sản")."""
+    from ..text import strip_marks
+
+    return "thai san" in strip_marks(note)
+
+
+def award_years(from_year: int | None, to_year: int | None, decided: date | None) -> range:
+    """The years a past award was for: as written, one year filling the other, else the decision's."""
+    lo = from_year or to_year or (decided.year if decided else 0)
+    hi = to_year or from_year or lo
+    return range(lo, hi + 1)

@@ -9,8 +9,10 @@ from functools import cached_property
 from .. import contract as C
 from ..i18n import Lower, Msg
 from ..problems import Problem
+from .council import Council, apply_council
 from .criteria import COLLECTIVE_RULES, INDIVIDUAL_RULES, MET, person_initiatives, unit_initiatives
 from .domain import LEVEL_RANK, RATING_RANK, Initiative, Person, Unit, World
+from .law import hold_back, priority_notes, women_problems, women_share
 from .ranking import Candidate, rank_and_fill
 
 
@@ -43,6 +45,7 @@ class Evaluation:
     units: list[Candidate]
     people: list[Candidate]
     problems: list[Problem] = field(default_factory=list)
+    council: Council | None = None  # the meeting and its votes (SPEC §2c), for sheets and documents
 
     @cached_property
     def unit_tally(self) -> Tally:
@@ -194,11 +197,12 @@ def evaluate(world: World) -> Evaluation:
                 "best_level": max((LEVEL_RANK[i.level] for i in counted), default=0),
                 "excellent_years": excellent,
                 "initiatives": len(counted),
+                "female": 1 if person.gender == "F" else 0,  # NĐ 152/2025 Đ.4 k.6; blank is no
                 "not_leader": 0 if person.leader else 1,
             },
         )
         if person.left and person.left <= world.period_end:
-            candidate.nominable = False
+            candidate.nominable, candidate.held = False, "left"
             candidate.note = Msg("note.left", {"date": person.left})
         elif not world.person_years(person):  # every yearly criterion would pass with no year judged
             candidate.nominable = False
@@ -233,6 +237,7 @@ def evaluate(world: World) -> Evaluation:
                 "initiatives": len(initiatives),
                 "excellent_share": round(good / staff_years, 6) if staff_years else 0.0,
                 "targets_exceeded": exceeded,
+                "women_share": 1 if women_share(world, unit.id)[0] * 100 >= s.women_share_pct else 0,
                 "docs": docs,
             },
         )
@@ -244,16 +249,23 @@ def evaluate(world: World) -> Evaluation:
         units.append(candidate)
 
     problems = []
-    problems += rank_and_fill(
-        units,
-        s.order_collectives,
-        {a.key: s.quota(a.key, "collectives") for a in C.AWARDS},
-        Msg("who.collectives"),
-    )
-    problems += rank_and_fill(
-        people,
-        s.order_individuals,
-        {a.key: s.quota(a.key, "individuals") for a in C.AWARDS},
-        Msg("who.individuals"),
-    )
-    return Evaluation(world, units, people, problems)
+    for candidate in (*units, *people):
+        problems += hold_back(world, candidate)
+    problems += women_problems(world, units, people)
+    quotas = {
+        "unit": {a.key: s.quota(a.key, "collectives") for a in C.AWARDS},
+        "person": {a.key: s.quota(a.key, "individuals") for a in C.AWARDS},
+    }
+    problems += rank_and_fill(units, s.order_collectives, quotas["unit"], Msg("who.collectives"))
+    problems += rank_and_fill(people, s.order_individuals, quotas["person"], Msg("who.individuals"))
+    orders = {"unit": s.order_collectives, "person": s.order_individuals}
+    council, council_problems = apply_council(world, {"unit": units, "person": people}, orders, quotas)
+    if council.decided and not any(p.is_error for p in council_problems):
+        # the list follows the vote now: the proposal's ties are the council's to have settled
+        still_tied = any(c.tied for c in (*units, *people))
+        problems = [p for p in problems if p.code != "tie_at_edge" or still_tied]
+    problems += council_problems
+    if not council.decided:  # once the council has voted, its word placed them, not a key
+        for kind, group in (("unit", units), ("person", people)):
+            priority_notes(world, group, orders[kind], "women_share" if kind == "unit" else "female")
+    return Evaluation(world, units, people, problems, council)

@@ -33,6 +33,11 @@ class Candidate:
     tie_note: Msg | None = None
     summary: list[Msg] = field(default_factory=list)  # drafted achievement summary, one fact a clause
     cell: str = ""
+    held: str = ""  # why an eligible candidate is held back by the law: "pending", "repeat", "left"
+    priority_note: Msg | None = None  # placed ahead of an equal by the women key (NĐ 152/2025 Đ.4 k.6)
+    proposed_award: str | None = None  # the tool's proposal, kept when the council's vote settles
+    council: str = ""  # the council's outcome: approved, not_voted, needs_council, rejected
+    votes: int | None = None
 
     @property
     def eligible(self) -> bool:
