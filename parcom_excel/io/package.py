@@ -54,14 +54,12 @@ def owned_sheets(path: Path) -> dict[str, str]:
     with zf:
         pkg = Package(zf, path.name)
         by_name = {sheet_key(el.get("name", "")): el.get("name", "") for el, _, _ in pkg.sheets()}
-        from .. import contract as C
-        from ..reader import sheet_matches
 
         out = {}
         for key, (_, sheet) in pkg.markers().items():
             if sheet is None or sheet_key(sheet) not in by_name:
                 continue
-            if any(sheet_matches(sheet, s) for s in (C.SETTINGS_SHEET, *C.DATA_SHEETS)):
+            if _input_sheet(sheet, key):
                 continue  # a marker on an input sheet is not ours to trust (see _looks_ours)
             out[key] = by_name[sheet_key(sheet)]
         return out
@@ -184,17 +182,24 @@ def _plan(pkg: Package, outputs: list[OutputSheet]) -> tuple[list[Plan], list[Pr
 SIGNATURE_ROWS = 3  # rows of a sheet read to recognise one of ours
 
 
+def _input_sheet(name: str, key: str) -> bool:
+    """Is `name` one of the workbook's input sheets, other than the one output `key` writes
+    itself (the council sheet is both: pre-filled by us, its votes typed by the secretary)?"""
+    from .. import contract as C
+    from ..reader import sheet_matches
+
+    return any(sheet_matches(name, s) for s in (C.SETTINGS_SHEET, *C.DATA_SHEETS) if s.key != key.lower())
+
+
 def _looks_ours(pkg: Package, sheet: tuple[Any, str | None, str], output: OutputSheet) -> bool:
     """A marker is trusted only for a sheet that looks like ours: it bears one of our names for
     it, or its first rows hold the title (first row) of the sheet we write; never for one of
     the workbook's input sheets. A marker pointing at a user's sheet (copied, or tampered
     with) leaves that sheet alone."""
-    from .. import contract as C
-    from ..reader import sheet_matches
 
     el, part, _ = sheet
     name = el.get("name", "")
-    if any(sheet_matches(name, s) for s in (C.SETTINGS_SHEET, *C.DATA_SHEETS)):
+    if _input_sheet(name, output.key):
         return False
     if sheet_key(name) in {sheet_key(n) for n in output.names or (output.name,)}:
         return True
