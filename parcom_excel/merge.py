@@ -22,6 +22,7 @@ import click
 
 from . import contract as C
 from .cli import EXIT_DATA, EXIT_OK, guarded, lang_option
+from .i18n import Msg, render
 from .io.cells import col_index, col_letter, quote_sheet
 from .problems import ERROR, WARNING, ParcomError, Problem
 from .text import clean, fold
@@ -30,18 +31,10 @@ SOURCE_HEADER = dict(zip(C.LANGS, C.SOURCE_COLUMN, strict=True))
 _SOURCE_KEYS = {fold(h) for h in SOURCE_HEADER.values()}
 SOURCE_SEPARATOR = "; "
 CONFLICT_MARK = " — "  # what follows it in a Nguồn cell is the conflict note, not a source
-_CONFLICT_NOTE = {
-    "vi": C.CONFLICT_WORDS[0] + ": {column} khác ở {other}",
-    "en": C.CONFLICT_WORDS[1] + ": {column} differs in {other}",
-}
 
 
 # The units' sheets; the council votes in the master, so its sheet is not united.
 MERGED_SHEETS = tuple(sheet for sheet in C.DATA_SHEETS if sheet.key != "council")
-
-
-def _t(lang: str, vi: str, en: str) -> str:
-    return vi if lang == "vi" else en
 
 
 # ---------------------------------------------------------------- comparing values
@@ -274,7 +267,7 @@ def _key_text(record: Record) -> str:
 
 
 def _shown(value: Any, lang: str) -> str:
-    return _t(lang, "(trống)", "(blank)") if _blank(value) else _display(value)
+    return render("merge.blank", lang) if _blank(value) else _display(value)
 
 
 def conflict_problem(conflict: Conflict, lang: str, master_sheet: str, master_cell: str) -> Problem:
@@ -477,8 +470,12 @@ def build_master(
                 record.conflicts.clear()
             for conflict in merge.conflicts:
                 conflict.kept.conflicts.append(
-                    _CONFLICT_NOTE[lang].format(
-                        column=conflict.column.label(lang), other=conflict.other.cell(conflict.column.key)
+                    render(
+                        "merge.conflict_note",
+                        lang,
+                        word=C.CONFLICT_WORDS[0 if lang == "vi" else 1],
+                        column=conflict.column.label(lang),
+                        other=conflict.other.cell(conflict.column.key),
                     )
                 )
         finish_master(tmp, merges, lang, raw_settings, cells)
@@ -553,16 +550,14 @@ def merge_command(books: tuple[Path, ...], master: Path, into: Path | None, forc
         if _same_file(path, master):
             raise ParcomError("merge_output_is_input", file=str(master))
     if master.is_dir():
-        raise ParcomError(
-            "not_writable", file=str(master), detail=_t(lang, "đây là một thư mục", "it is a folder")
-        )
+        raise ParcomError("not_writable", file=str(master), detail=render("merge.is_folder", lang))
     if master.exists() and not force:
         raise ParcomError("exists", file=str(master))
     if not master.parent.is_dir():
         raise ParcomError(
             "not_writable",
             file=str(master),
-            detail=_t(lang, "thư mục không tồn tại", "the folder does not exist"),
+            detail=render("merge.no_folder", lang),
         )
 
     loaded = [read_book(path, name) for path, name in zip(inputs, _names(inputs), strict=True)]
@@ -571,29 +566,12 @@ def merge_command(books: tuple[Path, ...], master: Path, into: Path | None, forc
     warnings = setting_problems(settings_book, loaded[1:], lang, C.SETTINGS_SHEET.name(lang))
     problems = build_master(master, merges, settings_book, lang, warnings)
 
-    which = (
-        _t(lang, "tệp tổng hợp có sẵn (--into)", "the existing master (--into)")
-        if into is not None
-        else _t(lang, "tệp đầu tiên", "the first book")
-    )
-    click.echo(
-        _t(
-            lang,
-            f"Cấu hình lấy từ {settings_book.file} ({which}).",
-            f"Settings taken from {settings_book.file} ({which}).",
-        )
-    )
+    which = Msg("merge.from_into" if into is not None else "merge.from_first")
+    click.echo(render("merge.settings_from", lang, file=settings_book.file, which=which))
     for merge in merges:
         name = merge.sheet.name(lang)
-        click.echo(
-            _t(
-                lang,
-                f"{name}: {len(merge.records)} dòng (đọc {merge.read} dòng; {merge.identical} dòng trùng "
-                f"giống hệt chỉ giữ một; {len(merge.conflicts)} xung đột).",
-                f"{name}: {len(merge.records)} rows ({merge.read} read; {merge.identical} identical "
-                f"duplicates kept once; {len(merge.conflicts)} conflicts).",
-            )
-        )
+        facts = {"rows": len(merge.records), "read": merge.read, "identical": merge.identical}
+        click.echo(render("merge.sheet_line", lang, sheet=name, conflicts=len(merge.conflicts), **facts))
     errors = [p for p in problems if p.is_error]
     if problems:
         from .problems import sort_key
@@ -603,23 +581,12 @@ def merge_command(books: tuple[Path, ...], master: Path, into: Path | None, forc
             click.echo(format_problem(problem, lang))
         click.echo("")
     if errors:
+        sheet, column = C.output_name("errors", lang), SOURCE_HEADER[lang]
         click.echo(
-            _t(
-                lang,
-                f"Đã ghi tệp tổng hợp {master} với {len(errors)} xung đột (xem sheet "
-                f'"{C.output_name("errors", lang)}" và cột "{SOURCE_HEADER[lang]}"): '
-                "hãy xử lý xung đột trước khi đánh giá.",
-                f"Wrote the master {master} with {len(errors)} conflicts (see sheet "
-                f'"{C.output_name("errors", lang)}" and column "{SOURCE_HEADER[lang]}"): '
-                "resolve them before evaluating.",
+            render(
+                "merge.written_conflicts", lang, file=master, count=len(errors), sheet=sheet, column=column
             )
         )
         return EXIT_DATA
-    click.echo(
-        _t(
-            lang,
-            f"Đã ghi tệp tổng hợp {master}: hãy chạy parcom evaluate {master}.",
-            f"Wrote the master {master}: now run parcom evaluate {master}.",
-        )
-    )
+    click.echo(render("merge.written", lang, file=master))
     return EXIT_OK

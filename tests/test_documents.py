@@ -129,7 +129,10 @@ def test_reports_hold_the_records(sample):
                     assert initiative.title in text
                     if initiative.decision_no:
                         assert initiative.decision_no in text
-            assert "[chưa có: ngày sinh]" in text  # the workbook has no date of birth: a gap
+            if person.birth:  # the sample's Ngày sinh, or a visible gap
+                assert f"{person.birth:%d/%m/%Y}" in text
+            else:
+                assert "[chưa có: ngày sinh]" in text
         else:
             for initiative in world.initiatives_of_unit(c.id):
                 assert initiative.title in text
@@ -411,3 +414,27 @@ def test_output_sheets_print(tmp_path):
             )
             for n, page in enumerate(pages, 1):
                 assert code in page and name in page, f"{target} page {n} lacks its identifying columns"
+
+
+def test_report_holds_gender_birth_and_past_awards_from_the_rows(tmp_path):
+    from datetime import date
+
+    data = department()
+    data["staff"][1].update(gender="Nữ", birth_date=date(1990, 3, 7))  # CB02
+    data["past_awards"] = [
+        {
+            "award": "Giấy khen của Giám đốc Sở",
+            "decision_no": "15/QĐ-SKHCN",
+            "decision_date": date(2021, 12, 20),
+            "staff_id": "CB02",
+            "movement": "Thi đua yêu nước năm 2021",
+        }
+    ]
+    evaluation = evaluated(write_book(tmp_path / "book.xlsx", data))
+    assert any(c.id == "CB02" and c.award == "bk" for c in evaluation.people)
+    done = write_dossier(evaluation, tmp_path / "ho_so", when=WHEN)
+    report = text_of(done.folder / "02_Bao_cao_thanh_tich_CB02.docx")
+    assert "Giới tính: Nữ" in report and "07/03/1990" in report
+    assert "15/QĐ-SKHCN" in report and "20/12/2021" in report and "Thi đua yêu nước năm 2021" in report
+    # CB04 was tied with CB02; a woman goes first among equals (NĐ 152/2025 Đ.4 k.6): one report
+    assert not (done.folder / "02_Bao_cao_thanh_tich_CB04.docx").exists()

@@ -206,8 +206,8 @@ def _person_report(world: World, c: Candidate, lang: str) -> dict[str, Any]:
     person = world.people[c.id]
     unit = world.units.get(person.unit_id)
     counted, _ = person_initiatives(world, person)
-    gender = getattr(person, "gender", None)  # the Giới tính column (SPEC §2b), once it is read
-    born = getattr(person, "born", None)
+    gender = person.gender  # the Giới tính column (SPEC §2b); None when blank, never guessed
+    born = person.birth
     return {
         "nguoi": {
             "ma": person.id,
@@ -239,14 +239,14 @@ def _person_report(world: World, c: Candidate, lang: str) -> dict[str, Any]:
 def _past_awards(world: World, code: str) -> list[dict[str, Any]]:
     """Awards already received (sheet `Khen thưởng đã nhận`, SPEC §2b), once the world holds them."""
     rows = []
-    for award in getattr(world, "past_awards", None) or []:
-        if code in (getattr(award, "staff_id", None), getattr(award, "unit_id", None)):
+    for award in world.past_awards:
+        if code in (award.staff_id, award.unit_id):
             rows.append(
                 {
-                    "hinh_thuc": award.form,
+                    "hinh_thuc": award.award,
                     "so_qd": award.decision_no,
                     "ngay_qd": _day(award.decided),
-                    "noi_dung": f" ({award.movement})" if getattr(award, "movement", None) else "",
+                    "noi_dung": f" ({award.movement})" if award.movement else "",
                 }
             )
     return rows
