@@ -378,7 +378,7 @@ def addin_group() -> None:
 @guarded
 def build_command(out: Path, interpreter_win: str, interpreter_mac: str, lang: str) -> int:
     """Build the add-in from xlwings' ribbon template."""
-    from .messages import render
+    from .i18n import render
 
     path = build(out, interpreter_win=interpreter_win, interpreter_mac=interpreter_mac)
     click.echo(render("addin_built", lang, file=str(path), version=xlwings_version()))
@@ -396,7 +396,7 @@ def build_command(out: Path, interpreter_win: str, interpreter_mac: str, lang: s
 @guarded
 def install_command(folder: Path | None, lang: str) -> int:
     """Install the add-in into XLSTART, set to run this Python."""
-    from .messages import render
+    from .i18n import render
 
     path = install(folder)
     click.echo(render("addin_installed", lang, file=str(path), interpreter=sys.executable))

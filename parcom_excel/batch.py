@@ -27,6 +27,7 @@ from typing import Any
 import click
 
 from .cli import EXIT_DATA, EXIT_OK, EXIT_UNUSABLE, guarded, lang_option
+from .i18n import render
 from .problems import ParcomError
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls")
@@ -50,7 +51,7 @@ _PRELOAD = (
     "parcom_excel.io.package",
     "parcom_excel.io.render",
     "parcom_excel.io.sheetxml",
-    "parcom_excel.messages",
+    "parcom_excel.i18n",
     "python_calamine",
     "xlsxwriter",
     "lxml.etree",
@@ -64,14 +65,7 @@ EVALUATED, DATA_ERRORS, UNCHANGED, SKIPPED, UNUSABLE, CRASHED = (
     "unusable",
     "crashed",
 )
-OUTCOME_LABEL = {
-    EVALUATED: ("đã đánh giá", "evaluated"),
-    DATA_ERRORS: ("có lỗi dữ liệu", "data errors"),
-    UNCHANGED: ("bỏ qua: dữ liệu không đổi", "skipped: data unchanged"),
-    SKIPPED: ("bỏ qua: tệp khóa hoặc tệp tạm", "skipped: lock or temporary file"),
-    UNUSABLE: ("không dùng được", "unusable"),
-    CRASHED: ("tiến trình bị dừng", "worker crashed"),
-}
+OUTCOMES = (EVALUATED, DATA_ERRORS, UNCHANGED, SKIPPED, UNUSABLE, CRASHED)  # labels: batch.outcome.<code>
 OUTCOME_EXIT = {
     EVALUATED: EXIT_OK,
     UNCHANGED: EXIT_OK,
@@ -82,13 +76,8 @@ OUTCOME_EXIT = {
 }
 
 
-def _t(lang: str, vi: str, en: str) -> str:
-    return vi if lang == "vi" else en
-
-
 def outcome_label(outcome: str, lang: str) -> str:
-    vi, en = OUTCOME_LABEL[outcome]
-    return _t(lang, vi, en)
+    return render(f"batch.outcome.{outcome}", lang)
 
 
 # ---------------------------------------------------------------- finding the workbooks
@@ -171,7 +160,6 @@ def _count(row: list[Any], column: str) -> int:
 
 def _unchanged(row: dict[str, Any], previous: list[Any], current: str, lang: str) -> dict[str, Any]:
     """The summary row of a skipped workbook, with the counts its last run logged."""
-    from .messages import render
     from .outputs import log_value
 
     errors = _count(previous, "errors")
@@ -240,23 +228,15 @@ def evaluate_one(task: dict[str, Any]) -> dict[str, Any]:
             sheet = output_name("errors", lang)
             first = min(result.errors, key=_problem_order)
             where = f" {first.where()}:" if first.where() else ""
-            row["message"] = _t(
-                lang,
-                f'{len(result.errors)} lỗi dữ liệu (xem sheet "{sheet}"), đầu tiên là',
-                f'{len(result.errors)} data errors (see sheet "{sheet}"), the first at',
-            )
+            row["message"] = render("batch.data_errors", lang, count=len(result.errors), sheet=sheet)
             row["message"] += where + " " + first.message(lang)
     except ParcomError as exc:
         if exc.code == "locked_by_excel":  # batch copies with --out, not -o
             exc.code = "locked_by_excel_batch"
         row.update(outcome=UNUSABLE, message=exc.message(lang))
     except MemoryError:
-        from .messages import render
-
         row.update(outcome=CRASHED, message=render("unexpected", lang, file=path.name, detail="MemoryError"))
     except Exception as exc:  # the last net: one sentence for this file, the others go on
-        from .messages import render
-
         row.update(
             outcome=CRASHED,
             message=render("unexpected", lang, file=path.name, detail=f"{type(exc).__name__}: {exc}"),
@@ -403,7 +383,6 @@ def _stop(process: Any) -> None:
 
 
 def _crashed(job: _Running, exitcode: int | None, timeout: float | None = None) -> dict[str, Any]:
-    from .messages import render
 
     lang = job.task.get("lang", "vi")
     name = Path(job.task["path"]).name
@@ -422,11 +401,7 @@ def _crashed(job: _Running, exitcode: int | None, timeout: float | None = None) 
 
 def summary_columns(lang: str) -> list[str]:
     return [
-        _t(lang, "Tệp", "File"),
-        _t(lang, "Kết quả", "Outcome"),
-        _t(lang, "Lỗi", "Errors"),
-        _t(lang, "Đề nghị", "Nominations"),
-        _t(lang, "Giây", "Seconds"),
+        render(f"batch.col.{key}", lang) for key in ("file", "outcome", "errors", "nominations", "seconds")
     ]
 
 
@@ -497,10 +472,7 @@ def write_summary(
     writer.writerow(
         [
             *summary_columns(lang),
-            _t(lang, "Mã kết quả", "Outcome code"),
-            _t(lang, "Cảnh báo", "Warnings"),
-            _t(lang, "Ghi chú", "Message"),
-            _t(lang, "Tệp kết quả", "Output"),
+            *(render(f"batch.col.{key}", lang) for key in ("code", "warnings", "message", "output")),
         ]
     )
     for row in rows:
@@ -520,7 +492,6 @@ def plan_tasks(
     folder: Path, files: list[Path], out: Path | None, lang: str, changed_only: bool
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Tasks for the workers and the rows of files skipped outright (lock and temp files)."""
-    from .messages import render
 
     tasks, skipped = [], []
     for path in files:
@@ -603,7 +574,7 @@ def batch_command(
     if tasks and sys.stderr.isatty():
         with click.progressbar(
             length=len(tasks),
-            label=_t(lang, "Đang đánh giá", "Evaluating"),
+            label=render("batch.progress", lang),
             file=sys.stderr,
             show_pos=True,
             item_show_func=lambda r: r["file"] if r else None,
@@ -636,7 +607,7 @@ def batch_command(
         "jobs": workers,
         "changed_only": changed_only,
         "exit_code": code,
-        "counts": {k: sum(r["outcome"] == k for r in rows) for k in OUTCOME_LABEL},
+        "counts": {k: sum(r["outcome"] == k for r in rows) for k in OUTCOMES},
     }
     try:
         csv_path, json_path = write_summary(target, rows, meta, lang)
@@ -653,21 +624,18 @@ def batch_command(
                 click.echo(f"{r['file']}: {r['message']}")
         click.echo("")
     counts = meta["counts"]
-    click.echo(
-        _t(
-            lang,
-            f"{len(rows)} tệp: {counts[EVALUATED]} đã đánh giá, {counts[DATA_ERRORS]} có lỗi dữ liệu, "
-            f"{counts[UNCHANGED] + counts[SKIPPED]} bỏ qua, {counts[UNUSABLE]} không dùng được, "
-            f"{counts[CRASHED]} tiến trình bị dừng. Tổng hợp: {csv_path}, {json_path}.",
-            f"{len(rows)} files: {counts[EVALUATED]} evaluated, {counts[DATA_ERRORS]} with data errors, "
-            f"{counts[UNCHANGED] + counts[SKIPPED]} skipped, {counts[UNUSABLE]} unusable, "
-            f"{counts[CRASHED]} crashed. Summary: {csv_path}, {json_path}.",
-        )
-    )
+    facts = {
+        "files": len(rows),
+        "evaluated": counts[EVALUATED],
+        "errors": counts[DATA_ERRORS],
+        "skipped": counts[UNCHANGED] + counts[SKIPPED],
+        "unusable": counts[UNUSABLE],
+        "crashed": counts[CRASHED],
+    }
+    click.echo(render("batch.summary", lang, csv=csv_path, json=json_path, **facts))
     return code
 
 
 def _render(code: str, lang: str, **fields: Any) -> str:
-    from .messages import render
 
     return render(code, lang, **fields)

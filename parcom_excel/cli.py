@@ -236,7 +236,7 @@ def guarded(func: Callable[..., int | None]) -> Callable[..., None]:
         except Exception as exc:  # the last net: one sentence, the user's file untouched
             if os.environ.get("PARCOM_DEBUG"):
                 raise
-            from .messages import render
+            from .i18n import render
 
             target = next((str(v) for v in args if v), None) or next(
                 (str(v) for k, v in kwargs.items() if k in ("book", "path", "folder") and v), "?"

@@ -100,7 +100,7 @@ def _plain(value: Any) -> Any:
 
 
 def _display(value: Any) -> str:
-    from .messages import _fmt
+    from .i18n import fmt as _fmt
 
     return "" if value is None else _fmt(_plain(value))
 

@@ -32,7 +32,7 @@ class Problem:
         return self.sheet or ""
 
     def message(self, lang: str = "vi") -> str:
-        from .messages import render
+        from .i18n import render
 
         return render(self.code, lang, value=self.value, sheet=self.sheet, cell=self.cell, **self.params)
 
@@ -99,7 +99,7 @@ class ParcomError(Exception):
         self.params = params
 
     def message(self, lang: str = "vi") -> str:
-        from .messages import render
+        from .i18n import render
 
         return render(self.code, lang, file=self.file, sheet=self.sheet, cell=self.cell, **self.params)
 

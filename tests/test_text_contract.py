@@ -7,7 +7,7 @@ import unicodedata
 import pytest
 
 from parcom_excel import contract as C
-from parcom_excel.messages import CATALOG
+from parcom_excel.i18n import CATALOG
 from parcom_excel.text import clean, fold, looks_legacy, strip_marks
 
 

@@ -35,9 +35,23 @@ class Text(NamedTuple):
 
 
 def _modules() -> list[Any]:
-    from . import cli, documents, excel, files, law, merge, problems, report, results, rules, sheets, template
+    from . import (
+        batch,
+        cli,
+        documents,
+        excel,
+        files,
+        law,
+        merge,
+        problems,
+        report,
+        results,
+        rules,
+        sheets,
+        template,
+    )
 
-    modules = [problems, files, rules, sheets, report, results, law, documents, cli, template, excel, merge]
+    modules = [problems, files, rules, sheets, report, results, law, documents, cli, template, excel, merge, batch]
     return modules
 
 
