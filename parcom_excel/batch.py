@@ -32,11 +32,6 @@ from .problems import ParcomError
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls")
 SUMMARY_NAME = "parcom_batch"
-# Test hook: a worker whose file has this name calls os._exit(3) before doing anything, so the
-# tests can check that a dying worker is reported for its own file only. Read by workers only.
-CRASH_ENV = "PARCOM_TEST_CRASH_ON"
-# Test hook: a worker whose file has this name sleeps for an hour (to test --timeout).
-HANG_ENV = "PARCOM_TEST_HANG_ON"
 # How workers start: "fork" (Linux, when the parent runs no other thread: the parent imports the
 # pipeline once and every worker starts in milliseconds) or "spawn" (a fresh interpreter per file,
 # the only way on Windows and macOS). Set to "spawn" to run the Windows path on Linux.
@@ -264,11 +259,6 @@ def _child(conn: Any, task: dict[str, Any]) -> None:
         import signal
 
         signal.signal(signal.SIGINT, signal.SIG_IGN)
-    name = Path(task["path"]).name
-    if os.environ.get(CRASH_ENV) == name:
-        os._exit(3)
-    if os.environ.get(HANG_ENV) == name:
-        time.sleep(3600)
     try:
         conn.send(evaluate_one(task))
     finally:

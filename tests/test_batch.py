@@ -11,8 +11,6 @@ import openpyxl
 from click.testing import CliRunner
 
 from parcom_excel.batch import (
-    CRASH_ENV,
-    HANG_ENV,
     START_ENV,
     batch_command,
     find_workbooks,
@@ -20,6 +18,8 @@ from parcom_excel.batch import (
 )
 from parcom_excel.io.package import owned_sheets
 from tests.workbooks import department, find, run_cli, write_book
+
+FAULTS = Path(__file__).parent / "batch_faults"
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -151,8 +151,8 @@ def test_changed_only_in_place_follows_the_data(tmp_path):
 
 
 def test_a_crashing_or_hanging_worker_only_fails_its_file(tmp_path):
-    """The test hooks: PARCOM_TEST_CRASH_ON makes that file's worker call os._exit(3), PARCOM_TEST_HANG_ON
-    makes it sleep; the spawn start method is the one Windows uses."""
+    """Faults injected from tests/batch_faults (sitecustomize): that file's worker dies with exit 3,
+    or hangs; the spawn start method is the one Windows uses."""
     folder = tmp_path / "nop"
     folder.mkdir()
     for name in ("a_good.xlsx", "crash.xlsx", "hang.xlsx", "z_good.xlsx"):
@@ -166,7 +166,12 @@ def test_a_crashing_or_hanging_worker_only_fails_its_file(tmp_path):
         "2",
         "--timeout",
         "8",
-        env={CRASH_ENV: "crash.xlsx", HANG_ENV: "hang.xlsx", START_ENV: "spawn"},
+        env={
+            "PYTHONPATH": os.pathsep.join(filter(None, [str(FAULTS), os.environ.get("PYTHONPATH")])),
+            "FAULT_CRASH": "crash.xlsx",
+            "FAULT_HANG": "hang.xlsx",
+            START_ENV: "spawn",
+        },
     )
 
     assert done.returncode == 2, done.stdout + done.stderr
