@@ -152,7 +152,7 @@ GOOD = ("Hoàn thành xuất sắc nhiệm vụ", "Hoàn thành tốt nhiệm v�
 RATING_LABELS = [c.vi for c in C.RATING.choices]  # best first
 RATING_CODES = [c.code for c in C.RATING.choices]
 LEVELS = [c.vi for c in C.LEVEL.choices]
-FORMS = [c.vi for c in C.DISCIPLINE.choices]
+FORMS = [c.vi for c in C.DISCIPLINE.choices if c.code not in C.PROCEEDING_FORMS]  # decisions only
 
 
 def _label(enum: C.Enum, code: str) -> str:
@@ -358,7 +358,7 @@ def write_book(path: Path, data: dict[str, list[dict[str, Any]]]) -> dict[str, i
     rows: dict[str, int] = {}
     for sheet in C.DATA_SHEETS:
         ws = book.add_worksheet(sheet.vi)
-        records = data[sheet.key]
+        records = data.get(sheet.key, [])  # the law's sheets (past awards, council) stay empty
         if len(records) + 1 > EXCEL_MAX_ROWS:
             raise ValueError(f"{sheet.vi}: {len(records)} rows do not fit in one sheet")
         for c, column in enumerate(sheet.columns):

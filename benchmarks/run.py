@@ -172,7 +172,7 @@ def child_stages(book: str, out: str, shapes: str) -> None:
         setattr(owner, attr, wrapper)
 
     started = time.perf_counter()
-    from parcom_excel import core, outputs, reader, validate
+    from parcom_excel import core, outputs, reader, records, validate
     from parcom_excel.io import files
     from parcom_excel.rules import evaluate
 
@@ -188,8 +188,8 @@ def child_stages(book: str, out: str, shapes: str) -> None:
     timed(validate, "_duplicates", "validate: duplicate keys")
     timed(validate, "validate", "validate (total)")
     timed(core, "fingerprint_inputs", "fingerprint")
-    timed(evaluate, "build_world", "evaluate: build world")
-    timed(evaluate, "evaluate_dataset", "evaluate (total)")
+    timed(records, "build_world", "evaluate: build world")
+    timed(evaluate, "evaluate", "evaluate (total)")
     for name in (
         "errors_sheet",
         "results_sheet",
@@ -200,10 +200,10 @@ def child_stages(book: str, out: str, shapes: str) -> None:
     ):
         timed(outputs, name, "output sheets")
     timed(files.FileAdapter, "write", "write (package)")
-    from parcom_excel.io import package
+    from parcom_excel.io import package, transplant
 
     timed(package, "render_skeleton", "write: sheet frames and charts (XlsxWriter)")
-    timed(package._Edit, "_transplant_tree", "write: cells as XML, deflated")
+    timed(transplant.Edit, "_transplant_tree", "write: cells as XML, deflated")
 
     started = time.perf_counter()
     adapter = files.FileAdapter(book, out)

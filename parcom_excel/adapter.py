@@ -36,6 +36,10 @@ class Adapter(Protocol):
     label: str  # the file name, or the workbook name in Excel, for messages
 
     @property
+    def has_macros(self) -> bool:
+        """Whether the workbook holds macros (a copy of it must keep a macro-enabled type)."""
+
+    @property
     def writable(self) -> bool:
         """Whether `write` can put result sheets into this workbook (an .xls cannot)."""
 

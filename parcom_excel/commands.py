@@ -121,7 +121,7 @@ def evaluate_command(
     if output is not None and output.suffix.lower() not in (".xlsx", ".xlsm"):
         raise ParcomError("bad_option", detail=f"-o {output} (.xlsx)")
     adapter = FileAdapter(book, output, lock=True)
-    if output is not None and adapter.kind == "xlsm" and output.suffix.lower() != ".xlsm":
+    if output is not None and adapter.has_macros and output.suffix.lower() != ".xlsm":
         from .i18n import render
 
         detail = render("console_copy_needs_xlsm", lang, output=output, file=book.name)

@@ -96,6 +96,7 @@ class MemoryBook:
         return Grid(name, [list(r) + [None] * (width - len(r)) for r in rows])
 
     writable = True
+    has_macros = False
 
     def owned(self) -> dict[str, str]:
         return {}

@@ -372,6 +372,10 @@ class XlwingsAdapter:
     # ------------------------------------------------------------ reading
     writable = True  # an open workbook: Excel saves it in whatever format it has
 
+    @property
+    def has_macros(self) -> bool:
+        return str(getattr(self.book, "name", "")).lower().endswith((".xlsm", ".xltm"))
+
     def sheet_names(self) -> list[str]:
         return [sheet.name for sheet in self.book.sheets]
 

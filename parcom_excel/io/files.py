@@ -133,6 +133,11 @@ class FileAdapter:
         return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
 
     @property
+    def has_macros(self) -> bool:
+        """A macro-enabled workbook: a copy of it must be an .xlsm too."""
+        return self.kind == "xlsm"
+
+    @property
     def writable(self) -> bool:
         return self.kind != "xls"
 
