@@ -22,7 +22,7 @@ from .workbooks import ROOT, department, run_cli, write_book
 
 SAMPLE = ROOT / "workbook" / "parcom_sample.xlsx"
 WHEN = datetime(2026, 1, 5, 9, 30)
-VALIDATE = Path("/work/shared/tools/ooxml/validate")
+VALIDATE = ROOT.parent / "shared" / "tools" / "ooxml" / "validate"
 
 
 def evaluated(path: Path):

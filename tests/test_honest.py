@@ -17,9 +17,9 @@ from parcom_excel.cli import COMMANDS
 from parcom_excel.cli import run_cli as parcom
 from parcom_excel.core import run
 from parcom_excel.io.files import FileAdapter
-from tests.workbooks import department, find, run_cli, variant, write_book
+from tests.workbooks import ROOT, department, find, run_cli, variant, write_book
 
-VALIDATOR = Path("/work/shared/tools/ooxml/validate")
+VALIDATOR = ROOT.parent / "shared" / "tools" / "ooxml" / "validate"
 
 
 def setting_cell(key: str) -> str:
