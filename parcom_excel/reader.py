@@ -259,7 +259,6 @@ def stray_cells(grid: Grid) -> list[Problem]:
     ]
 
 
-
 class Inputs:
     """Everything read from one workbook before validation."""
 

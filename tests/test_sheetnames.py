@@ -30,7 +30,9 @@ def test_forbidden_characters_and_reserved_names():
 
 
 def test_both_adapters_read_markers_with_the_same_rules():
-    assert excel.parse_marker is parse_marker and opc.parse_marker is parse_marker  # the file side reads markers in io/opc.py
+    assert (
+        excel.parse_marker is parse_marker and opc.parse_marker is parse_marker
+    )  # the file side reads markers in io/opc.py
     assert parse_marker("_PARCOM_log", "='It''s'!$A$1") == ("log", "It's")
     assert parse_marker("_parcom_log", "=[1]Sheet!$A$1") is None
     assert parse_marker("_parcom_log", "='Nhật ký'!$C$5") is None  # not the mark we write

@@ -51,7 +51,21 @@ def _modules() -> list[Any]:
         template,
     )
 
-    modules = [problems, files, rules, sheets, report, results, law, documents, cli, template, excel, merge, batch]
+    modules = [
+        problems,
+        files,
+        rules,
+        sheets,
+        report,
+        results,
+        law,
+        documents,
+        cli,
+        template,
+        excel,
+        merge,
+        batch,
+    ]
     return modules
 
 
