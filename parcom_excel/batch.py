@@ -125,9 +125,9 @@ def _last_logged(log_rows: list[list[Any]]) -> list[Any] | None:
     from .outputs import log_value
 
     for row in reversed(log_rows):
-        if isinstance(log_value(row, "fingerprint"), str):
-            if log_value(row, "fingerprint").strip():
-                return row
+        fingerprint = log_value(row, "fingerprint")
+        if isinstance(fingerprint, str) and fingerprint.strip():
+            return row
     return None
 
 

@@ -129,7 +129,7 @@ def fmt(value: Any, lang: str = "vi", sep: str = ", ") -> str:
         return ""
     if kind is Msg:
         return value._fill(lang)
-    if kind is list or kind is tuple:
+    if isinstance(value, (list, tuple)):
         return sep.join([fmt(v, lang) for v in value])
     label = getattr(value, "label", None)
     if label is not None and callable(label):
@@ -142,8 +142,6 @@ def fmt(value: Any, lang: str = "vi", sep: str = ", ") -> str:
         return value.strftime("%d/%m/%Y")
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    if isinstance(value, (list, tuple)):
-        return sep.join(fmt(v, lang) for v in value)
     return str(value)
 
 
@@ -204,8 +202,3 @@ def sentence(facts: list[Msg], lang: str = "vi", sep: str = "; ") -> str:
     if not text:
         return ""
     return text[:1].upper() + text[1:] + ("" if text.endswith(".") else ".")
-
-
-def plural(count: int, one: str, many: str) -> str:
-    """The English word that fits `count` (for text assembled outside a template)."""
-    return one if count == 1 else many
