@@ -330,9 +330,20 @@ def run_tasks(
             job.conn.close()
 
 
+def preload() -> None:
+    """Import what a run needs and do pandera's first-use work, so that processes forked
+    afterwards start ready (a third of a department book's time in a worker went on such work)."""
+    import importlib
+
+    for module in _PRELOAD:
+        importlib.import_module(module)
+    from .validate import warm_up
+
+    warm_up()
+
+
 def start_context() -> Any:
     """The multiprocessing context workers start from (see START_ENV)."""
-    import importlib
     import threading
 
     wanted = os.environ.get(START_ENV, "")
@@ -342,12 +353,7 @@ def start_context() -> Any:
         and threading.active_count() == 1
     )
     if wanted != "spawn" and forkable:
-        for module in _PRELOAD:
-            importlib.import_module(module)
-        from .validate import warm_up
-
-        warm_up()  # pandera's first validation imports and registers much more (a third of a
-        # department book's time in a worker went on such first-use work)
+        preload()
         import gc
 
         gc.freeze()  # what is loaded now is shared with the workers: their GC leaves it alone

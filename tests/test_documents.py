@@ -9,6 +9,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from lxml import etree
 
 from parcom_excel import contract as C
 from parcom_excel.core import run
@@ -18,6 +19,7 @@ from parcom_excel.io.excel import draft_dossier
 from parcom_excel.io.files import FileAdapter
 from parcom_excel.rules.criteria import MET
 
+from .helpers_rich import NS_MAIN, rewrite_zip
 from .workbooks import ROOT, department, run_cli, write_book
 
 SAMPLE = ROOT / "workbook" / "parcom_sample.xlsx"
@@ -360,38 +362,48 @@ def test_documents_render_to_pdf(sample, tmp_path):
         assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in pages[0]
 
 
+def _show_only(parts: dict[str, bytes], sheet: str) -> None:
+    """Hide every sheet of the package but `sheet`, and open on it."""
+    book = etree.fromstring(parts["xl/workbook.xml"])
+    sheets = list(book.iter(f"{{{NS_MAIN}}}sheet"))
+    for element in sheets:
+        if element.get("name") == sheet:
+            element.attrib.pop("state", None)
+        else:
+            element.set("state", "hidden")
+    for view in book.iter(f"{{{NS_MAIN}}}workbookView"):
+        view.set("activeTab", str([e.get("name") for e in sheets].index(sheet)))
+        view.set("firstSheet", view.get("activeTab"))
+    parts["xl/workbook.xml"] = etree.tostring(book, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
 def test_output_sheets_print(tmp_path):
     """The nomination list of the sample on at most 3 pages; no KQ page without code and name."""
     _need_libreoffice()
-    import openpyxl
-
     out = tmp_path / "ket_qua.xlsx"
     assert run_cli("evaluate", SAMPLE, "-o", out).returncode == 0
-    book = openpyxl.load_workbook(out)
-    names = book.sheetnames
-    for target in ("nominations", "units_result", "staff_result", "dashboard"):
-        single = tmp_path / f"{target}.xlsx"
-        copy_book = openpyxl.load_workbook(out)  # only the target sheet left visible, the rest hidden
-        for name in names:
-            if name != C.output_name(target):
-                copy_book[name].sheet_state = "hidden"
-        copy_book.active = names.index(C.output_name(target))
-        copy_book.save(single)
-        subprocess.run(
-            [
-                "soffice",
-                f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}",
-                "--headless",
-                "--convert-to",
-                "pdf",
-                "--outdir",
-                str(tmp_path),
-                str(single),
-            ],
-            capture_output=True,
-            timeout=300,
-            check=False,
-        )
+    targets = ("nominations", "units_result", "staff_result", "dashboard")
+    singles = []
+    for target in targets:  # the file as written, with only the target sheet left visible
+        single = Path(shutil.copy(out, tmp_path / f"{target}.xlsx"))
+        rewrite_zip(single, lambda parts, target=target: _show_only(parts, C.output_name(target)))
+        singles.append(single)
+    subprocess.run(  # one LibreOffice for the four files
+        [
+            "soffice",
+            f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            *map(str, singles),
+        ],
+        capture_output=True,
+        timeout=300,
+        check=False,
+    )
+    for target, single in zip(targets, singles, strict=True):
         pages = _pdf_pages(single.with_suffix(".pdf"))
         if target == "nominations":
             assert len(pages) <= 3

@@ -176,7 +176,8 @@ def test_the_program_ends_with_its_whole_report_and_exit_code(tmp_path):
     import sys
 
     book = write_book(tmp_path / "so.xlsx", department())
-    done = cli("evaluate", book, "-o", tmp_path / "out.xlsx", "--format", "json")
+    # `python cli.py` itself, in a new interpreter (the other tests fork theirs, see run_cli)
+    done = run_cli("evaluate", book, "-o", tmp_path / "out.xlsx", "--format", "json", fresh=True)
     assert done.returncode == 0, done.stderr
     report = json.loads(done.stdout)  # the whole document arrived
     assert report["status"] == "evaluated" and report["counts"]["staff"] == len(department()["staff"])

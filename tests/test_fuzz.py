@@ -15,7 +15,6 @@ import json
 import os
 import random
 import re
-import resource
 import shutil
 import subprocess
 import sys
@@ -27,7 +26,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.workbooks import ROOT, department, run_cli, write_book
+from tests.workbooks import ROOT, department, forked_cli, run_cli, write_book
 
 SEED = int(os.environ.get("PARCOM_FUZZ_SEED", "20261201"))
 CASES = int(os.environ.get("PARCOM_FUZZ_CASES", "24"))
@@ -195,55 +194,24 @@ def make_case(rng: random.Random, bases: list[Path], path: Path) -> tuple[Path, 
 
 
 def run_bounded(*args: object, cwd: Path) -> tuple[int, str, int]:
-    """(exit code, stdout + stderr, peak RSS in bytes) of the CLI under an address-space cap."""
-
-    def cap() -> None:
-        resource.setrlimit(resource.RLIMIT_AS, (ADDRESS_SPACE, ADDRESS_SPACE))
-
+    """(exit code, stdout + stderr, peak RSS in bytes) of the CLI under an address-space cap, in
+    a process forked from this one (which `cases` runs as a fresh interpreter)."""
     env = {**os.environ, "PYTHONIOENCODING": "utf-8", "PARCOM_LOCK_WAIT": "1"}
     env.pop("PARCOM_DEBUG", None)
-    out, err = cwd / "stdout.txt", cwd / "stderr.txt"
-    with out.open("wb") as fo, err.open("wb") as fe:
-        proc = subprocess.Popen(
-            [sys.executable, str(ROOT / "cli.py"), *map(str, args)],
-            stdout=fo,
-            stderr=fe,
-            env=env,
-            cwd=cwd,
-            preexec_fn=cap,
-        )
-        deadline = time.monotonic() + 120
-        while True:
-            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
-            if pid:
-                break
-            if time.monotonic() > deadline:
-                proc.kill()
-                pid, status, usage = os.wait4(proc.pid, 0)
-                break
-            time.sleep(0.02)
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    text = out.read_text("utf-8", "replace") + err.read_text("utf-8", "replace")
-    return proc.returncode, text, usage.ru_maxrss * 1024
+    argv = [str(ROOT / "cli.py"), *map(str, args)]
+    try:
+        done, rss = forked_cli(argv, cwd, env, timeout=120, address_space=ADDRESS_SPACE)
+    except subprocess.TimeoutExpired:
+        return -9, "timed out after 120 s", 0
+    return done.returncode, done.stdout + done.stderr, rss
 
 
-@pytest.fixture(scope="module")
-def bases(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
-    folder = tmp_path_factory.mktemp("fuzz_bases")
-    fresh = write_book(folder / "fresh.xlsx", department())
-    evaluated = Path(shutil.copy(fresh, folder / "evaluated.xlsx"))
-    assert run_cli("evaluate", evaluated).returncode == 0
-    return [fresh, evaluated]
-
-
-@pytest.fixture(scope="module")
-def survivors(bases: list[Path], tmp_path_factory: pytest.TempPathFactory) -> list[tuple[Path, Path, Path]]:
-    """Run the cases once for the module: (mutated input, written output, base it came from)."""
+def cases(folder: Path, bases: list[Path]) -> dict[str, list]:
+    """Run the seeded cases in `folder`: {"failures": [...], "kept": [[input, output, base]...]}."""
     rng = random.Random(SEED)
-    folder = tmp_path_factory.mktemp("fuzz")
     started = time.monotonic()
     failures: list[str] = []
-    kept: list[tuple[Path, Path, Path]] = []
+    kept: list[list[str]] = []
     for case in range(CASES):
         if case >= 8 and time.monotonic() - started > SECONDS:
             break
@@ -266,17 +234,42 @@ def survivors(bases: list[Path], tmp_path_factory: pytest.TempPathFactory) -> li
         if code == 2 and book.read_bytes() != original.read_bytes():
             failures.append("input changed after exit 2 " + where)
         if code in (0, 1):
-            kept.append((original, book, base))
-        leftovers = sorted(p.name for p in work.iterdir()) != [
-            "book.xlsx",
-            "original.xlsx",
-            "stderr.txt",
-            "stdout.txt",
-        ]
-        if leftovers:
-            failures.append(f"leftovers {sorted(p.name for p in work.iterdir())} " + where)
-    assert not failures, "\n\n".join(failures)
-    return kept
+            kept.append([str(original), str(book), str(base)])
+        leftovers = sorted(p.name for p in work.iterdir())
+        if leftovers != ["book.xlsx", "original.xlsx"]:
+            failures.append(f"leftovers {leftovers} " + where)
+    return {"failures": failures, "kept": kept}
+
+
+@pytest.fixture(scope="module")
+def bases(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    folder = tmp_path_factory.mktemp("fuzz_bases")
+    fresh = write_book(folder / "fresh.xlsx", department())
+    evaluated = Path(shutil.copy(fresh, folder / "evaluated.xlsx"))
+    assert run_cli("evaluate", evaluated).returncode == 0
+    return [fresh, evaluated]
+
+
+@pytest.fixture(scope="module")
+def survivors(bases: list[Path], tmp_path_factory: pytest.TempPathFactory) -> list[tuple[Path, Path, Path]]:
+    """Run the cases once for the module: (mutated input, written output, base it came from).
+
+    They run in a fresh interpreter (`python -m tests.test_fuzz`), which forks each case's run:
+    its peak memory is then that of a `parcom` process, not of the test process grown by the
+    tests before it."""
+    folder = tmp_path_factory.mktemp("fuzz")
+    report = folder / "report.json"
+    done = subprocess.run(
+        [sys.executable, "-m", "tests.test_fuzz", str(report), *map(str, bases)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=SECONDS + 300,
+    )
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    result = json.loads(report.read_text("utf-8"))
+    assert not result["failures"], "\n\n".join(result["failures"])
+    return [(Path(a), Path(b), Path(c)) for a, b, c in result["kept"]]
 
 
 def test_fuzzed_workbooks_get_an_exit_code_a_sentence_and_bounded_memory(survivors) -> None:
@@ -349,3 +342,8 @@ def test_corpus_workbooks_with_our_sheets_add_no_sdk_finding(bases: list[Path], 
         pairs.append((source, out, None))
     findings = sdk_findings([p for source, out, _ in pairs for p in (source, out)], tmp_path)
     assert not _added(findings, pairs)
+
+
+if __name__ == "__main__":  # the cases, in a fresh interpreter (see `survivors`)
+    target = Path(sys.argv[1])
+    target.write_text(json.dumps(cases(target.parent, [Path(p) for p in sys.argv[2:]])), "utf-8")

@@ -214,17 +214,104 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def run_cli(
-    *args: Any, cwd: Path = ROOT, env: dict[str, str] | None = None, timeout: int = 180
+    *args: Any, cwd: Path = ROOT, env: dict[str, str] | None = None, timeout: int = 180, fresh: bool = False
 ) -> subprocess.CompletedProcess[str]:
-    """`python cli.py ARGS` in its own process, as a user or a scheduler starts it."""
+    """`parcom ARGS` in a process of its own, as a user or a scheduler starts it: its own exit
+    code, streams, working folder, environment and lock files.
+
+    The process is forked from the test's interpreter, which has the package imported already
+    (the second that a new `python cli.py` spends importing pandas and pandera), and runs the
+    same `cli.main` as `python cli.py`. `fresh=True` (or a system without fork) starts
+    `python cli.py` itself."""
     full_env = {**os.environ, "PYTHONIOENCODING": "utf-8", **(env or {})}
     full_env.pop("PARCOM_DEBUG", None)
-    return subprocess.run(
-        [sys.executable, str(ROOT / "cli.py"), *map(str, args)],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=timeout,
-        env=full_env,
-    )
+    argv = [str(ROOT / "cli.py"), *map(str, args)]
+    if fresh or not hasattr(os, "fork"):
+        return subprocess.run(
+            [sys.executable, *argv],
+            cwd=cwd,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            timeout=timeout,
+            env=full_env,
+        )
+    return forked_cli(argv, cwd, full_env, timeout)[0]
+
+
+def forked_cli(
+    argv: list[str], cwd: Path, env: dict[str, str], timeout: float, address_space: int | None = None
+) -> tuple[subprocess.CompletedProcess[str], int]:
+    """(what `python ARGV` did, its peak resident memory in bytes), run in a child forked from
+    this interpreter with `address_space` bytes at most (the RLIMIT_AS cap), when given."""
+    import resource
+    import select
+    import tempfile
+
+    from parcom_excel import batch, cli
+
+    batch.preload()  # in the parent, once: each child starts with the package imported
+
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        for stream in (sys.stdout, sys.stderr):
+            stream.flush()
+        pid = os.fork()
+        if pid == 0:  # the child: set up as a new process would be, run, never return
+            code = 1
+            import traceback
+
+            try:
+                import faulthandler
+
+                faulthandler.disable()  # pytest's, writing to the parent's stream
+                if address_space:
+                    resource.setrlimit(resource.RLIMIT_AS, (address_space, address_space))
+                null = os.open(os.devnull, os.O_RDONLY)
+                for fd, target in ((0, null), (1, out.fileno()), (2, err.fileno())):
+                    os.dup2(target, fd)
+                os.chdir(cwd)
+                os.environ.clear()
+                os.environ.update(env)
+                tempfile.tempdir = None  # TMPDIR is read again, as at a start
+                sys.stdin = open(0, encoding="utf-8", closefd=False)
+                sys.stdout = open(1, "w", encoding="utf-8", closefd=False)
+                sys.stderr = open(
+                    2, "w", encoding="utf-8", errors="backslashreplace", buffering=1, closefd=False
+                )
+                sys.__stdin__, sys.__stdout__, sys.__stderr__ = (
+                    sys.stdin,
+                    sys.stdout,
+                    sys.stderr,
+                )  # as at a start
+                sys.argv = argv
+                try:
+                    cli.main()  # ends the process with os._exit
+                    code = 0
+                except SystemExit as exc:
+                    code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+                except BaseException:
+                    traceback.print_exc()
+            except BaseException:
+                os.write(2, traceback.format_exc().encode())
+            finally:
+                for stream in (sys.stdout, sys.stderr):
+                    try:
+                        stream.flush()
+                    except BaseException:
+                        pass
+                os._exit(code)
+        watch = os.pidfd_open(pid)
+        try:
+            if not select.select([watch], [], [], timeout)[0]:
+                os.kill(pid, 9)
+                os.wait4(pid, 0)
+                raise subprocess.TimeoutExpired(argv, timeout)
+        finally:
+            os.close(watch)
+        _, status, usage = os.wait4(pid, 0)
+        texts = []
+        for stream in (out, err):
+            stream.seek(0)
+            texts.append(stream.read().decode("utf-8").replace("\r\n", "\n"))
+    done = subprocess.CompletedProcess([sys.executable, *argv], os.waitstatus_to_exitcode(status), *texts)
+    return done, usage.ru_maxrss * 1024

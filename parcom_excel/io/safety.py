@@ -441,7 +441,9 @@ def file_mode(path: Path) -> int:
 TEMP_SUFFIX = ".parcom-tmp"
 LOCK_SUFFIX = ".parcom-lock"
 LOCK_WAIT = 10.0  # seconds a second run waits for the first before saying so
-_HELD: dict[Path, int] = {}
+_HELD: dict[Path, int] = {}  # the lock files this process took: target -> open descriptor
+if hasattr(os, "register_at_fork"):  # a forked process (a batch worker) holds none of its parent's
+    os.register_at_fork(after_in_child=_HELD.clear)
 
 
 def identity(path: Path) -> tuple:
