@@ -13,7 +13,6 @@ again gives the same master.
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -68,23 +67,23 @@ def normalized(column: C.Column, value: Any) -> Any:
     return typed  # codes compare without case, like validation does
 
 
-def written(column: C.Column, value: Any) -> tuple[Any, Any]:
-    """(value for build_template, raw value to put in the cell afterwards or None).
+def written(column: C.Column, value: Any) -> Any:
+    """The value the master's builder takes: enum codes, tuples, numbers and dates; a value that
+    does not parse is carried over as the unit typed it (Verbatim), so that evaluating the
+    master points at it."""
+    from .template import Verbatim
 
-    build_template takes enum codes and tuples; a value that does not parse is carried over
-    as typed by the unit, so that evaluating the master points at it.
-    """
     if _blank(value):
-        return None, None
+        return None
     ok, typed = _typed(column, value)
     if column.type in (C.ENUM, C.ENUM_LIST):
-        return (typed, None) if ok else (None, _plain(value))
+        return typed if ok else Verbatim(_plain(value))
     if column.type == C.CODES:
         parts = [p.strip() for p in clean(_text(value)).replace(",", ";").replace("\n", ";").split(";")]
-        return tuple(p for p in parts if p), None
+        return tuple(p for p in parts if p)
     if column.type in (C.INT, C.YEAR, C.DATE):
-        return (typed, None) if ok else (_plain(value), None)
-    return _text(value), None
+        return typed if ok else _plain(value)
+    return _text(value)
 
 
 def _text(value: Any) -> str:
@@ -331,28 +330,25 @@ def _setting_norm(setting: C.Setting, value: Any) -> Any:
     return fold(_text(value))
 
 
-def master_settings(book: Book) -> tuple[dict[str, Any], dict[str, Any]]:
-    """(settings for build_template, raw values to put back afterwards) from the chosen book."""
+def master_settings(book: Book) -> dict[str, Any]:
+    """The master's settings, from the chosen book: codes where they parse, else as typed."""
+    from .template import Verbatim
+
     values: dict[str, Any] = {}
-    raw: dict[str, Any] = {}
     for setting in C.SETTINGS:
         if setting.key not in book.settings:
             continue
         value = book.settings[setting.key][0]
         if _blank(value):
-            raw[setting.key] = None
-            continue
-        if setting.type == "enum" and setting.enum:
+            values[setting.key] = Verbatim(None)
+        elif setting.type == "enum" and setting.enum:
             code = C.ENUMS[setting.enum].parse(_text(value))
-            if code is None:
-                raw[setting.key] = _plain(value)
-            else:
-                values[setting.key] = code
+            values[setting.key] = Verbatim(_plain(value)) if code is None else code
         elif setting.type in ("int", "year"):
             values[setting.key] = _plain(value)
         else:
             values[setting.key] = _text(value) if isinstance(value, (str, float)) else value
-    return values, raw
+    return values
 
 
 # ---------------------------------------------------------------- writing the master
@@ -365,129 +361,51 @@ def _source_text(record: Record) -> str:
     return text
 
 
-def _as_string(cell: Any, value: Any) -> None:
-    """Put a value in an openpyxl cell; text is always text, never a formula."""
-    cell.value = value
-    if isinstance(value, str):
-        cell.data_type = "s"
-
-
-def _table_layout(ws: Any, table_name: str) -> tuple[int, int, int, int, dict[str, int]]:
-    from openpyxl.worksheet.cell_range import CellRange
-
-    table = ws.tables[table_name]
-    box = CellRange(table.ref)
-    headers = {}
-    for col in range(box.min_col, box.max_col + 1):
-        value = ws.cell(box.min_row, col).value
-        if isinstance(value, str):
-            headers[fold(value)] = col
-    return box.min_row, box.min_col, box.max_row, box.max_col, headers
-
-
-def finish_master(
-    path: Path,
-    merges: list[SheetMerge],
-    lang: str,
-    raw_settings: dict[str, Any],
-    cells: dict[tuple[str, int, str], str],
-) -> None:
-    """Add the Nguồn column to every table and put back values build_template cannot take.
-
-    `cells` is filled with (sheet key, record index, column key) -> master cell ("B7").
-    """
-    import copy
-
-    import openpyxl
-    from openpyxl.worksheet.table import TableColumn
-
-    with path.open("rb") as fh:
-        book = openpyxl.load_workbook(io.BytesIO(fh.read()))
-    header = SOURCE_HEADER[lang]
-    for merge in merges:
-        sheet = merge.sheet
-        ws = book[sheet.name(lang)]
-        top, left, bottom, right, headers = _table_layout(ws, sheet.table)
-        positions = {col.key: headers[fold(col.label(lang))] for col in sheet.columns}
-        new = right + 1
-        head = ws.cell(top, new)
-        _as_string(head, header)
-        model = ws.cell(top, right)
-        head.font, head.fill = copy.copy(model.font), copy.copy(model.fill)
-        head.border, head.alignment = copy.copy(model.border), copy.copy(model.alignment)
-        ws.column_dimensions[col_letter(new - 1)].width = 34
-        for i, record in enumerate(merge.records):
-            row = top + 1 + i
-            _as_string(ws.cell(row, new), _source_text(record))
-            for column in sheet.columns:
-                cells[(sheet.key, i, column.key)] = f"{col_letter(positions[column.key] - 1)}{row}"
-                _, raw = written(column, record.values[column.key])
-                if raw is not None:
-                    _as_string(ws.cell(row, positions[column.key]), raw)
-        table = ws.tables[sheet.table]
-        ref = f"{col_letter(left - 1)}{top}:{col_letter(new - 1)}{bottom}"
-        table.ref = ref
-        if table.autoFilter is not None:
-            table.autoFilter.ref = ref
-        table.tableColumns.append(TableColumn(id=len(table.tableColumns) + 1, name=header))
-    if raw_settings:
-        ws = book[C.SETTINGS_SHEET.name(lang)]
-        labels = {fold(s.label(lang)): s.key for s in C.SETTINGS}
-        for row in ws.iter_rows(min_row=2, max_col=2):
-            name, value = row[0], row[1]
-            key = labels.get(fold(name.value)) if isinstance(name.value, str) else None
-            if key in raw_settings:
-                _as_string(value, raw_settings[key])
-    out = io.BytesIO()
-    book.save(out)
-    path.write_bytes(out.getvalue())
-
-
 def build_master(
     path: Path, merges: list[SheetMerge], settings_book: Book, lang: str, extra_problems: list[Problem]
 ) -> list[Problem]:
-    """Write the master at `path` atomically; return the problems (conflicts) it reports."""
+    """Write the master at `path` atomically; return the problems (conflicts) it reports.
+
+    One template build writes the tables (with their Nguồn column) and settings; the error
+    list, when there is one, is written by the file adapter, as `parcom evaluate` writes it."""
     from .io.safety import atomic_write
     from .sample import SampleData
     from .template import build_template
 
-    tables = {}
-    for merge in merges:
-        rows = []
+    for merge in merges:  # the conflict notes go into the Nguồn cells
         for record in merge.records:
-            rows.append({col.key: written(col, record.values[col.key])[0] for col in merge.sheet.columns})
-        tables[merge.sheet.key] = rows
-    settings, raw_settings = master_settings(settings_book)
+            record.conflicts.clear()
+        for conflict in merge.conflicts:
+            conflict.kept.conflicts.append(
+                render(
+                    "merge.conflict_note",
+                    lang,
+                    word=C.CONFLICT_WORDS[C.LANGS.index(lang)],
+                    column=conflict.column.label(lang),
+                    other=conflict.other.cell(conflict.column.key),
+                )
+            )
+    sample = SampleData(
+        tables={
+            m.sheet.key: [
+                {col.key: written(col, r.values[col.key]) for col in m.sheet.columns} for r in m.records
+            ]
+            for m in merges
+        },
+        settings=master_settings(settings_book),
+        sources={m.sheet.key: [_source_text(r) for r in m.records] for m in merges},
+    )
     problems: list[Problem] = []
+    for merge in merges:
+        rows = {id(record): row for row, record in enumerate(merge.records, start=2)}  # under the header
+        letters = {col.key: col_letter(i) for i, col in enumerate(merge.sheet.columns)}
+        for conflict in merge.conflicts:
+            cell = f"{letters[conflict.column.key]}{rows[id(conflict.kept)]}"
+            problems.append(conflict_problem(conflict, lang, merge.sheet.name(lang), cell))
+    problems.extend(extra_problems)
 
     def write(tmp: Path) -> None:
-        problems.clear()
-        build_template(tmp, lang=lang, sample=SampleData(tables=tables, settings=settings))
-        cells: dict[tuple[str, int, str], str] = {}
-        index = {id(r): (m.sheet.key, i) for m in merges for i, r in enumerate(m.records)}
-        for merge in merges:  # the conflict notes go into the Nguồn cells
-            for record in merge.records:
-                record.conflicts.clear()
-            for conflict in merge.conflicts:
-                conflict.kept.conflicts.append(
-                    render(
-                        "merge.conflict_note",
-                        lang,
-                        word=C.CONFLICT_WORDS[0 if lang == "vi" else 1],
-                        column=conflict.column.label(lang),
-                        other=conflict.other.cell(conflict.column.key),
-                    )
-                )
-        finish_master(tmp, merges, lang, raw_settings, cells)
-        for merge in merges:
-            for conflict in merge.conflicts:
-                key, i = index[id(conflict.kept)]
-                problems.append(
-                    conflict_problem(
-                        conflict, lang, merge.sheet.name(lang), cells[(key, i, conflict.column.key)]
-                    )
-                )
-        problems.extend(extra_problems)
+        build_template(tmp, lang=lang, sample=sample)
         if problems:
             from .io.files import FileAdapter
             from .outputs import errors_sheet

@@ -290,11 +290,15 @@ _GIVEN = {
 
 @dataclass
 class SampleData:
-    """Plain rows per contract sheet key, plus settings overrides and the documented cases."""
+    """Plain rows per contract sheet key, plus settings overrides and the documented cases.
+
+    `sources` (a merged master): sheet key -> one text per row, the table's last column
+    (contract.SOURCE_COLUMN)."""
 
     tables: dict[str, list[dict[str, Any]]]
     settings: dict[str, Any] = field(default_factory=dict)
     cases: dict[str, str] = field(default_factory=dict)  # role -> staff or unit code
+    sources: dict[str, list[str]] = field(default_factory=dict)
 
     def rows(self, key: str) -> list[dict[str, Any]]:
         return self.tables.get(key, [])

@@ -13,6 +13,7 @@ from __future__ import annotations
 import errno
 import os
 import tempfile
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -37,6 +38,7 @@ CREATED = datetime(2022, 1, 1, 8, 0, 0)
 FONT = {"font_name": BASE_FONT, "font_size": 11}
 DATE_FORMAT = "dd/mm/yyyy"
 FIRST_DATE, LAST_DATE = date(1900, 1, 1), date(2100, 12, 31)
+SOURCE_WIDTH = 34  # a merged master's Nguồn column
 SHIPPED = {"parcom_template.xlsx": False, "parcom_sample.xlsx": True}  # file -> with sample data
 
 
@@ -56,13 +58,19 @@ def list_name(enum_key: str) -> str:
     return f"DS_{enum_key}"
 
 
-def _t(key: str, lang: str, **fields: Any) -> str:
-    return render(key, lang, **fields)
-
-
 # ---------------------------------------------------------------- value rendering
+@dataclass(frozen=True)
+class Verbatim:
+    """A cell or setting value to write exactly as a user typed it, not a code to translate
+    (what `parcom merge` carries over from a unit's book when it does not parse)."""
+
+    value: Any
+
+
 def setting_value(setting: c.Setting, value: Any, lang: str = "vi") -> Any:
     """A setting's value as users read it: enum codes become labels, ranking keys are translated."""
+    if isinstance(value, Verbatim):
+        return value.value
     if setting.type == "enum" and setting.enum:
         enum = c.ENUMS[setting.enum]
         code = enum.parse(str(value)) or str(value)
@@ -77,6 +85,8 @@ def setting_value(setting: c.Setting, value: Any, lang: str = "vi") -> Any:
 
 def cell_value(column: c.Column, value: Any, lang: str = "vi") -> Any:
     """A sample value as written in the sheet: codes of enums become labels, lists are joined."""
+    if isinstance(value, Verbatim):
+        return value.value
     if value is None or value == "" or value == ():
         return None
     if column.type == c.ENUM:
@@ -164,53 +174,53 @@ class _Builder:
         }
         defaults = {s.key: s.default for s in c.SETTINGS}
         row = 0
-        ws.write_string(row, 0, _t("tpl.title", lang), self.fmt(bold=True, font_size=14))
+        ws.write_string(row, 0, render("tpl.title", lang), self.fmt(bold=True, font_size=14))
         row += 1
         ws.write_string(
-            row, 0, _t("tpl.doc_title", lang, movement=defaults["movement"]), self.fmt(italic=True)
+            row, 0, render("tpl.doc_title", lang, movement=defaults["movement"]), self.fmt(italic=True)
         )
         row += 1
         ws.write_string(row, 0, f"{defaults['agency']} – {defaults['parent_agency']}", self.fmt(italic=True))
         row += 2
-        ws.write_string(row, 0, _t("tpl.steps", lang), bold)
+        ws.write_string(row, 0, render("tpl.steps", lang), bold)
         row += 1
         for n in range(1, 8):
             ws.write_number(row, 0, n, self.fmt(align="right", valign="top"))
-            ws.merge_range(row, 1, row, 4, _t(f"tpl.step{n}", lang, **names), wrap)
+            ws.merge_range(row, 1, row, 4, render(f"tpl.step{n}", lang, **names), wrap)
             ws.set_row(row, 48)
             row += 1
         row += 1
-        ws.write_string(row, 0, _t("tpl.sheets", lang), bold)
+        ws.write_string(row, 0, render("tpl.sheets", lang), bold)
         row += 1
         yes, no = c.YES_NO.labels(lang)
         for sheet in c.all_sheets():
             row += 1
             ws.write_string(
-                row, 0, _t("tpl.sheet", lang, name=sheet.name(lang)), self.fmt(bold=True, valign="top")
+                row, 0, render("tpl.sheet", lang, name=sheet.name(lang)), self.fmt(bold=True, valign="top")
             )
             notes = [sheet.doc(lang)]
             if sheet.key == "settings":
-                notes.append(_t("tpl.settings_note", lang, **names))
+                notes.append(render("tpl.settings_note", lang, **names))
             if sheet.primary_key:
                 keys = " + ".join(sheet.column(k).label(lang) for k in sheet.primary_key)
-                notes.append(_t("tpl.unique", lang, keys=keys))
+                notes.append(render("tpl.unique", lang, keys=keys))
             ws.merge_range(row, 1, row, 4, " ".join(notes), wrap)
             ws.set_row(row, 32)
             row += 1
-            for col, text in enumerate(_t("tpl.col_header", lang).split("|")):
+            for col, text in enumerate(render("tpl.col_header", lang).split("|")):
                 ws.write_string(row, col, text, head)
             row += 1
             for column in sheet.columns:
                 ws.write_string(row, 0, column.label(lang), boxed_bold)
                 ws.write_string(row, 1, yes if column.required else no, boxed)
-                ws.write_string(row, 2, _t(f"tpl.type_{column.type}", lang), boxed)
+                ws.write_string(row, 2, render(f"tpl.type_{column.type}", lang), boxed)
                 ws.write_string(row, 3, self.allowed(column), boxed)
                 ws.write_string(row, 4, column.doc(lang), boxed)
                 row += 1
         row += 1
-        ws.write_string(row, 0, _t("tpl.criteria", lang), bold)
+        ws.write_string(row, 0, render("tpl.criteria", lang), bold)
         row += 1
-        code, section, criterion_header = _t("tpl.crit_header", lang).split("|")
+        code, section, criterion_header = render("tpl.crit_header", lang).split("|")
         ws.write_string(row, 0, code, head)
         ws.write_string(row, 1, section, head)
         ws.merge_range(row, 2, row, 4, criterion_header, head)
@@ -220,7 +230,7 @@ class _Builder:
             ("tpl.individual", c.INDIVIDUAL_CRITERIA),
         ):
             for criterion in criteria:
-                ws.write_string(row, 0, f"{criterion.id} – {_t(title, lang)}", boxed_bold)
+                ws.write_string(row, 0, f"{criterion.id} – {render(title, lang)}", boxed_bold)
                 ws.write_string(row, 1, criterion.ref, boxed)
                 ws.merge_range(row, 2, row, 4, criterion.label(lang), boxed)
                 row += 1
@@ -237,7 +247,7 @@ class _Builder:
             row += 1
         row += 1
         awards = "; ".join(a.label(lang) for a in c.AWARDS)
-        ws.merge_range(row, 0, row, 4, _t("tpl.awards", lang, awards=awards, **names), wrap)
+        ws.merge_range(row, 0, row, 4, render("tpl.awards", lang, awards=awards, **names), wrap)
         ws.set_row(row, 32)
         row += 2
         row = self.guide_documents(ws, row, bold, head, boxed, boxed_bold, wrap)
@@ -274,12 +284,12 @@ class _Builder:
         if column.enum:
             return ", ".join(c.ENUMS[column.enum].labels(lang))
         if column.ref:
-            return _t("tpl.ref", lang, sheet=c.SHEETS[column.ref].name(lang))
+            return render("tpl.ref", lang, sheet=c.SHEETS[column.ref].name(lang))
         if column.type == c.YEAR:
             low, high = _year_range()
             return f"{low}–{high}"
         if column.type == c.INT and column.min is not None:
-            return _t("tpl.min", lang, min=column.min)
+            return render("tpl.min", lang, min=column.min)
         if column.type == c.DATE:
             return DATE_FORMAT
         return ""
@@ -310,8 +320,8 @@ class _Builder:
             return {
                 "validate": "list",
                 "source": f"={list_name(setting.enum)}",
-                "error_title": _t("tpl.list_error_title", lang),
-                "error_message": _t("tpl.list_error", lang),
+                "error_title": render("tpl.list_error_title", lang),
+                "error_message": render("tpl.list_error", lang),
             }
         if setting.type in ("int", "year"):
             low = setting.min if setting.min is not None else 0
@@ -327,12 +337,14 @@ class _Builder:
                 "criteria": "between",
                 "minimum": low,
                 "maximum": high,
-                "error_title": _t(title, lang),
-                "error_message": _t(message, lang, min=low, max=high),
+                "error_title": render(title, lang),
+                "error_message": render(message, lang, min=low, max=high),
             }
         return None
 
-    def data_sheet(self, sheet: c.Sheet, rows: list[dict[str, Any]]) -> None:
+    def data_sheet(
+        self, sheet: c.Sheet, rows: list[dict[str, Any]], sources: list[str] | None = None
+    ) -> None:
         lang = self.lang
         ws = self.book.add_worksheet(sheet.name(lang))
         last_row = max(len(rows), 1)
@@ -345,6 +357,11 @@ class _Builder:
         for r, record in enumerate(rows, start=1):
             for col, column in enumerate(sheet.columns):
                 self.write(ws, r, col, cell_value(column, record.get(column.key), lang), formats[col])
+        if sources is not None:  # a merged master's last column: where each row came from
+            text = self.fmt(num_format="@")
+            ws.set_column(len(sheet.columns), len(sheet.columns), SOURCE_WIDTH, text)
+            for r, source in enumerate(sources, start=1):
+                self.write(ws, r, len(sheet.columns), source, text)
         if sheet.key == "council":
             # parcom's own sheet (a marker names it), so Evaluate may pre-fill it keeping every row
             # typed; a plain range, not an Excel table, since a pre-fill rewrites it (SPEC §2c)
@@ -354,16 +371,21 @@ class _Builder:
             ws.set_row(0, 33)
             ws.freeze_panes(1, 0)
             return
-        self.table(ws, sheet, last_row, 33)
+        self.table(ws, sheet, last_row, 33, sources is not None)
 
-    def table(self, ws: Any, sheet: c.Sheet, last_row: int, header_height: int) -> None:
+    def table(
+        self, ws: Any, sheet: c.Sheet, last_row: int, header_height: int, sources: bool = False
+    ) -> None:
         """The sheet's Excel table over its rows, headers marked required or not, header frozen."""
         columns = [
             {"header": col.label(self.lang), "header_format": self.header_fmt(col.required)}
             for col in sheet.columns
         ]
+        if sources:
+            header = c.SOURCE_COLUMN[c.LANGS.index(self.lang)]
+            columns.append({"header": header, "header_format": self.header_fmt(False)})
         options = {"name": sheet.table, "style": "Table Style Light 1", "columns": columns}
-        ws.add_table(0, 0, last_row, len(sheet.columns) - 1, options)
+        ws.add_table(0, 0, last_row, len(columns) - 1, options)
         ws.set_row(0, header_height)
         ws.freeze_panes(1, 0)
         print_setup(ws, landscape=True)
@@ -376,8 +398,8 @@ class _Builder:
                 "validate": "list",
                 "source": f"={list_name(column.enum)}",
                 "error_type": "warning",
-                "error_title": _t("tpl.list_error_title", lang),
-                "error_message": _t(
+                "error_title": render("tpl.list_error_title", lang),
+                "error_message": render(
                     "tpl.multi_error" if column.type == c.ENUM_LIST else "tpl.list_error", lang
                 ),
             }
@@ -388,8 +410,8 @@ class _Builder:
                 "criteria": "between",
                 "minimum": low,
                 "maximum": high,
-                "error_title": _t("tpl.year_error_title", lang),
-                "error_message": _t("tpl.year_error", lang, min=low, max=high),
+                "error_title": render("tpl.year_error_title", lang),
+                "error_message": render("tpl.year_error", lang, min=low, max=high),
             }
         elif column.type == c.INT:
             low = column.min if column.min is not None else -2_147_483_648
@@ -397,8 +419,8 @@ class _Builder:
                 "validate": "integer",
                 "criteria": ">=",
                 "value": low,
-                "error_title": _t("tpl.int_error_title", lang),
-                "error_message": _t("tpl.int_error", lang, min=low),
+                "error_title": render("tpl.int_error_title", lang),
+                "error_message": render("tpl.int_error", lang, min=low),
             }
         elif column.type == c.DATE:
             options = {
@@ -406,8 +428,8 @@ class _Builder:
                 "criteria": "between",
                 "minimum": FIRST_DATE,
                 "maximum": LAST_DATE,
-                "error_title": _t("tpl.date_error_title", lang),
-                "error_message": _t("tpl.date_error", lang),
+                "error_title": render("tpl.date_error_title", lang),
+                "error_message": render("tpl.date_error", lang),
             }
         else:
             options = {"validate": "any"}
@@ -439,7 +461,7 @@ class _Builder:
         defaults = {s.key: s.default for s in c.SETTINGS}
         self.book.set_properties(
             {
-                "title": _t("tpl.doc_title", lang, movement=defaults["movement"]),
+                "title": render("tpl.doc_title", lang, movement=defaults["movement"]),
                 "subject": c.SETTINGS_SHEET.doc(lang),
                 "author": "parcom-excel",
                 "company": str(defaults["agency"]),
@@ -464,7 +486,8 @@ def build_template(path: Path, *, lang: str = "vi", sample: SampleData | None = 
     builder.guide()
     builder.settings(sample.settings if sample else {})
     for sheet in c.DATA_SHEETS:
-        builder.data_sheet(sheet, sample.rows(sheet.key) if sample else [])
+        sources = sample.sources.get(sheet.key) if sample else None
+        builder.data_sheet(sheet, sample.rows(sheet.key) if sample else [], sources)
     builder.lists()
     builder.close()
     return path
@@ -494,7 +517,7 @@ def _os_detail(exc: OSError, lang: str) -> str:
         errno.EROFS: "tpl.read_only",
         errno.EISDIR: "tpl.is_dir",
     }.get(exc.errno or 0)
-    return _t(key, lang) if key else (exc.strerror or type(exc).__name__)
+    return render(key, lang) if key else (exc.strerror or type(exc).__name__)
 
 
 def write_template(
@@ -503,9 +526,9 @@ def write_template(
     """Build into a temporary file beside `path`, then replace it: never a half-written template."""
     path = Path(path)
     if path.suffix.lower() != ".xlsx":
-        raise ParcomError("bad_option", file=str(path), detail=_t("tpl.not_xlsx", lang))
+        raise ParcomError("bad_option", file=str(path), detail=render("tpl.not_xlsx", lang))
     if path.is_dir():
-        raise ParcomError("not_writable", file=str(path), detail=_t("tpl.is_dir", lang))
+        raise ParcomError("not_writable", file=str(path), detail=render("tpl.is_dir", lang))
     if path.exists() and not force:
         raise ParcomError("exists", file=str(path))
     parent = path.parent if str(path.parent) else Path(".")
@@ -555,10 +578,10 @@ def init_command(path: Path, sample: bool, force: bool, lang: str) -> int:
         data = make_sample()
     written = write_template(path, lang=lang, sample=data, force=force)
     if data is None:
-        click.echo(_t("tpl.written", lang, file=written))
+        click.echo(render("tpl.written", lang, file=written))
     else:
         click.echo(
-            _t(
+            render(
                 "tpl.written_sample",
                 lang,
                 file=written,

@@ -181,7 +181,7 @@ def test_into_keeps_the_existing_masters_settings_and_rows_first(tmp_path):
 def test_invalid_values_are_carried_over_as_typed(tmp_path):
     a, b = split(department())
     find(b["ratings"], staff_id="CB03", year=2023)["rating"] = "Tốt lắm"
-    book_a = write_book(tmp_path / "a.xlsx", a)
+    book_a = write_book(tmp_path / "a.xlsx", a, {"min_level": "Cấp thôn", "agency": ""})
     typed = openpyxl.load_workbook(book_a)  # a name that looks like a formula, typed as text
     cell = typed["Cán bộ"]["B3"]
     cell.value = '=HYPERLINK("http://x.invalid","Bình")'
@@ -199,6 +199,9 @@ def test_invalid_values_are_carried_over_as_typed(tmp_path):
     evaluated = CliRunner().invoke(evaluate_command, [str(master)], catch_exceptions=False)
     assert evaluated.exit_code == 1
     assert "Tốt lắm" in evaluated.output
+    settings = {r[0]: r[1] for r in sheet_rows(master, "Cấu hình")}  # A's settings, as typed
+    assert settings["Cấp công nhận sáng kiến tối thiểu"] == "Cấp thôn" and settings["Cơ quan"] == ""
+    assert "Cấp thôn" in evaluated.output
 
 
 def test_refusals(tmp_path):
