@@ -27,11 +27,13 @@ import sys
 import tempfile
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import click
 
 from .cli import guarded, lang_option
 from .i18n import render
+from .io.opc import NS_MAIN
 from .problems import ParcomError
 
 ADDIN_FILE = "parcom_excel.xlam"
@@ -47,12 +49,9 @@ BUTTON_LABEL = render("ribbon.button")
 BUTTON_SCREENTIP = render("ribbon.screentip")
 BUTTON_SUPERTIP = render("ribbon.supertip")
 
-# Every entry gets the same time and attributes: the bytes depend only on the contents.
-_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 _FIRST_PARTS = ("[Content_Types].xml", "_rels/.rels")
 _CORE_TIME = "2022-01-01T00:00:00Z"  # the plan's year; any fixed value keeps builds identical
 
-_NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _NS_UI = "http://schemas.microsoft.com/office/2006/01/customui"
 _NS_MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 _NS_DC = "http://purl.org/dc/elements/1.1/"
@@ -112,27 +111,33 @@ def config_rows(interpreter_win: str = "", interpreter_mac: str = "") -> list[tu
 
 def build_bytes(*, interpreter_win: str = "", interpreter_mac: str = "") -> bytes:
     """The add-in package as bytes: the template with our ribbon, config sheet and properties."""
-    template = template_path()
-    with zipfile.ZipFile(template) as src:
-        parts = {info.filename: src.read(info) for info in src.infolist() if not info.is_dir()}
+    from .io.opc import Package, ZipOut
+
+    with zipfile.ZipFile(template_path()) as src:
+        package = Package(src, TEMPLATE_FILE)
+        parts = {info.filename: src.read(info) for info in package.infos if not info.is_dir()}
+        sheets = package.sheets()
+        if len(sheets) != 1 or sheets[0][1] not in parts:
+            raise ParcomError("addin_template_missing", file=TEMPLATE_FILE + " (sheets)")
+        sheet_part = sheets[0][1]
+        strings_part = package.real("xl/sharedStrings.xml")
+        ribbon_part = package.real("customUI/customUI.xml")
+    if strings_part not in parts or ribbon_part not in parts:
+        raise ParcomError("addin_template_missing", file=TEMPLATE_FILE + " (parts)")
     rows = config_rows(interpreter_win, interpreter_mac)
-    parts["customUI/customUI.xml"] = _ribbon(parts["customUI/customUI.xml"])
-    sheet_part = _config_sheet_part(parts)
-    parts[sheet_part], parts["xl/sharedStrings.xml"] = _config_sheet(
-        parts[sheet_part], parts["xl/sharedStrings.xml"], rows
-    )
-    parts["xl/workbook.xml"] = _workbook(parts["xl/workbook.xml"])
-    parts["docProps/core.xml"] = _core_properties(parts["docProps/core.xml"])
+    parts[ribbon_part] = _ribbon(parts[ribbon_part])
+    parts[sheet_part], parts[strings_part] = _config_sheet(parts[sheet_part], parts[strings_part], rows)
+    parts[package.workbook_part] = _workbook(parts[package.workbook_part])
+    core = package.real("docProps/core.xml")
+    if core in parts:
+        parts[core] = _core_properties(parts[core])
 
     order = [p for p in _FIRST_PARTS if p in parts] + sorted(p for p in parts if p not in _FIRST_PARTS)
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as out:
-        for name in order:
-            info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
-            info.create_system = 0
-            info.external_attr = 0
-            info.compress_type = zipfile.ZIP_STORED
-            out.writestr(info, parts[name])
+    out = ZipOut(buffer, ADDIN_FILE)  # fixed times and attributes: the bytes depend on the contents
+    for name in order:
+        out.write(name, parts[name])
+    out.close()
     return buffer.getvalue()
 
 
@@ -154,17 +159,16 @@ def build(
     return out
 
 
-def _parse(data: bytes):
-    from lxml import etree
+def _parse(data: bytes) -> Any:
+    from .io.opc import parse_xml
 
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, remove_blank_text=False)
-    return etree.fromstring(data, parser)
+    return parse_xml(data)
 
 
-def _dump(root, *, standalone: bool = True) -> bytes:
-    from lxml import etree
+def _dump(root: Any) -> bytes:
+    from .io.opc import serialize
 
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=standalone)
+    return serialize(root)
 
 
 def _ribbon(data: bytes) -> bytes:
@@ -188,23 +192,7 @@ def _ribbon(data: bytes) -> bytes:
     button.set("screentip", BUTTON_SCREENTIP)
     button.set("supertip", BUTTON_SUPERTIP)
     button.set("onAction", RIBBON_MACRO)
-    return _dump(root, standalone=False)
-
-
-def _config_sheet_part(parts: dict[str, bytes]) -> str:
-    """The worksheet part of the template's only sheet, found through the workbook's rels."""
-    book = _parse(parts["xl/workbook.xml"])
-    rels = _parse(parts["xl/_rels/workbook.xml.rels"])
-    sheets = book.findall(f"{{{_NS_MAIN}}}sheets/{{{_NS_MAIN}}}sheet")
-    if len(sheets) != 1:
-        raise ParcomError("addin_template_missing", file=TEMPLATE_FILE + " (sheets)")
-    rid = sheets[0].get("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id")
-    for rel in rels:
-        if rel.get("Id") == rid:
-            from .io.opc import resolve_target
-
-            return resolve_target("xl", rel.get("Target") or "")
-    raise ParcomError("addin_template_missing", file=TEMPLATE_FILE + " (rels)")
+    return _dump(root)
 
 
 def _config_sheet(sheet: bytes, strings: bytes, rows: list[tuple[str, str | bool]]) -> tuple[bytes, bytes]:
@@ -213,8 +201,8 @@ def _config_sheet(sheet: bytes, strings: bytes, rows: list[tuple[str, str | bool
 
     root = _parse(sheet)
     sst = _parse(strings)
-    data = root.find(f"{{{_NS_MAIN}}}sheetData")
-    dimension = root.find(f"{{{_NS_MAIN}}}dimension")
+    data = root.find(f"{{{NS_MAIN}}}sheetData")
+    dimension = root.find(f"{{{NS_MAIN}}}dimension")
     for child in list(data):
         data.remove(child)
     for child in list(sst):
@@ -225,20 +213,20 @@ def _config_sheet(sheet: bytes, strings: bytes, rows: list[tuple[str, str | bool
     def shared(text: str) -> str:
         if text not in table:
             table.append(text)
-            si = etree.SubElement(sst, f"{{{_NS_MAIN}}}si")
-            etree.SubElement(si, f"{{{_NS_MAIN}}}t").text = text
+            si = etree.SubElement(sst, f"{{{NS_MAIN}}}si")
+            etree.SubElement(si, f"{{{NS_MAIN}}}t").text = text
         return str(table.index(text))
 
     for index, (key, value) in enumerate(rows, start=1):
-        row = etree.SubElement(data, f"{{{_NS_MAIN}}}row", r=str(index), spans="1:2")
-        cell = etree.SubElement(row, f"{{{_NS_MAIN}}}c", r=f"A{index}", s="1", t="s")
-        etree.SubElement(cell, f"{{{_NS_MAIN}}}v").text = shared(key)
+        row = etree.SubElement(data, f"{{{NS_MAIN}}}row", r=str(index), spans="1:2")
+        cell = etree.SubElement(row, f"{{{NS_MAIN}}}c", r=f"A{index}", s="1", t="s")
+        etree.SubElement(cell, f"{{{NS_MAIN}}}v").text = shared(key)
         if isinstance(value, bool):
-            cell = etree.SubElement(row, f"{{{_NS_MAIN}}}c", r=f"B{index}", s="1", t="b")
-            etree.SubElement(cell, f"{{{_NS_MAIN}}}v").text = "1" if value else "0"
+            cell = etree.SubElement(row, f"{{{NS_MAIN}}}c", r=f"B{index}", s="1", t="b")
+            etree.SubElement(cell, f"{{{NS_MAIN}}}v").text = "1" if value else "0"
         elif value:
-            cell = etree.SubElement(row, f"{{{_NS_MAIN}}}c", r=f"B{index}", s="1", t="s")
-            etree.SubElement(cell, f"{{{_NS_MAIN}}}v").text = shared(value)
+            cell = etree.SubElement(row, f"{{{NS_MAIN}}}c", r=f"B{index}", s="1", t="s")
+            etree.SubElement(cell, f"{{{NS_MAIN}}}v").text = shared(value)
     if dimension is not None:
         dimension.set("ref", f"A1:B{len(rows)}")
     sst.set("count", str(sum(1 + (isinstance(v, str) and bool(v)) for _, v in rows)))
@@ -249,7 +237,7 @@ def _config_sheet(sheet: bytes, strings: bytes, rows: list[tuple[str, str | bool
 def _workbook(data: bytes) -> bytes:
     """Switch the config sheet on (its name must be PROJECT_NAME.conf) and drop the author's path."""
     root = _parse(data)
-    sheet = root.find(f"{{{_NS_MAIN}}}sheets/{{{_NS_MAIN}}}sheet")
+    sheet = root.find(f"{{{NS_MAIN}}}sheets/{{{NS_MAIN}}}sheet")
     sheet.set("name", CONFIG_SHEET)
     for alternate in root.findall(f"{{{_NS_MC}}}AlternateContent"):
         root.remove(alternate)
