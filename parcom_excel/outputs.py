@@ -134,6 +134,9 @@ def results_sheet(key: str, evaluation: Evaluation, lang: str, stamp: Cell) -> O
     order = sorted(candidates, key=lambda c: (c.rank is None, c.rank or 0, c.id))
     labels = {status: render(f"status.{status}", lang) for status in STATUS_STYLE}
     ids = [criterion.id for criterion in criteria]
+    # Reasons shared by many (the same facts object) are rendered once. Every candidate's outcome
+    # lives until the sheet is made, so the id of its facts names them alone meanwhile.
+    texts: dict[tuple[str, int], str] = {}
     for n, c in enumerate(order, 1):
         row = [
             Cell(n, "int"),
@@ -148,9 +151,11 @@ def results_sheet(key: str, evaluation: Evaluation, lang: str, stamp: Cell) -> O
             outcome = outcomes[cid]
             status = outcome.status
             row.append(Cell(labels[status], STATUS_STYLE[status]))
-            row.append(
-                Cell(outcome.render(lang), "wrap", _link(outcome.sources[0]) if outcome.sources else None)
-            )
+            facts = (outcome.code, id(outcome.params))
+            text = texts.get(facts)
+            if text is None:
+                text = texts[facts] = outcome.render(lang)
+            row.append(Cell(text, "wrap", _link(outcome.sources[0]) if outcome.sources else None))
         conclusion, style = _decision(c, lang)
         note = "; ".join(n.render(lang) for n in (c.tie_note or c.note, c.priority_note) if n)
         row += [

@@ -26,7 +26,18 @@ class Settings:
             raise AttributeError(key) from None
 
     def cite(self, key: str) -> Msg:
-        """How a reason names a setting: its label, value and cell (rendered at the edge)."""
+        """How a reason names a setting: its label, value and cell (rendered at the edge); one
+        Msg per setting, shared by the reasons that cite it."""
+        cites = self.__dict__.setdefault("_cites", {})
+        found = cites.get(key)
+        if found is None or found[0] != (self.values[key], self.cells.get(key), self.sheet, self.book):
+            found = cites[key] = (
+                (self.values[key], self.cells.get(key), self.sheet, self.book),
+                self._cite(key),
+            )
+        return found[1]
+
+    def _cite(self, key: str) -> Msg:
         setting = Term(C.SETTINGS_BY_KEY[key], self.book)
         value = self.values[key]
         if setting.of.type == "enum":

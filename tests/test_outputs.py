@@ -41,3 +41,30 @@ def test_nothing_is_written_past_the_last_row_of_a_worksheet(tmp_path: Path) -> 
     assert ws.max_row == limit
     last = next(ws.iter_rows(min_row=limit, max_row=limit, values_only=True))
     assert last == ("cuối", 1)
+
+
+def test_reasons_shared_by_people_judged_alike_keep_each_ones_facts(tmp_path: Path) -> None:
+    """Reasons alike are made and rendered once (rules.domain.World.once, outputs.results_sheet);
+    each person's text still follows that person's rows, and each links to that person's cell."""
+    from parcom_excel.core import run
+    from parcom_excel.io.files import FileAdapter
+    from tests.workbooks import department, find, write_book
+
+    data = department()
+    find(data["ratings"], staff_id="CB03", year=2024)["rating"] = "HTXSNV"  # one year differs
+    data["ratings"] = [r for r in data["ratings"] if (r["staff_id"], r["year"]) != ("CB04", 2025)]
+    book = write_book(tmp_path / "book.xlsx", data)
+    run(FileAdapter(book))
+    ws = openpyxl.load_workbook(book)["KQ Cá nhân"]
+    header = [c.value for c in ws[4]]
+    column = header.index("Lý do CN2")
+    rows = {r[1].value: r[column] for r in ws.iter_rows(min_row=5) if r[1].value}
+    alike = "2022: Hoàn thành tốt nhiệm vụ, 2023: Hoàn thành tốt nhiệm vụ, 2024: Hoàn thành tốt nhiệm vụ"
+    assert rows["CB01"].value.startswith(alike) and rows["CB01"].value == rows["CB02"].value
+    assert "2024: Hoàn thành xuất sắc nhiệm vụ" in rows["CB03"].value
+    assert "2025" in rows["CB04"].value and rows["CB04"].value != rows["CB01"].value  # no 2025 rating
+    ratings = [(r["staff_id"], r["year"]) for r in data["ratings"]]
+    for staff_id in ("CB01", "CB02", "CB03"):  # each links to its own first rating row
+        assert (
+            rows[staff_id].hyperlink.location == f"'Đánh giá cá nhân'!C{ratings.index((staff_id, 2022)) + 2}"
+        )

@@ -239,13 +239,32 @@ def run_cli(
     return forked_cli(argv, cwd, full_env, timeout)[0]
 
 
+def _ended_in_time(pid: int, timeout: float) -> bool:
+    """Whether child `pid` ends within `timeout` seconds (it is left to be reaped)."""
+    import select
+    import time
+
+    try:
+        watch = os.pidfd_open(pid)  # Linux 5.3+: readable once the child has ended
+    except (AttributeError, OSError):
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if os.waitid(os.P_PID, pid, os.WEXITED | os.WNOHANG | os.WNOWAIT) is not None:
+                return True
+            time.sleep(0.01)
+        return False
+    try:
+        return bool(select.select([watch], [], [], timeout)[0])
+    finally:
+        os.close(watch)
+
+
 def forked_cli(
     argv: list[str], cwd: Path, env: dict[str, str], timeout: float, address_space: int | None = None
 ) -> tuple[subprocess.CompletedProcess[str], int]:
     """(what `python ARGV` did, its peak resident memory in bytes), run in a child forked from
     this interpreter with `address_space` bytes at most (the RLIMIT_AS cap), when given."""
     import resource
-    import select
     import tempfile
 
     from parcom_excel import batch, cli
@@ -300,14 +319,10 @@ def forked_cli(
                     except BaseException:
                         pass
                 os._exit(code)
-        watch = os.pidfd_open(pid)
-        try:
-            if not select.select([watch], [], [], timeout)[0]:
-                os.kill(pid, 9)
-                os.wait4(pid, 0)
-                raise subprocess.TimeoutExpired(argv, timeout)
-        finally:
-            os.close(watch)
+        if not _ended_in_time(pid, timeout):
+            os.kill(pid, 9)
+            os.wait4(pid, 0)
+            raise subprocess.TimeoutExpired(argv, timeout)
         _, status, usage = os.wait4(pid, 0)
         texts = []
         for stream in (out, err):

@@ -21,7 +21,7 @@ def status_text(status: str) -> Msg:
     return Msg(f"status.{status}")
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Outcome:
     """A criterion's verdict: status, the reason as a catalog code with its facts, and the trace
     (the cells it read and the settings it applied)."""
@@ -48,14 +48,37 @@ def _combine(world: World, years: list[Year], met: str, settings: tuple[str, ...
     for status in (UNMET, MISSING):
         bad = [y for y in years if y[1] == status]
         if bad:
-            items = [Msg("year_item", {"year": y, "text": why}) for y, _, why, _ in bad]
+            items = _year_items(world, bad)
             return Outcome(status, "years_failed", {"items": items}, [c for y in bad for c in y[3]], settings)
     if not years:
         return Outcome(
             MET, "no_year_to_judge", {"cite": world.settings.cite("min_months")}, [], ("min_months",)
         )
-    items = [Msg("year_item", {"year": y, "text": why}) for y, _, why, _ in years]
-    return Outcome(MET, met, {"items": items}, [c for y in years for c in y[3]], settings)
+    items = _year_items(world, years)
+    facts = (
+        world.once(("facts", id(items)), lambda _w: {"items": items})
+        if world.is_shared(items)
+        else {"items": items}
+    )
+    return Outcome(MET, met, facts, [c for y in years for c in y[3]], settings)
+
+
+def _year_items(world: World, years: list[Year]) -> list[Msg]:
+    """ "2023: …" for each year; shared by everyone judged alike (a year's reason that is shared
+    gives a shared item, and a list of shared items is itself shared)."""
+    items = []
+    for year, _, why, _ in years:
+        if world.is_shared(why):
+            items.append(world.once(("year_item", year, id(why)), lambda _w, y=year, t=why: _year_item(y, t)))
+        else:
+            items.append(_year_item(year, why))
+    if all(world.is_shared(item) for item in items):
+        return world.once(("year_items", *map(id, items)), lambda _w: items)
+    return items
+
+
+def _year_item(year: int, why: Msg) -> Msg:
+    return Msg("year_item", {"year": year, "text": why})
 
 
 # ---------------------------------------------------------------- collectives (§IV.1)
@@ -198,8 +221,8 @@ def tt4_targets(world: World, unit: Unit) -> Outcome:
         return (UNMET if bad else MET), Msg("tt4.bad", {"items": bad}), cells
 
     outcome = _combine(world, _per_result_year(world, unit, judge), "tt4.met", ("min_months",))
-    if outcome.code == "tt4.met":
-        outcome.params = {}
+    if outcome.code == "tt4.met":  # "met every target": the years' items say nothing more
+        return Outcome(MET, "tt4.met", {}, outcome.sources, outcome.settings)
     return outcome
 
 
@@ -222,7 +245,7 @@ def _discipline(world: World, hits: list, met: str) -> Outcome:
     if hits:
         facts = {"items": _discipline_refs(world, hits), "cite": cite}
         return Outcome(UNMET, "discipline_in_effect", facts, [r.cell for r in hits], used)
-    return Outcome(MET, met, {"cite": cite}, [], used)
+    return world.once(("discipline_met", met), lambda _w: Outcome(MET, met, {"cite": cite}, [], used))
 
 
 def tt5_discipline(world: World, unit: Unit) -> Outcome:
@@ -321,7 +344,7 @@ def cn2_rated_well(world: World, person: Person) -> Outcome:
                 (year, MISSING, Msg("cn2.no_rating", {"sheet": world.sheet("ratings")}), [person.cell])
             )
         elif RATING_RANK[rating.rating] >= floor:
-            why = Msg("cn2.rating", {"rating": world.term(C.RATING.get(rating.rating))})
+            why = world.once(("cn2.rating", rating.rating), lambda w, r=rating.rating: _rated(w, r))
             years.append((year, MET, maternity(why, rating), [rating.cell]))
         else:
             facts = {
@@ -331,6 +354,10 @@ def cn2_rated_well(world: World, person: Person) -> Outcome:
             }
             years.append((year, UNMET, maternity(Msg("cn2.below", facts), rating), [rating.cell]))
     return _combine(world, years, "cn2.met", ("min_rating", "min_months"))
+
+
+def _rated(world: World, rating: str) -> Msg:
+    return Msg("cn2.rating", {"rating": world.term(C.RATING.get(rating))})
 
 
 def maternity(why: Msg, rating) -> Msg:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import calendar
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -163,7 +163,7 @@ class World:
     _unit_initiatives: dict[str, list[Initiative]] | None = None
     _discipline_of: dict[str, list[Discipline]] | None = None
     _discipline_in_unit: dict[str, list[Discipline]] | None = None
-    _memo: dict[str, Any] = field(default_factory=dict)
+    _memo: dict[Hashable, Any] = field(default_factory=dict)
     past_awards: list[PastAward] = field(default_factory=list)
     votes: list[Vote] = field(default_factory=list)
     has_gender: bool = False  # the staff sheet has the Giới tính column
@@ -174,6 +174,8 @@ class World:
         self._min_months = self.settings.min_months
         self._skip_maternity = self.settings.maternity_counts == "N"
         self._used: dict[str, PastAward] = {}
+        self._shared: set[int] = set()
+        self._terms: dict[int, Term] = {}
         self._unit_used: dict[str, list[Initiative]] = {}
         if self.settings.initiative_once == "Y":
             for award in self.past_awards:
@@ -188,29 +190,18 @@ class World:
         """Proceedings pending against the person, or against the unit itself (Đ.4 k.4)."""
         if self.settings.pending_hold != "Y":
             return []
-        if kind == "person":
-            return [r for r in self.discipline if r.pending and r.staff_id == ident]
-        return [r for r in self.discipline if r.pending and not r.staff_id and r.unit_id == ident]
+        return self.once("pending_by_target", _pending_index).get((kind, ident), [])
 
     def repeat_awards(self, kind: str, ident: str) -> list[PastAward]:
         """Past awards of this movement to the same person or unit for an overlapping period."""
-        from ..text import fold
-
-        movement = fold(self.settings.movement)
-        years = set(self.settings.years)
-        found = []
-        for award in self.past_awards:
-            target = award.staff_id if kind == "person" else (None if award.staff_id else award.unit_id)
-            if target != ident or not award.movement or not years & set(award.years):
-                continue
-            given = fold(award.movement)
-            if movement and (movement in given or given in movement):
-                found.append(award)
-        return found
+        return self.once("repeats_by_target", _repeat_index).get((kind, ident), [])
 
     def term(self, entry: Any) -> Term:
         """A contract entry (column, dropdown value) named as the user's workbook writes it."""
-        return Term(entry, self.settings.book)
+        found = self._terms.get(id(entry))  # contract entries live as long as the program
+        if found is None:
+            found = self._terms[id(entry)] = Term(entry, self.settings.book)
+        return found
 
     def sheet(self, key: str) -> str:
         """The user's own name of an input sheet, as reasons name it."""
@@ -323,12 +314,19 @@ class World:
             self._discipline_in_unit = dict(index)
         return self._discipline_in_unit.get(unit_id, [])
 
-    def once(self, key: str, make: Callable[[World], Any]) -> Any:
-        """A value that depends on the world only (a reason shared by thousands), made once."""
+    def once(self, key: Hashable, make: Callable[[World], Any]) -> Any:
+        """A value that depends on the world and `key` only (a reason shared by thousands), made
+        once and kept as long as the world."""
         memo = self._memo
         if key not in memo:
-            memo[key] = make(self)
+            value = memo[key] = make(self)
+            self._shared.add(id(value))
         return memo[key]
+
+    def is_shared(self, value: Any) -> bool:
+        """Whether `value` was made by `once`: it lives as long as the world, so its id may key
+        another shared value."""
+        return id(value) in self._shared
 
     def counts(self, initiative: Initiative) -> bool:
         """Recognised in the period, at the minimum level or higher."""
@@ -345,6 +343,42 @@ class World:
             add_months(record.decided, self.settings.discipline_months) > self.period_start
             or record.decided >= self.period_start
         )
+
+
+def _pending_index(world: World) -> dict[tuple[str, str], list[Discipline]]:
+    """("person", staff id) or ("unit", unit id) -> the proceedings pending against it; a record
+    with a staff code is the person's, one with only a unit code the unit's own."""
+    index: dict[tuple[str, str], list[Discipline]] = defaultdict(list)
+    for record in world.discipline:
+        if not record.pending:
+            continue
+        if record.staff_id:
+            index[("person", record.staff_id)].append(record)
+        elif record.unit_id:
+            index[("unit", record.unit_id)].append(record)
+    return dict(index)
+
+
+def _repeat_index(world: World) -> dict[tuple[str, str], list[PastAward]]:
+    """("person" | "unit", code) -> past awards of this movement for a year of the period."""
+    from ..text import fold
+
+    movement = fold(world.settings.movement)
+    years = set(world.settings.years)
+    index: dict[tuple[str, str], list[PastAward]] = defaultdict(list)
+    if not movement:
+        return {}
+    for award in world.past_awards:
+        if not award.movement or not years & set(award.years):
+            continue
+        given = fold(award.movement)
+        if not (movement in given or given in movement):
+            continue
+        if award.staff_id:
+            index[("person", award.staff_id)].append(award)
+        elif award.unit_id:
+            index[("unit", award.unit_id)].append(award)
+    return dict(index)
 
 
 def is_maternity(note: str) -> bool:
