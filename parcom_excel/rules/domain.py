@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import calendar
 from collections import defaultdict
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -345,13 +345,11 @@ class World:
         )
 
 
-def _pending_index(world: World) -> dict[tuple[str, str], list[Discipline]]:
-    """("person", staff id) or ("unit", unit id) -> the proceedings pending against it; a record
-    with a staff code is the person's, one with only a unit code the unit's own."""
-    index: dict[tuple[str, str], list[Discipline]] = defaultdict(list)
-    for record in world.discipline:
-        if not record.pending:
-            continue
+def _by_target(records: Iterable[Any]) -> dict[tuple[str, str], list[Any]]:
+    """("person", staff id) or ("unit", unit id) -> records: one with a staff code is the
+    person's, one with only a unit code the unit's own."""
+    index: dict[tuple[str, str], list[Any]] = defaultdict(list)
+    for record in records:
         if record.staff_id:
             index[("person", record.staff_id)].append(record)
         elif record.unit_id:
@@ -359,26 +357,27 @@ def _pending_index(world: World) -> dict[tuple[str, str], list[Discipline]]:
     return dict(index)
 
 
+def _pending_index(world: World) -> dict[tuple[str, str], list[Discipline]]:
+    """The proceedings pending against each person or unit."""
+    return _by_target(r for r in world.discipline if r.pending)
+
+
 def _repeat_index(world: World) -> dict[tuple[str, str], list[PastAward]]:
-    """("person" | "unit", code) -> past awards of this movement for a year of the period."""
+    """The past awards of this movement for a year of the period, of each person or unit."""
     from ..text import fold
 
     movement = fold(world.settings.movement)
-    years = set(world.settings.years)
-    index: dict[tuple[str, str], list[PastAward]] = defaultdict(list)
     if not movement:
         return {}
-    for award in world.past_awards:
+    years = set(world.settings.years)
+
+    def this_movement(award: PastAward) -> bool:
         if not award.movement or not years & set(award.years):
-            continue
+            return False
         given = fold(award.movement)
-        if not (movement in given or given in movement):
-            continue
-        if award.staff_id:
-            index[("person", award.staff_id)].append(award)
-        elif award.unit_id:
-            index[("unit", award.unit_id)].append(award)
-    return dict(index)
+        return movement in given or given in movement
+
+    return _by_target(a for a in world.past_awards if this_movement(a))
 
 
 def is_maternity(note: str) -> bool:
