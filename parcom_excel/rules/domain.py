@@ -198,7 +198,7 @@ class World:
 
     def term(self, entry: Any) -> Term:
         """A contract entry (column, dropdown value) named as the user's workbook writes it."""
-        found = self._terms.get(id(entry))  # contract entries live as long as the program
+        found = self._terms.get(id(entry))  # the Term kept holds the entry: its id stays its own
         if found is None:
             found = self._terms[id(entry)] = Term(entry, self.settings.book)
         return found
