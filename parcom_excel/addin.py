@@ -27,13 +27,12 @@ import sys
 import tempfile
 import zipfile
 from pathlib import Path
-from typing import Any
 
 import click
 
 from .cli import guarded, lang_option
 from .i18n import render
-from .io.opc import NS_MAIN
+from .io.opc import NS_MAIN, parse_xml, serialize
 from .problems import ParcomError
 
 ADDIN_FILE = "parcom_excel.xlam"
@@ -159,21 +158,9 @@ def build(
     return out
 
 
-def _parse(data: bytes) -> Any:
-    from .io.opc import parse_xml
-
-    return parse_xml(data)
-
-
-def _dump(root: Any) -> bytes:
-    from .io.opc import serialize
-
-    return serialize(root)
-
-
 def _ribbon(data: bytes) -> bytes:
     """Relabel the template's single tab / group / button; the onAction macro stays the template's."""
-    root = _parse(data)
+    root = parse_xml(data)
     tab = root.find(f".//{{{_NS_UI}}}tab")
     group = root.find(f".//{{{_NS_UI}}}group")
     button = root.find(f".//{{{_NS_UI}}}button")
@@ -192,15 +179,15 @@ def _ribbon(data: bytes) -> bytes:
     button.set("screentip", BUTTON_SCREENTIP)
     button.set("supertip", BUTTON_SUPERTIP)
     button.set("onAction", RIBBON_MACRO)
-    return _dump(root)
+    return serialize(root)
 
 
 def _config_sheet(sheet: bytes, strings: bytes, rows: list[tuple[str, str | bool]]) -> tuple[bytes, bytes]:
     """Replace the config sheet's cells by `rows` (key in A, value in B) and its shared strings."""
     from lxml import etree
 
-    root = _parse(sheet)
-    sst = _parse(strings)
+    root = parse_xml(sheet)
+    sst = parse_xml(strings)
     data = root.find(f"{{{NS_MAIN}}}sheetData")
     dimension = root.find(f"{{{NS_MAIN}}}dimension")
     for child in list(data):
@@ -231,21 +218,21 @@ def _config_sheet(sheet: bytes, strings: bytes, rows: list[tuple[str, str | bool
         dimension.set("ref", f"A1:B{len(rows)}")
     sst.set("count", str(sum(1 + (isinstance(v, str) and bool(v)) for _, v in rows)))
     sst.set("uniqueCount", str(len(table)))
-    return _dump(root), _dump(sst)
+    return serialize(root), serialize(sst)
 
 
 def _workbook(data: bytes) -> bytes:
     """Switch the config sheet on (its name must be PROJECT_NAME.conf) and drop the author's path."""
-    root = _parse(data)
+    root = parse_xml(data)
     sheet = root.find(f"{{{NS_MAIN}}}sheets/{{{NS_MAIN}}}sheet")
     sheet.set("name", CONFIG_SHEET)
     for alternate in root.findall(f"{{{_NS_MC}}}AlternateContent"):
         root.remove(alternate)
-    return _dump(root)
+    return serialize(root)
 
 
 def _core_properties(data: bytes) -> bytes:
-    root = _parse(data)
+    root = parse_xml(data)
     values = {
         f"{{{_NS_DC}}}title": f"parcom-excel add-in (xlwings {xlwings_version()})",
         f"{{{_NS_DC}}}creator": "parcom-excel",
@@ -257,7 +244,7 @@ def _core_properties(data: bytes) -> bytes:
         element = root.find(tag)
         if element is not None:
             element.text = text
-    return _dump(root)
+    return serialize(root)
 
 
 def _write_atomic(path: Path, data: bytes, scratch: Path | None = None) -> None:

@@ -29,12 +29,10 @@ class Settings:
         """How a reason names a setting: its label, value and cell (rendered at the edge); one
         Msg per setting, shared by the reasons that cite it."""
         cites = self.__dict__.setdefault("_cites", {})
+        state = (self.values[key], self.cells.get(key), self.sheet, self.book)  # made again if changed
         found = cites.get(key)
-        if found is None or found[0] != (self.values[key], self.cells.get(key), self.sheet, self.book):
-            found = cites[key] = (
-                (self.values[key], self.cells.get(key), self.sheet, self.book),
-                self._cite(key),
-            )
+        if found is None or found[0] != state:
+            found = cites[key] = (state, self._cite(key))
         return found[1]
 
     def _cite(self, key: str) -> Msg:

@@ -15,12 +15,8 @@ from pathlib import Path
 
 from lxml import etree
 
-NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-NS_PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
-NS_CT = "http://schemas.openxmlformats.org/package/2006/content-types"
-NS_EP = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
-NS_VT = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+from parcom_excel.io.opc import NS_EP, NS_MAIN, NS_R, NS_VT
+
 INDEX_PARTS = (
     "[content_types].xml",
     "xl/workbook.xml",

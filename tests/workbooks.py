@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import functools
 import os
 import subprocess
 import sys
@@ -259,6 +260,14 @@ def _ended_in_time(pid: int, timeout: float) -> bool:
         os.close(watch)
 
 
+@functools.cache
+def _preloaded() -> None:
+    """In the parent, once: each forked child starts with the package imported."""
+    from parcom_excel import batch
+
+    batch.preload()
+
+
 def forked_cli(
     argv: list[str], cwd: Path, env: dict[str, str], timeout: float, address_space: int | None = None
 ) -> tuple[subprocess.CompletedProcess[str], int]:
@@ -267,18 +276,15 @@ def forked_cli(
     import resource
     import tempfile
 
-    from parcom_excel import batch, cli
+    from parcom_excel import cli
 
-    batch.preload()  # in the parent, once: each child starts with the package imported
-
+    _preloaded()
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         for stream in (sys.stdout, sys.stderr):
             stream.flush()
         pid = os.fork()
         if pid == 0:  # the child: set up as a new process would be, run, never return
             code = 1
-            import traceback
-
             try:
                 import faulthandler
 
@@ -292,25 +298,19 @@ def forked_cli(
                 os.environ.clear()
                 os.environ.update(env)
                 tempfile.tempdir = None  # TMPDIR is read again, as at a start
-                sys.stdin = open(0, encoding="utf-8", closefd=False)
-                sys.stdout = open(1, "w", encoding="utf-8", closefd=False)
-                sys.stderr = open(
+                sys.stdin = sys.__stdin__ = open(0, encoding="utf-8", closefd=False)
+                sys.stdout = sys.__stdout__ = open(1, "w", encoding="utf-8", closefd=False)
+                sys.stderr = sys.__stderr__ = open(
                     2, "w", encoding="utf-8", errors="backslashreplace", buffering=1, closefd=False
                 )
-                sys.__stdin__, sys.__stdout__, sys.__stderr__ = (
-                    sys.stdin,
-                    sys.stdout,
-                    sys.stderr,
-                )  # as at a start
                 sys.argv = argv
-                try:
-                    cli.main()  # ends the process with os._exit
-                    code = 0
-                except SystemExit as exc:
-                    code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
-                except BaseException:
-                    traceback.print_exc()
-            except BaseException:
+                cli.main()  # ends the process with os._exit
+                code = 0
+            except SystemExit as exc:
+                code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+            except BaseException:  # what Python prints for an uncaught exception
+                import traceback
+
                 os.write(2, traceback.format_exc().encode())
             finally:
                 for stream in (sys.stdout, sys.stderr):
