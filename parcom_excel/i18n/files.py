@@ -23,6 +23,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Tệp {file} có phần {part} ghi theo bảng mã {encoding} mà chương trình không đọc được: hãy mở tệp bằng Excel và lưu lại.",
         "File {file} has its part {part} in the encoding {encoding}, which cannot be read: open it in Excel and save it again.",
     ),
+    "changed_while_reading": (
+        "Tệp {file} đã thay đổi trong lúc chương trình đang đọc nó (được lưu hoặc đồng bộ lại), nên chưa đọc được trọn vẹn; tệp không hỏng và không bị chương trình thay đổi: hãy đợi lưu hoặc đồng bộ xong rồi chạy lại.",
+        "File {file} changed while it was being read (saved or synced again), so it could not be read whole; the file is not damaged and was not changed by the tool: wait until the save or sync is done and run again.",
+    ),
     # ---- writing
     "read_only": (
         "Tệp {file} chỉ cho phép đọc nên không ghi kết quả vào được: hãy bỏ thuộc tính chỉ đọc (Thuộc tính của tệp) rồi chạy lại, hoặc ghi ra tệp khác.",
@@ -80,6 +84,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "set_member_blocked": (
         "Trong thư mục {folder} có một thư mục mang tên {file}, trùng tên tệp cần ghi: hãy đổi tên thư mục đó hoặc chọn thư mục khác. Chưa tệp nào bị thay.",
         "{folder} holds a folder named {file}, the name of a file to write: rename that folder or choose another one. No file was replaced.",
+    ),
+    "docs_names_collide": (
+        "Các mã {codes} cho cùng một tên tệp báo cáo thành tích, nên mỗi tệp mang thêm một hậu tố riêng: {files}.",
+        "The codes {codes} give one report file name, so each file carries a suffix of its own: {files}.",
     ),
     "set_busy": (
         "Thư mục {folder} đang được một lần chạy khác của chương trình ghi (tệp khóa {lock}): hãy đợi lần đó xong rồi chạy lại; nếu không còn lần nào chạy, hãy xóa tệp khóa.",

@@ -633,11 +633,12 @@ def clear_leftovers(target: Path, pid: int | None = None, scratch: Path | None =
 
 
 def _clear_old_scratch() -> None:
-    """Folders `parcom-XXXXXXXX` that earlier versions left in the temp folder when killed."""
+    """Folders `parcom-XXXXXXXX` (and LibreOffice profiles `parcom_lo_XXXXXXXX`) that earlier
+    versions left in the temp folder when killed."""
     import shutil
 
     folder = tempfile.gettempdir()
-    pattern = re.compile(r"^parcom-[A-Za-z0-9_]{8}$")
+    pattern = re.compile(r"^parcom(-|_lo_)[A-Za-z0-9_]{8}$")
     with contextlib.suppress(OSError):
         for entry in os.scandir(folder):
             if pattern.match(entry.name) and entry.is_dir(follow_symlinks=False):
