@@ -650,14 +650,17 @@ def _clear_old_scratch() -> None:
 # ---- the atomic save: the one way every writer of ours replaces a file
 
 
-def writable_target(dest: Path) -> Path:
-    """The real file a write of `dest` goes to (through symbolic links), refused when read-only."""
+def writable_target(dest: Path, strict: bool = False) -> Path:
+    """The real file a write of `dest` goes to (through symbolic links), refused when read-only.
+    `strict`: an OSError other than "no such file" is raised as it is, for the caller to word."""
     dest = Path(os.path.realpath(dest))
     try:
         st = dest.stat()
     except FileNotFoundError:
         return dest
     except OSError as exc:
+        if strict:
+            raise
         raise ParcomError("not_writable", file=dest.name, detail=exc.strerror or str(exc)) from exc
     if not (st.st_mode & 0o222) or not os.access(dest, os.W_OK):
         raise ParcomError("read_only", file=dest.name)
@@ -729,13 +732,17 @@ def replace_file(
     own inode. `unchanged` is called just before the swap: it raises when the file read is not
     the one on disk any more. `refuse` turns an OSError into the sentence the caller wants
     (default: `not_writable`). Returns the real path written."""
-    dest = writable_target(dest)
+
+    def fail(exc: OSError) -> ParcomError:
+        if refuse is not None:
+            return refuse(exc)
+        return ParcomError("not_writable", file=Path(dest).name, detail=exc.strerror or str(exc))
+
     try:
-        st: os.stat_result | None = dest.stat()
-    except FileNotFoundError:
-        st = None
+        dest = writable_target(dest, strict=True)
+        st: os.stat_result | None = dest.stat() if dest.exists() else None
     except OSError as exc:
-        raise ParcomError("not_writable", file=dest.name, detail=exc.strerror or str(exc)) from exc
+        raise fail(exc) from exc
     clear_leftovers(dest, scratch=scratch)
     _clear_old_scratch()
     tmp: Path | None = None
@@ -759,9 +766,7 @@ def replace_file(
     except Exception as exc:
         cause = _os_error(exc)
         if cause is not None:
-            if refuse is not None:
-                raise refuse(cause) from exc
-            raise ParcomError("not_writable", file=dest.name, detail=cause.strerror or str(cause)) from exc
+            raise fail(cause) from exc
         # a bug or a limit of the writer, not the folder: say so
         raise ParcomError("write_failed", file=dest.name, detail=f"{type(exc).__name__}: {exc}") from exc
     finally:
