@@ -13,8 +13,8 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from ..addresses import quote_sheet
 from ..model import OutputSheet
-from .cells import quote_sheet
 from .opc import (
     CT_RELS,
     NS_CT,
