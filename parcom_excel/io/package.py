@@ -42,7 +42,7 @@ from .safety import (
     preflight,
     writable_target,
 )
-from .transplant import Edit
+from .transplant import Edit, Plan
 
 
 def owned_sheets(path: Path) -> dict[str, str]:
@@ -119,15 +119,6 @@ def _workbook_type(kind: str, target: Path, in_place: bool) -> str | None:
 
 
 # ---------------------------------------------------------------- planning names
-
-
-@dataclasses.dataclass
-class Plan:
-    output: OutputSheet
-    name: str  # final sheet name
-    marker: str  # defined name
-    replace: int | None  # index in <sheets> of our previous sheet, or None to append
-    index: int = -1  # final position in <sheets>
 
 
 def _plan(pkg: Package, outputs: list[OutputSheet]) -> tuple[list[Plan], list[Problem]]:
