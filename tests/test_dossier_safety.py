@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import stat
 import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -17,7 +19,7 @@ import pytest
 from parcom_excel.documents.dossier import report_names
 from parcom_excel.io import safety
 from tests.test_fileset import read_only_folder
-from tests.workbooks import department, run_cli, write_book
+from tests.workbooks import ROOT, department, run_cli, write_book
 
 FAULTS = Path(__file__).parent / "batch_faults"
 
@@ -258,3 +260,69 @@ def test_setgid_and_the_mode_are_kept_on_an_in_place_run(book: Path) -> None:
     done = run_cli("evaluate", book)
     assert done.returncode == 0, done.stderr
     assert stat.S_IMODE(book.stat().st_mode) == 0o2775
+
+
+# ---------------------------------------------------------------- 8. no English inside a refusal
+
+
+def test_documents_into_a_file_says_so_in_one_vietnamese_sentence(book: Path, tmp_path: Path) -> None:
+    (tmp_path / "a_file").write_bytes(b"x")
+    done = run_cli("documents", book, "-o", tmp_path / "a_file")
+    assert done.returncode == 2
+    assert "là một tệp, không phải thư mục" in done.stderr and str(tmp_path / "a_file") in done.stderr
+    assert not re.search(r"Invalid value|Directory|is a file", done.stderr)
+    assert (tmp_path / "a_file").read_bytes() == b"x"
+
+
+def _nobody_python() -> tuple[list[str], dict[str, str]] | None:
+    """An interpreter an unprivileged user may run, with this package and its dependencies on its
+    path (the test's own may live under root's home), or None."""
+    import sysconfig
+
+    path = os.pathsep.join([str(ROOT), sysconfig.get_paths()["purelib"]])
+    for python in (sys.executable, f"/usr/bin/python{sys.version_info.major}.{sys.version_info.minor}"):
+        try:
+            probe = subprocess.run(
+                [python, "-c", "import parcom_excel.cli"],
+                user=65534,
+                capture_output=True,
+                env={"PYTHONPATH": path},
+            )
+        except OSError:
+            continue
+        if probe.returncode == 0:
+            return [python, str(ROOT / "cli.py")], {"PYTHONPATH": path}
+    return None
+
+
+def test_an_unreadable_workbook_is_refused_without_english(book: Path) -> None:
+    import tempfile
+
+    if os.geteuid() != 0:
+        book.chmod(0)
+        done = run_cli("validate", book)
+    else:  # root reads anything: the refusal is seen by an unprivileged user
+        folder = Path(tempfile.mkdtemp())
+        try:
+            folder.chmod(0o755)
+            unreadable = Path(shutil.copy(book, folder / "book.xlsx"))
+            unreadable.chmod(0)
+            nobody = _nobody_python()
+            if nobody is None:
+                pytest.skip("root, and no interpreter an unprivileged user may run")
+            command, env = nobody
+            done = subprocess.run(
+                [*command, "validate", str(unreadable)],
+                capture_output=True,
+                text=True,
+                encoding="utf-8",
+                env={**env, "HOME": str(folder), "PYTHONIOENCODING": "utf-8"},
+                cwd=folder,
+                user=65534,
+                timeout=120,
+            )
+        finally:
+            shutil.rmtree(folder)
+    assert done.returncode == 2, done.stderr
+    assert "book.xlsx" in done.stderr and "không có quyền" in done.stderr
+    assert "Permission denied" not in done.stderr and "Traceback" not in done.stderr

@@ -27,6 +27,22 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Tệp {file} đã thay đổi trong lúc chương trình đang đọc nó (được lưu hoặc đồng bộ lại), nên chưa đọc được trọn vẹn; tệp không hỏng và không bị chương trình thay đổi: hãy đợi lưu hoặc đồng bộ xong rồi chạy lại.",
         "File {file} changed while it was being read (saved or synced again), so it could not be read whole; the file is not damaged and was not changed by the tool: wait until the save or sync is done and run again.",
     ),
+    # ---- what the system said, in words (safety.os_reason)
+    "os.denied": (
+        "không có quyền, hoặc tệp đang mở trong chương trình khác",
+        "permission denied, or the file is open in another program",
+    ),
+    "os.no_space": ("ổ đĩa hết chỗ trống", "the disk is full"),
+    "os.read_only_disk": ("ổ đĩa chỉ cho đọc", "the disk is read-only"),
+    "os.not_dir": (
+        "trong đường dẫn có một tệp chứ không phải thư mục",
+        "part of the path is a file, not a folder",
+    ),
+    "os.is_dir": ("đây là một thư mục", "it is a folder"),
+    "os.no_dir": ("thư mục hoặc tệp không tồn tại", "the folder or file does not exist"),
+    "os.busy": ("tệp đang được chương trình khác dùng", "the file is in use by another program"),
+    "os.name_too_long": ("tên tệp hoặc đường dẫn quá dài", "the file name or path is too long"),
+    "os.io": ("lỗi đọc ghi của ổ đĩa", "a disk input/output error"),
     # ---- writing
     "read_only": (
         "Tệp {file} chỉ cho phép đọc nên không ghi kết quả vào được: hãy bỏ thuộc tính chỉ đọc (Thuộc tính của tệp) rồi chạy lại, hoặc ghi ra tệp khác.",

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import errno
 import hashlib
 import itertools
 import os
@@ -26,6 +27,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
+from ..i18n import Msg
 from ..problems import ParcomError
 from .opc import MAX_INDEX_PART, content_type, office_document, resolve_target, safe_parser
 
@@ -74,7 +76,7 @@ def preflight(path: Path) -> str:
         with path.open("rb") as fh:
             head = fh.read(8)
     except OSError as exc:
-        raise ParcomError("not_readable", file=name, detail=exc.strerror or str(exc)) from exc
+        raise ParcomError("not_readable", file=name, detail=os_reason(exc)) from exc
     if head == OLE_MAGIC:
         return _check_ole(path)
     if head[:4] in ZIP_MAGICS:
@@ -661,7 +663,7 @@ def writable_target(dest: Path, strict: bool = False) -> Path:
     except OSError as exc:
         if strict:
             raise
-        raise ParcomError("not_writable", file=dest.name, detail=exc.strerror or str(exc)) from exc
+        raise ParcomError("not_writable", file=dest.name, detail=os_reason(exc)) from exc
     if not (st.st_mode & 0o222) or not os.access(dest, os.W_OK):
         raise ParcomError("read_only", file=dest.name)
     return dest
@@ -708,6 +710,29 @@ def _os_error(exc: BaseException) -> OSError | None:
     return exc
 
 
+_REASONS = {
+    errno.EACCES: "os.denied",
+    errno.EPERM: "os.denied",
+    errno.ENOSPC: "os.no_space",
+    getattr(errno, "EDQUOT", errno.ENOSPC): "os.no_space",
+    errno.EROFS: "os.read_only_disk",
+    errno.ENOTDIR: "os.not_dir",
+    errno.EISDIR: "os.is_dir",
+    errno.ENOENT: "os.no_dir",
+    errno.EBUSY: "os.busy",
+    getattr(errno, "ETXTBSY", errno.EBUSY): "os.busy",
+    errno.ENAMETOOLONG: "os.name_too_long",
+    errno.EIO: "os.io",
+}
+
+
+def os_reason(exc: OSError) -> Msg | str:
+    """Why the system refused, in the user's language where the catalog has it (the system's own
+    English otherwise)."""
+    key = _REASONS.get(exc.errno or 0)
+    return Msg(key) if key else (exc.strerror or type(exc).__name__)
+
+
 def _fsync(path: Path) -> None:
     with open(path, "rb+") as fh:
         os.fsync(fh.fileno())
@@ -736,7 +761,7 @@ def replace_file(
     def fail(exc: OSError) -> ParcomError:
         if refuse is not None:
             return refuse(exc)
-        return ParcomError("not_writable", file=Path(dest).name, detail=exc.strerror or str(exc))
+        return ParcomError("not_writable", file=Path(dest).name, detail=os_reason(exc))
 
     try:
         dest = writable_target(dest, strict=True)
@@ -914,7 +939,7 @@ def _check_target(folder: Path, name: str, content: Content | None) -> None:
     except FileNotFoundError:
         return
     except OSError as exc:
-        raise ParcomError("set_write_failed", folder=str(folder), detail=exc.strerror or str(exc)) from exc
+        raise ParcomError("set_write_failed", folder=str(folder), detail=os_reason(exc)) from exc
     if stat.S_ISLNK(st.st_mode):
         return  # the link is replaced, never what it points at
     if stat.S_ISDIR(st.st_mode) and isinstance(content, bytes):
@@ -1054,11 +1079,9 @@ def write_set(
 
 
 def _folder_error(folder: Path, exc: OSError) -> ParcomError:
-    import errno
-
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return ParcomError("set_folder_read_only", folder=str(folder))
-    return ParcomError("set_write_failed", folder=str(folder), detail=exc.strerror or str(exc))
+    return ParcomError("set_write_failed", folder=str(folder), detail=os_reason(exc))
 
 
 def _olds(folder: Path, names: list[str], ours: Callable[[str], bool] | None) -> list[str]:
@@ -1106,7 +1129,7 @@ def _write_locked(
         if isinstance(exc, OSError):
             culprit = Path(exc.filename or "").name if exc.filename else "?"
             raise ParcomError(
-                "set_swap_failed", file=culprit, folder=str(folder), detail=exc.strerror or str(exc)
+                "set_swap_failed", file=culprit, folder=str(folder), detail=os_reason(exc)
             ) from exc
         raise
     _roll_back(stage)  # the manifest is gone: this only removes the stage and the old files
