@@ -193,19 +193,18 @@ def test_a_kill_at_any_step_leaves_one_whole_set_after_the_next_run(tmp_path: Pa
     assert content(tmp_path / f"k{step}") == NEW
 
 
-def test_two_runs_into_one_folder_take_turns(tmp_path: Path) -> None:
+def test_two_runs_into_one_folder_take_turns(tmp_path: Path, monkeypatch) -> None:
     folder = tmp_path / "out"
     write_set(folder, OLD, ours=ours)
     lock = folder / safety.SET_LOCK
+    monkeypatch.setenv("PARCOM_LOCK_WAIT", "0.3")
     sleeper = subprocess.Popen(["sleep", "30"])
     try:
         lock.write_text(f"{sleeper.pid} {os.uname().nodename}\n")
-        os.environ["PARCOM_LOCK_WAIT"] = "0.3"
         with pytest.raises(ParcomError) as err:
             write_set(folder, NEW, ours=ours)
         assert err.value.code == "set_busy" and lock.name in err.value.message("vi")
     finally:
-        os.environ.pop("PARCOM_LOCK_WAIT", None)
         sleeper.kill()
         sleeper.wait()
     assert content(folder) == {**OLD, lock.name: lock.read_bytes()}

@@ -570,8 +570,11 @@ def _claim(lock: Path) -> None:
     try:
         os.write(fd, _owner_line())
         os.fsync(fd)
-    finally:
+    except OSError:
         os.close(fd)
+        os.unlink(lock)  # never an empty lock that others would wait on
+        raise
+    os.close(fd)
 
 
 def _clear_dead_claims(lock: Path) -> None:
@@ -895,7 +898,9 @@ def check_names(folder: Path, names: list[str]) -> None:
             raise ParcomError("set_bad_name", file=name, folder=str(folder))
         size = len(name.encode("utf-8", "surrogateescape"))
         if size > NAME_MAX or size > limit:
-            raise ParcomError("set_name_too_long", file=name, folder=str(folder), limit=min(NAME_MAX, limit))
+            raise ParcomError(
+                "set_name_too_long", file=name, folder=str(folder), limit=max(0, min(NAME_MAX, limit))
+            )
         other = seen.setdefault(_fold(name), name)
         if other != name:
             raise ParcomError("set_names_collide", file=name, other=other, folder=str(folder))
