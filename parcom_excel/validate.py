@@ -7,7 +7,6 @@ its Excel cell; nothing here prints or writes.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -15,8 +14,9 @@ import pandas as pd
 import pandera.pandas as pa
 
 from . import contract as C
+from .dataset import Dataset, Validation
 from .model import RawTable
-from .problems import ERROR, WARNING, Problem, ProblemList
+from .problems import ERROR, WARNING, Problem
 from .reader import Inputs
 from .settings import Settings, read_settings
 from .text import clean, looks_legacy
@@ -24,37 +24,6 @@ from .text import clean, looks_legacy
 ROW = "_row"  # Excel row number of each record
 BAD = object()  # marker of a cell whose type failed
 _EXCEL_EPOCH = datetime(1899, 12, 30)
-
-
-@dataclass
-class Dataset:
-    """Valid, typed input: one DataFrame per contract sheet, plus where each came from."""
-
-    settings: Settings
-    frames: dict[str, pd.DataFrame]
-    tables: dict[str, RawTable]
-    lang: str = "vi"
-    columns: dict[str, dict[str, list[Any]]] = field(default_factory=dict)  # typed values, None for blank
-    _prefix: dict[tuple[str, str], str] = field(default_factory=dict)
-
-    def cell(self, sheet_key: str, column: str, row: int) -> str:
-        prefix = self._prefix.get((sheet_key, column))
-        if prefix is None:
-            table = self.tables[sheet_key]
-            prefix = self._prefix[(sheet_key, column)] = f"{table.sheet}!{table.columns.get(column, 'A')}"
-        return f"{prefix}{row}"
-
-    def records(self, sheet_key: str) -> list[dict[str, Any]]:
-        """The typed rows of one sheet as dicts (blank cells are None, never NaN)."""
-        columns = self.columns[sheet_key]
-        keys = list(columns)
-        return [dict(zip(keys, values, strict=True)) for values in zip(*columns.values(), strict=True)]
-
-
-@dataclass
-class Validation(ProblemList):
-    problems: list[Problem] = field(default_factory=list)
-    data: Dataset | None = None
 
 
 # ---------------------------------------------------------------- typing, one cell at a time
