@@ -29,3 +29,45 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Wrote {main} and {requirements} for xlwings Lite (parcom-excel {version}).",
     ),
 }
+TEXTS |= {
+    "bundle.written": (
+        "Đã ghi bộ cài đặt không cần internet vào {folder}: {count} gói cài (wheel) cho {platform}, Python {python}, add-in {addin} và {script}. Chép cả thư mục sang máy cần cài rồi chạy {script}.",
+        "Wrote the offline installer into {folder}: {count} {count:wheel|wheels} for {platform}, Python {python}, the add-in {addin} and {script}. Copy the whole folder to the PC and run {script}.",
+    ),
+    "bundle_no_source": (
+        "Không tìm thấy mã nguồn parcom-excel (pyproject.toml) ở {folder} để đóng gói: hãy chạy lệnh từ bản sao kho mã parcom-excel (pip install -e .).",
+        "The parcom-excel source (pyproject.toml) is not at {folder}, so nothing can be packed: run the command from a checkout of parcom-excel (pip install -e .).",
+    ),
+    "bundle_platform": (
+        "Không đóng gói được cho nền tảng {platform}: hãy chọn một trong {known}.",
+        "Cannot bundle for the platform {platform}: choose one of {known}.",
+    ),
+    "bundle_pip_failed": (
+        "pip không tải được gói cài vào {folder} ({detail}): hãy kiểm tra kết nối internet của máy đóng gói rồi chạy lại.",
+        "pip could not download the wheels into {folder} ({detail}): check this machine's internet connection and retry.",
+    ),
+    "bundle_incomplete": (
+        "Sau nhiều lần tải vẫn thiếu gói cài cho {platform}: {missing}; hãy báo cho bộ phận hỗ trợ.",
+        "Wheels for {platform} are still missing after several downloads: {missing}; tell support.",
+    ),
+    "bundle.bat_venv": (
+        "Đang tạo môi trường Python {python} tại {venv} ...",
+        "Creating the Python {python} environment in {venv} ...",
+    ),
+    "bundle.bat_install": (
+        "Đang cài parcom-excel từ thư mục wheels (không cần internet) ...",
+        "Installing parcom-excel from the wheels folder (no internet needed) ...",
+    ),
+    "bundle.bat_done": (
+        "Đã cài xong. Hãy đóng hẳn Excel rồi mở lại: thẻ Thi đua CCHC có nút Đánh giá.",
+        "Done. Close Excel completely and start it again: the PAR emulation tab has the Evaluate button.",
+    ),
+    "bundle.bat_no_python": (
+        "Không tạo được môi trường Python: hãy cài Python {python} (64-bit) từ python.org rồi chạy lại tệp này.",
+        "Could not create the Python environment: install Python {python} (64-bit) from python.org, then run this file again.",
+    ),
+    "bundle.bat_failed": (
+        "Cài đặt không thành công (xem dòng lỗi phía trên): bộ cài cần đúng Python {python} 64-bit; hãy gửi màn hình này cho bộ phận hỗ trợ.",
+        "The installation failed (see the error above): the bundle needs Python {python} 64-bit; send this screen to support.",
+    ),
+}
