@@ -187,6 +187,99 @@ def build(out: Path) -> list[Path]:
     return written
 
 
+# ---------------------------------------------------------------- main.py inside a workbook
+# Workbooks saved by xlwings Lite keep its code in the document's settings of the Office add-in: the
+# part xl/webextensions/webextension1.xml names the store add-in (OMEX id WA200008175) and holds
+# the properties "main.py" and "requirements.txt", each a JSON string; taskpanes.xml (from the
+# package's root relationships) opens its task pane. Read from public workbooks saved by Lite.
+
+NS_WE = "http://schemas.microsoft.com/office/webextensions/webextension/2010/11"
+NS_WETP = "http://schemas.microsoft.com/office/webextensions/taskpanes/2010/11"
+REL_TASKPANES = "http://schemas.microsoft.com/office/2011/relationships/webextensiontaskpanes"
+REL_WEBEXTENSION = "http://schemas.microsoft.com/office/2011/relationships/webextension"
+CT_TASKPANES = "application/vnd.ms-office.webextensiontaskpanes+xml"
+CT_WEBEXTENSION = "application/vnd.ms-office.webextension+xml"
+LITE_STORE_ID = "WA200008175"  # xlwings Lite in Microsoft's add-in store
+TASKPANES, WEBEXTENSION = "xl/webextensions/taskpanes.xml", "xl/webextensions/webextension1.xml"
+_EXTENSION_ID = "{6E1F2A5B-3C1D-4A57-9B0E-70A1C0DE2024}"  # ours: one fixed id, so builds repeat
+
+
+def webextension_parts(main: str, requirements_txt: str) -> dict[str, bytes]:
+    """The parts that carry main.py and requirements.txt, as xlwings Lite saves them."""
+    import json
+    from xml.sax.saxutils import quoteattr
+
+    props = "".join(
+        f"<we:property name={quoteattr(name)} value={quoteattr(json.dumps(text, ensure_ascii=False))}/>"
+        for name, text in ((MAIN, main), (REQUIREMENTS, requirements_txt))
+    )
+    ref = f'id="{LITE_STORE_ID}" version="1.0.0.0" store="{LITE_STORE_ID}" storeType="OMEX"'
+    head = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n'
+    extension = (
+        f'{head}<we:webextension xmlns:we="{NS_WE}" id="{_EXTENSION_ID}"><we:reference {ref}/>'
+        f"<we:alternateReferences/><we:properties>{props}</we:properties><we:bindings/>"
+        f'<we:snapshot xmlns:r="{_NS_R}"/></we:webextension>'
+    )
+    panes = (
+        f'{head}<wetp:taskpanes xmlns:wetp="{NS_WETP}"><wetp:taskpane dockstate="right" visibility="1" '
+        f'width="438" row="3"><wetp:webextensionref xmlns:r="{_NS_R}" r:id="rId1"/></wetp:taskpane>'
+        "</wetp:taskpanes>"
+    )
+    rels = (
+        f'{head}<Relationships xmlns="{_NS_PKG_REL}"><Relationship Id="rId1" Type="{REL_WEBEXTENSION}" '
+        'Target="webextension1.xml"/></Relationships>'
+    )
+    return {
+        WEBEXTENSION: extension.encode("utf-8"),
+        TASKPANES: panes.encode("utf-8"),
+        "xl/webextensions/_rels/taskpanes.xml.rels": rels.encode("utf-8"),
+    }
+
+
+def embed(book: Path) -> Path:
+    """Write main.py and requirements.txt into the workbook `book` (one that has no Office add-in
+    parts yet, such as a fresh template), so xlwings Lite finds them when the workbook is opened."""
+    from .io.opc import NS_CT, NS_PKG_REL, Package, ZipOut, parse_xml, qn, serialize, sub_element
+    from .io.safety import atomic_write
+
+    extra = webextension_parts(main_source(), "\n".join(requirements()) + "\n")
+    with zipfile.ZipFile(book) as src:
+        package = Package(src, book.name)
+        if any(info.filename.lower().startswith("xl/webextensions/") for info in package.infos):
+            raise ParcomError("lite_has_addins", file=book.name)
+        types, rels = package.types, parse_xml(package.read("_rels/.rels"))
+        for part, kind in ((WEBEXTENSION, CT_WEBEXTENSION), (TASKPANES, CT_TASKPANES)):
+            sub_element(types, qn(NS_CT, "Override")).attrib.update(
+                {"PartName": "/" + part, "ContentType": kind}
+            )
+        ids = {rel.get("Id") for rel in rels}
+        rel_id = next(f"rId{n}" for n in range(len(ids) + 1, len(ids) + 100) if f"rId{n}" not in ids)
+        sub_element(rels, qn(NS_PKG_REL, "Relationship")).attrib.update(
+            {"Id": rel_id, "Type": REL_TASKPANES, "Target": TASKPANES}
+        )
+        extra |= {
+            package.real("[Content_Types].xml"): serialize(types),
+            package.real("_rels/.rels"): serialize(rels),
+        }
+
+        def write(tmp: Path) -> None:
+            with tmp.open("wb") as handle:
+                out = ZipOut(handle, book.name)
+                for info in package.infos:
+                    if info.filename not in extra and not info.is_dir():
+                        out.copy(src.fp, info)
+                for name, data in extra.items():
+                    out.write(name, data)
+                out.close()
+
+        atomic_write(book, write)
+    return book
+
+
+_NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_NS_PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
+
+
 _MAIN = '''# parcom-excel {version} for xlwings Lite, written by `parcom lite build`: paste it whole into
 # the main.py of xlwings Lite, and requirements.txt into its requirements.txt tab.
 # The package is the zip below (base64, sha256 {sha}); nothing is downloaded for it.

@@ -281,3 +281,42 @@ def test_a_book_that_cannot_be_used_is_one_sentence_and_no_sheet(tmp_path: Path)
     assert [a["args"][3] for a in actions if a["func"] == "alert"] == ["critical"]
     assert "\n" not in text and "Traceback" not in text and "khac.xlsx" in text
     assert not [a for a in actions if a["func"] in ("addSheet", "setValues")]
+
+
+# ---------------------------------------------------------------- main.py inside a workbook
+
+
+def test_embed_writes_main_py_and_requirements_where_lite_keeps_them(tmp_path: Path) -> None:
+    from lxml import etree
+    from python_calamine import CalamineWorkbook
+
+    from parcom_excel.template import build_template
+
+    book = build_template(tmp_path / "mau_lite.xlsx")
+    before = CalamineWorkbook.from_path(str(book)).sheet_names
+    with zipfile.ZipFile(book) as original:
+        kept = {info.filename: original.read(info) for info in original.infolist()}
+    lite.embed(book)
+    with zipfile.ZipFile(book) as package:
+        root = etree.fromstring(package.read("xl/webextensions/webextension1.xml"))
+        panes = etree.fromstring(package.read("xl/webextensions/taskpanes.xml"))
+        rels = package.read("_rels/.rels").decode()
+        types = package.read("[Content_Types].xml").decode()
+        unchanged = {
+            name: package.read(name) for name in kept if name not in ("_rels/.rels", "[Content_Types].xml")
+        }
+    ns = {"we": lite.NS_WE}
+    props = {p.get("name"): json.loads(p.get("value")) for p in root.findall("we:properties/we:property", ns)}
+    assert props == {"main.py": lite.main_source(), "requirements.txt": "\n".join(lite.requirements()) + "\n"}
+    assert root.find("we:reference", ns).get("id") == "WA200008175"
+    assert panes[0].get("visibility") == "1"  # the task pane opens with the workbook
+    assert 'Target="xl/webextensions/taskpanes.xml"' in rels and lite.CT_WEBEXTENSION in types
+    assert unchanged == {n: d for n, d in kept.items() if n in unchanged}  # every other part as it was
+    assert CalamineWorkbook.from_path(str(book)).sheet_names == before
+    validator = ROOT.parent / "shared" / "tools" / "ooxml" / "validate"
+    if validator.is_file():
+        done = subprocess.run([str(validator), str(book)], capture_output=True, text=True, timeout=300)
+        assert done.returncode == 0 and " 0 error(s)" in done.stdout, done.stdout + done.stderr
+    with pytest.raises(lite.ParcomError) as caught:  # a second time: the add-in parts are there
+        lite.embed(book)
+    assert caught.value.code == "lite_has_addins"

@@ -71,3 +71,9 @@ TEXTS |= {
         "The installation failed (see the error above): the bundle needs Python {python} 64-bit; send this screen to support.",
     ),
 }
+TEXTS |= {
+    "lite_has_addins": (
+        "Sổ làm việc {file} đã có add-in Office (phần xl/webextensions) nên không ghi thêm mã của xlwings Lite vào được: hãy dùng sổ mới tạo bằng parcom init --lite, hoặc dán main.py vào xlwings Lite.",
+        "The workbook {file} already has Office add-in parts (xl/webextensions), so xlwings Lite's code cannot be added: use a new workbook from parcom init --lite, or paste main.py into xlwings Lite.",
+    ),
+}
