@@ -225,7 +225,7 @@ def install_script(python: str = PYTHON) -> str:
     blocks, the sentences of the catalog without diacritics."""
 
     def say(key: str, **fields: str) -> str:
-        from .io.excel import ascii_fold
+        from .button import ascii_fold
 
         text = ascii_fold(render(key, "vi", **fields))
         for char in "^&|<>%":

@@ -22,7 +22,6 @@ class Dataset:
     settings: Settings
     frames: dict[str, Any]  # pandas DataFrames, read by validation only
     tables: dict[str, RawTable]
-    lang: str = "vi"
     columns: dict[str, dict[str, list[Any]]] = field(default_factory=dict)  # typed values, None for blank
     _prefix: dict[tuple[str, str], str] = field(default_factory=dict)
 

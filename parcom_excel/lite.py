@@ -47,11 +47,11 @@ def evaluate(book: Any, *, data_dir: Path = DATA_DIR) -> str:
     adapter = None
     try:
         from .core import run
-        from .io.excel import XlwingsAdapter
+        from .io.excel import XlwingsAdapter, activate
 
         adapter = XlwingsAdapter(book)
         result = run(adapter, lang=LANG)
-        _activate(book, result.next_sheet)
+        activate(book, result.next_sheet)
         text, mode = result.summary_text(LANG), "info" if result.exit_code == 0 else "critical"
         if result.evaluation is not None and result.evaluation.world.settings.documents_on_evaluate == "Y":
             text += "\n\n" + dossier_zip(result.evaluation, str(book.name), data_dir)
@@ -72,14 +72,6 @@ def evaluate(book: Any, *, data_dir: Path = DATA_DIR) -> str:
     except Exception:
         pass  # the task pane already shows it
     return text
-
-
-def _activate(book: Any, name: str | None) -> None:
-    if name:
-        try:
-            book.sheets[name].activate()
-        except Exception:
-            pass  # the sheet is there; not landing on it is no reason to alarm anyone
 
 
 def dossier_zip(evaluation: Any, book_name: str, data_dir: Path = DATA_DIR) -> str:

@@ -12,6 +12,9 @@ from typing import Any
 ERROR = "error"
 WARNING = "warning"
 
+# Exit codes of every command: done, data errors found, the input or the command cannot be used.
+EXIT_OK, EXIT_DATA, EXIT_UNUSABLE = 0, 1, 2
+
 
 @dataclass
 class Problem:
@@ -108,7 +111,7 @@ class ParcomError(Exception):
 
 
 def sort_key(problem: Problem) -> tuple:
-    from .io.cells import split_cell
+    from .addresses import split_cell
 
     col, row = split_cell(problem.cell) if problem.cell else ("", 0)
     return (0 if problem.is_error else 1, problem.sheet or "", row, len(col), col, problem.code)

@@ -50,7 +50,7 @@ def _folder(tmp: Path, data: dict[str, Any]) -> Path:
 
     lite.build(tmp)
     (tmp / "payload.json").write_text(json.dumps(data, ensure_ascii=False), "utf-8")
-    validated = validate(read_inputs(XlwingsAdapter(xw.Book(json=data))), lite.LANG)
+    validated = validate(read_inputs(XlwingsAdapter(xw.Book(json=data))))
     if validated.data is not None:
         validated.data.frames.clear()  # pandas frames: validation's own, never read after it
     (tmp / "validated.pickle").write_bytes(pickle.dumps(validated))

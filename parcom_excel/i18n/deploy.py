@@ -77,3 +77,41 @@ TEXTS |= {
         "The workbook {file} already has Office add-in parts (xl/webextensions), so xlwings Lite's code cannot be added: use a new workbook from parcom init --lite, or paste main.py into xlwings Lite.",
     ),
 }
+TEXTS |= {
+    "lite.embedded": (
+        "Đã ghi main.py và requirements.txt của xlwings Lite vào {file}: mở sổ trong Excel, xlwings Lite sẽ có sẵn kịch bản Đánh giá.",
+        "Wrote xlwings Lite's main.py and requirements.txt into {file}: open it in Excel and xlwings Lite has the Evaluate script.",
+    ),
+    # ---- help of the commands (see i18n/cli.py for the keys' layout)
+    "short.lite": (
+        "Tạo main.py cho xlwings Lite (nút Đánh giá không cần cài Python).",
+        "Write main.py for xlwings Lite (the Evaluate button without installing Python).",
+    ),
+    "help.lite": (
+        "Nút Đánh giá chạy trong xlwings Lite: Python chạy ngay trong Excel, máy không cần cài gì.",
+        "The Evaluate button in xlwings Lite: Python runs inside Excel, nothing to install on the PC.",
+    ),
+    "short.lite.build": ("Ghi main.py và requirements.txt.", "Write main.py and requirements.txt."),
+    "help.lite.build": (
+        "Ghi main.py (mang theo cả gói parcom-excel) và requirements.txt vào thư mục OUT, để dán vào xlwings Lite.",
+        "Write main.py (carrying the whole parcom-excel package) and requirements.txt into the folder OUT, to paste into xlwings Lite.",
+    ),
+    "help.init.lite": (
+        "Ghi sẵn main.py và requirements.txt của xlwings Lite vào sổ.",
+        "Also carry xlwings Lite's main.py and requirements.txt in the workbook.",
+    ),
+    "short.addin.bundle": (
+        "Đóng gói để cài trên máy không có internet.",
+        "Pack everything to install on a PC without internet.",
+    ),
+    "help.addin.bundle": (
+        "Ghi vào thư mục OUT mọi gói cài (wheel) cho máy đích, add-in và cai_dat.bat: chép thư mục sang máy không có internet rồi chạy cai_dat.bat.",
+        "Write into the folder OUT every wheel for the target PC, the add-in and cai_dat.bat: copy the folder to the PC without internet and run cai_dat.bat.",
+    ),
+    "help.addin.bundle.platform": (
+        "Nền tảng của máy đích (win_amd64: Windows 64-bit).",
+        "Platform of the target PC (win_amd64: 64-bit Windows).",
+    ),
+    "help.addin.bundle.python": ("Phiên bản Python của máy đích.", "Python version of the target PC."),
+    "help.addin.bundle.out": ("Thư mục ghi bộ cài.", "Folder to write the bundle into."),
+}

@@ -24,7 +24,7 @@ def _substitute_validation(folder: Path) -> bool:
     except ImportError:
         validated = pickle.loads((folder / "validated.pickle").read_bytes())
         stand_in = types.ModuleType("parcom_excel.validate")
-        stand_in.validate = lambda inputs, lang="vi", from_year=None, to_year=None: validated
+        stand_in.validate = lambda *args, **kwargs: validated  # whatever the period asked
         sys.modules["parcom_excel.validate"] = stand_in
         return True
     return False
