@@ -100,6 +100,8 @@ def bundle(out: Path, platform: str | None = "win_amd64", python: str | None = N
         raise ParcomError("bundle_platform", platform=platform, known=", ".join(sorted(TARGETS)))
     python = python or (PYTHON if platform else f"{sys.version_info[0]}.{sys.version_info[1]}")
     root = source_root()
+    if out.exists() and not out.is_dir():
+        raise ParcomError("out_not_folder", file=str(out))
     try:
         out.mkdir(parents=True, exist_ok=True)
         scratch = Path(tempfile.mkdtemp(prefix=".parcom-bundle-", dir=out))

@@ -166,6 +166,8 @@ def build(out: Path) -> list[Path]:
     from .io.safety import atomic_write
 
     out = Path(out)
+    if out.exists() and not out.is_dir():
+        raise ParcomError("out_not_folder", file=str(out))
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

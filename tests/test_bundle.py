@@ -154,3 +154,16 @@ def test_a_target_pip_cannot_serve_is_one_sentence_and_leaves_no_scratch(tmp_pat
     text = caught.value.message("vi")
     assert text.startswith(f"pip không tải được gói cài vào {out} (") and "\n" not in text
     assert list(out.iterdir()) == []
+
+
+def test_bundle_command_refuses_a_file_as_its_folder(tmp_path: Path) -> None:
+    from tests.workbooks import run_cli
+
+    target = tmp_path / "ban_sao.txt"
+    target.write_text("x")
+    done = run_cli("addin", "bundle", "-o", target, cwd=tmp_path)
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert done.stderr.strip() == (
+        f"{target} là một tệp chứ không phải thư mục: hãy chọn một thư mục (chưa có thì chương trình tạo) để ghi vào."
+    )
+    assert target.read_text() == "x"

@@ -320,3 +320,33 @@ def test_embed_writes_main_py_and_requirements_where_lite_keeps_them(tmp_path: P
     with pytest.raises(lite.ParcomError) as caught:  # a second time: the add-in parts are there
         lite.embed(book)
     assert caught.value.code == "lite_has_addins"
+
+
+# ---------------------------------------------------------------- the commands
+
+
+def test_lite_build_and_init_lite_from_the_command_line(tmp_path: Path) -> None:
+    from tests.workbooks import run_cli
+
+    done = run_cli("lite", "build", tmp_path / "lite", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    main = tmp_path / "lite" / "main.py"
+    assert done.stdout.strip() == (
+        f"Đã ghi {main} và {tmp_path / 'lite' / 'requirements.txt'} cho xlwings Lite (parcom-excel 0.1.0)."
+    )
+    assert main.read_text("utf-8") == lite.main_source()
+    book = tmp_path / "mau.xlsx"
+    done = run_cli("init", book, "--lite", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    with zipfile.ZipFile(book) as package:
+        assert lite.WEBEXTENSION in package.namelist()
+    assert (
+        done.stdout.strip()
+        .splitlines()[-1]
+        .startswith(f"Đã ghi main.py và requirements.txt của xlwings Lite vào {book}")
+    )
+    refused = run_cli("lite", "build", book, cwd=tmp_path)
+    assert refused.returncode == 2 and refused.stdout == ""
+    assert refused.stderr.strip() == (
+        f"{book} là một tệp chứ không phải thư mục: hãy chọn một thư mục (chưa có thì chương trình tạo) để ghi vào."
+    )

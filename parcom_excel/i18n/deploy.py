@@ -115,3 +115,9 @@ TEXTS |= {
     "help.addin.bundle.python": ("Phiên bản Python của máy đích.", "Python version of the target PC."),
     "help.addin.bundle.out": ("Thư mục ghi bộ cài.", "Folder to write the bundle into."),
 }
+TEXTS |= {
+    "out_not_folder": (
+        "{file} là một tệp chứ không phải thư mục: hãy chọn một thư mục (chưa có thì chương trình tạo) để ghi vào.",
+        "{file} is a file, not a folder: choose a folder to write into (it is created if missing).",
+    ),
+}
