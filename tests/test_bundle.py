@@ -104,13 +104,14 @@ def test_a_bundle_for_this_machine_installs_offline_here(tmp_path: Path) -> None
     made = bundle.bundle(out, None)
     assert made.python == f"{sys.version_info[0]}.{sys.version_info[1]}"
     venv = tmp_path / "venv"
-    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=300)
+    # no pip of its own (ensurepip would cost seconds): this pip installs into it (--python)
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True, timeout=300)
     python = venv / "bin" / "python"
     env = {k: v for k, v in os.environ.items() if not k.startswith("PIP_")}
     env |= {"PIP_CONFIG_FILE": os.devnull, "PIP_NO_INDEX": "1", "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
     install = ["install", "-q", "--no-index", "--find-links", str(out / "wheels")]
     done = subprocess.run(
-        [str(python), "-m", "pip", *install, "-r", str(out / "requirements.txt")],
+        [sys.executable, "-m", "pip", "--python", str(python), *install, "-r", str(out / "requirements.txt")],
         capture_output=True,
         text=True,
         env=env,
