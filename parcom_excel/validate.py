@@ -338,42 +338,53 @@ def cross_checks(
     refs: dict[str, set[str]],
     lang: str,
 ) -> list[Problem]:
-    problems: list[Problem] = []
+    """Checks across columns and sheets; `lang` is the workbook's, for the names messages quote."""
 
     def at(key: str, column: str, i: int) -> tuple[str, str]:
         return tables[key].sheet, tables[key].cell(column, i)
 
-    problems += period_problems(frames, tables, settings)
+    return [
+        *period_problems(frames, tables, settings),
+        *_reversed_pairs(frames, at),
+        *_author_problems(frames["initiatives"], refs, tables["staff"].sheet, at, lang),
+        *_discipline_problems(frames, tables, at, lang),
+    ]
 
-    # Pairs that must not be reversed: (sheet, column a, column b) with a <= b; the problem sits on
-    # the cell named next, and its message quotes the other column.
-    for key, a, b, code, cell_column, param, param_column in (
-        ("staff", "joined", "left", "left_before_joined", "left", "joined", "joined"),
-        (
-            "results",
-            "tasks_on_time",
-            "tasks_assigned",
-            "done_gt_assigned",
-            "tasks_on_time",
-            "assigned",
-            "tasks_assigned",
-        ),
-    ):
+
+# Pairs that must not be reversed: (sheet, column a, column b) with a <= b, the cell the problem sits
+# on, and the fact its message quotes (from which column).
+_PAIRS = (
+    ("staff", "joined", "left", "left_before_joined", "left", "joined", "joined"),
+    (
+        "results",
+        "tasks_on_time",
+        "tasks_assigned",
+        "done_gt_assigned",
+        "tasks_on_time",
+        "assigned",
+        "tasks_assigned",
+    ),
+)
+
+
+def _reversed_pairs(frames: dict[str, pd.DataFrame], at: Any) -> list[Problem]:
+    problems = []
+    for key, a, b, code, cell_column, param, param_column in _PAIRS:
         frame = frames[key]
         both = frame[a].notna() & frame[b].notna()
         for i in frame.index[both]:
             if frame.at[i, a] > frame.at[i, b]:
+                facts = {param: frame.at[i, param_column]}
                 problems.append(
-                    Problem(
-                        code,
-                        ERROR,
-                        *at(key, cell_column, i),
-                        frame.at[i, cell_column],
-                        {param: frame.at[i, param_column]},
-                    )
+                    Problem(code, ERROR, *at(key, cell_column, i), frame.at[i, cell_column], facts)
                 )
+    return problems
 
-    initiatives = frames["initiatives"]
+
+def _author_problems(
+    initiatives: pd.DataFrame, refs: dict[str, set[str]], staff_sheet: str, at: Any, lang: str
+) -> list[Problem]:
+    problems = []
     column = C.INITIATIVES.column("authors")
     for i, authors in initiatives["authors"].items():
         if authors is None:
@@ -382,18 +393,18 @@ def cross_checks(
             problems.append(Problem("no_authors", ERROR, *at("initiatives", "authors", i), None))
         for code in authors:
             if code not in refs["staff"]:
-                problems.append(
-                    Problem(
-                        "unknown_ref",
-                        ERROR,
-                        *at("initiatives", "authors", i),
-                        code,
-                        {"column": column.label(lang), "target": tables["staff"].sheet},
-                    )
-                )
+                facts = {"column": column.label(lang), "target": staff_sheet}
+                problems.append(Problem("unknown_ref", ERROR, *at("initiatives", "authors", i), code, facts))
+    return problems
 
-    discipline = frames["discipline"]
-    ratings = frames["ratings"]
+
+def _discipline_problems(
+    frames: dict[str, pd.DataFrame], tables: dict[str, RawTable], at: Any, lang: str
+) -> list[Problem]:
+    """A record must name a person or a unit; a good rating in the year of a discipline decision
+    deserves a warning (NĐ 48/2023: the year is rated "Không hoàn thành nhiệm vụ")."""
+    problems = []
+    discipline, ratings = frames["discipline"], frames["ratings"]
     disciplined = set(discipline["staff_id"].dropna())
     concerned = ratings[ratings["staff_id"].isin(disciplined)] if disciplined else ratings.iloc[:0]
     rating_at = {
@@ -416,16 +427,10 @@ def cross_checks(
         found = rating_at.get((record["staff_id"], decided.year))
         if found and found[1] in good:
             j, code = found
+            where = f"{tables['discipline'].sheet}!{tables['discipline'].cell('decision_date', i)}"
+            facts = {"year": decided.year, "discipline_cell": where}
+            label = C.RATING.get(code).label(lang)
             problems.append(
-                Problem(
-                    "rating_with_discipline",
-                    WARNING,
-                    *at("ratings", "rating", j),
-                    C.RATING.get(code).label(lang),
-                    {
-                        "year": decided.year,
-                        "discipline_cell": f"{tables['discipline'].sheet}!{tables['discipline'].cell('decision_date', i)}",
-                    },
-                )
+                Problem("rating_with_discipline", WARNING, *at("ratings", "rating", j), label, facts)
             )
     return problems
