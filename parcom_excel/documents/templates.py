@@ -316,7 +316,6 @@ class Builder:
             align = "left" if i and name in _TEXT_FIELDS else "center"
             self.para("{{ " + f"{var}.{name}" + " }}", container=cell, size=TABLE, align=align, after=0)
         _repeat_header(table.rows[0])
-        _cant_split(table.rows[2])  # a row moves whole to the next page
         self.para("", after=0)
 
     def award_list(self, title_key: str, ref_key: str) -> None:

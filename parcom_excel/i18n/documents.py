@@ -17,8 +17,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{dia_danh}, {ngay}/{thang}/{nam}",
     ),
     "doc_number_ttr": ("Số:       /TTr-{co_quan_viet_tat}", "No.:       /TTr-{co_quan_viet_tat}"),
-    "doc_number_qd": ("Số:       /QĐ-{co_quan_viet_tat}", "No.:       /QĐ-{co_quan_viet_tat}"),
-    "doc_number_bb": ("Số:       /BB-HĐTĐKT", "No.:       /BB-HĐTĐKT"),
+    "doc_number_qd": ("Số:       /QĐ-{co_quan_viet_tat}", "No.:       /QD-{co_quan_viet_tat}"),
+    "doc_number_bb": ("Số:       /BB-HĐTĐKT", "No.:       /BB-HDTDKT"),
     "doc_number_bc": ("Số:       /BC-{co_quan_viet_tat}", "No.:       /BC-{co_quan_viet_tat}"),
     "doc_recipients": ("Nơi nhận:", "Recipients:"),
     "doc_sign_hint": ("(Ký, ghi rõ họ tên, đóng dấu)", "(Signature, full name, seal)"),
@@ -268,7 +268,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "doc_qd_list_ref": (
         "(Kèm theo Quyết định số       /QĐ-{co_quan_viet_tat} của {tham_quyen_ten})",
-        "(Attached to Decision No.       /QĐ-{co_quan_viet_tat} by {tham_quyen_ten})",
+        "(Attached to Decision No.       /QD-{co_quan_viet_tat} by {tham_quyen_ten})",
     ),
     # ---- 04 Biên bản họp Hội đồng
     "doc_bb_council": ("HỘI ĐỒNG THI ĐUA – KHEN THƯỞNG", "EMULATION AND COMMENDATION COUNCIL"),
@@ -468,7 +468,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "ph_dia_danh": ("Địa danh ở dòng ngày tháng", "Place on the date line"),
     "ph_ngay": ("Ngày soạn (2 chữ số), cùng thang và nam", "Day drafted (2 digits), with thang, nam"),
     "ph_phong_trao": ("Tên phong trào thi đua", "Movement"),
-    "ph_giai_doan": ("Kỳ xét, ví dụ 2022–2025; tu_nam, den_nam", "Period, e.g. 2022–2025; tu_nam, den_nam"),
+    "ph_giai_doan": (
+        "Kỳ xét, ví dụ 2022–2025; tu_nam, den_nam; ky_giai_doan: “sơ kết giai đoạn 2022–2023” hoặc “tổng kết giai đoạn 2022–2025”",
+        "Period, e.g. 2022–2025; tu_nam, den_nam; ky_giai_doan: “preliminary review, 2022–2023” or “final review, 2022–2025”",
+    ),
     "ph_ky_bao_cao": (
         "sơ kết hoặc tổng kết (theo Đến năm và Năm kết thúc phong trào)",
         "Preliminary or final",
@@ -484,16 +487,16 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Collectives proposed, with so_ca_nhan",
     ),
     "ph_danh_sach": (
-        "Danh sách kèm theo: tap_the và ca_nhan, mỗi dòng có stt, ma, ten, chuc_vu, don_vi, thanh_tich, ghi_chu",
-        "The attached list: tap_the and ca_nhan, rows with stt, ma, ten, chuc_vu, don_vi, thanh_tich, ghi_chu",
+        "Danh sách kèm theo: tap_the và ca_nhan, mỗi dòng một suất: stt, ma, ten, chuc_vu, don_vi, thanh_tich; mo là đúng khi suất chưa quyết định (ten nói ai, điều gì quyết định)",
+        "The attached list: tap_the and ca_nhan, one row per seat: stt, ma, ten, chuc_vu, don_vi, thanh_tich; mo is true for an undecided seat (ten says who and what decides it)",
     ),
     "ph_hoi_dong": (
-        "Cuộc họp Hội đồng: hoi_dong.ngay, hoi_dong.thanh_vien, hoi_dong.co_mat; phieu: stt, ten, hinh_thuc, dong_y, ket_luan",
-        "The council meeting: hoi_dong.ngay, hoi_dong.thanh_vien, hoi_dong.co_mat; phieu: stt, ten, hinh_thuc, dong_y, ket_luan",
+        "Cuộc họp Hội đồng: hoi_dong.ngay, hoi_dong.thanh_vien, hoi_dong.co_mat; phieu: stt, ten, hinh_thuc, dong_y, ket_luan; con_lai: các nội dung còn phải quyết định; ket_luan: các dòng Đồng ý / Không đồng ý",
+        "The council meeting: hoi_dong.ngay, hoi_dong.thanh_vien, hoi_dong.co_mat; phieu: stt, ten, hinh_thuc, dong_y, ket_luan; con_lai: decisions still to make; ket_luan: the Approved / Rejected lines",
     ),
     "ph_tong_hop": (
-        "Số liệu: tong_hop.tap_the_xet, tap_the_dat, ca_nhan_xet, ca_nhan_dat, sang_kien_tong; bảng tieu_chi_tap_the, tieu_chi_ca_nhan (ma, ten, muc, dat, so_xet, ty_le), sang_kien_cap (cap, so), khen_thuong (hinh_thuc, so_tap_the, so_ca_nhan, ten)",
-        "Figures: tong_hop.tap_the_xet, tap_the_dat, ca_nhan_xet, ca_nhan_dat, sang_kien_tong; tables tieu_chi_tap_the, tieu_chi_ca_nhan (ma, ten, muc, dat, so_xet, ty_le), sang_kien_cap (cap, so), khen_thuong (hinh_thuc, so_tap_the, so_ca_nhan, ten)",
+        "Số liệu: tong_hop.tap_the_xet, tap_the_dat, ca_nhan_xet, ca_nhan_dat, sang_kien_tong; bảng tieu_chi_tap_the, tieu_chi_ca_nhan (ten, dat, khong_dat, thieu, so_xet, ty_le), sang_kien_cap (cap, so), khen_thuong (hinh_thuc, so_tap_the, so_ca_nhan, ten)",
+        "Figures: tong_hop.tap_the_xet, tap_the_dat, ca_nhan_xet, ca_nhan_dat, sang_kien_tong; tables tieu_chi_tap_the, tieu_chi_ca_nhan (ten, dat, khong_dat, thieu, so_xet, ty_le), sang_kien_cap (cap, so), khen_thuong (hinh_thuc, so_tap_the, so_ca_nhan, ten)",
     ),
     "ph_nguoi": (
         "Báo cáo thành tích cá nhân: nguoi.ho_ten, gioi_tinh, ngay_sinh, doi_tuong, chuc_vu, don_vi; xep_loai (nam, xep_loai); sang_kien (stt, ten, cap, nam, quyet_dinh, chi_so); ky_luat; khen_thuong_da_nhan",
@@ -504,6 +507,18 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Collective report: don_vi.ten, loai, ngay_thanh_lap, so_can_bo, co_cau, lanh_dao; ket_qua_nam; xep_loai_nam; sang_kien; ky_luat",
     ),
     "ph_hinh_thuc": ("Hình thức khen thưởng đề nghị (báo cáo thành tích)", "Award proposed (report)"),
+    "ph_du_thao": (
+        "Tờ trình, quyết định: du_thao đúng khi còn suất chưa quyết định; chua_quyet_dinh: mỗi suất đó và điều gì quyết định",
+        "Submission, decision: du_thao is true while a seat is undecided; chua_quyet_dinh: each such seat and what decides it",
+    ),
+    "ph_tien_thuong": (
+        "Tiền thưởng (Điều 2 quyết định): tien_thuong.tap_the, ca_nhan (số lần mức lương cơ sở), can_cu, nguon",
+        "Reward (decision, Article 2): tien_thuong.tap_the, ca_nhan (times the base salary), can_cu, nguon",
+    ),
+    "ph_thu_truong": (
+        "Báo cáo thành tích: don_vi_hoa (tên đơn vị in hoa); thu_truong.chuc_vu, xac_nhan, ky, ho_ten (người xác nhận theo loại đơn vị)",
+        "Achievement report: don_vi_hoa (unit in capitals); thu_truong.chuc_vu, xac_nhan, ky, ho_ten (who confirms, by the unit's kind)",
+    ),
     # ---- the guide sheet's section on documents
     "guide_docs_title": ("MẪU VĂN BẢN CỦA HỒ SƠ KHEN THƯỞNG", "DOCUMENT TEMPLATES OF THE DOSSIER"),
     "guide_docs_intro": (
