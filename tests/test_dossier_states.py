@@ -406,3 +406,14 @@ def test_rendered_pages_keep_signatures_whole_and_stt_on_one_line(name, tmp_path
             assert "ST" not in lines and not any(re.fullmatch(r"ST\s.*", x) for x in lines), pdf.name
             if "Tóm tắt thành tích" in page:
                 assert "STT" in page, pdf.name
+
+
+def test_every_document_passes_the_open_xml_validator(state):
+    validate = ROOT.parent / "shared" / "tools" / "ooxml" / "validate"
+    if not validate.exists():
+        pytest.skip(f"{validate} is not on this machine")
+    files = sorted(state.folder.glob("*.docx"))
+    checked = subprocess.run([str(validate), *map(str, files)], capture_output=True, text=True, timeout=600)
+    if checked.returncode == 3:
+        pytest.skip(f"the validator could not be set up: {checked.stdout[-300:]}{checked.stderr[-300:]}")
+    assert checked.returncode == 0, checked.stdout[-3000:]

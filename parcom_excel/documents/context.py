@@ -571,41 +571,35 @@ def recorded_council(evaluation: Evaluation) -> Council | None:
 
 
 def _votes(evaluation: Evaluation, council: Council | None, lang: str) -> list[dict[str, Any]]:
-    """One line per candidate proposed: the council's vote where recorded, else a line to fill."""
+    """One line per candidate proposed: the council's vote where recorded, else a line to fill;
+    then the votes recorded for candidates off the list (a rejection is minuted too)."""
     recorded = {(v.code, v.award): v for v in (council.votes if council else ())}
-    labels = {a.key: a.label(lang) for a in C.AWARDS}
-    blank = render("doc_gap_vote", lang)
-    rows = []
-    for award in C.AWARDS:
-        for c in _chosen(evaluation.units, award.key) + _chosen(evaluation.people, award.key):
-            vote = recorded.get((c.id, award.key))
-            if vote is None or vote.approved is None:
-                decision = blank if vote is None else render("doc_vote_pending", lang)
-            else:
-                decision = C.VOTE.get("YES" if vote.approved else "NO").label(lang)
-            rows.append(
-                {
-                    "stt": len(rows) + 1,
-                    "ma": c.id,
-                    "ten": c.name,
-                    "hinh_thuc": labels[award.key],
-                    "dong_y": vote.votes_for if vote and vote.votes_for is not None else blank,
-                    "ket_luan": decision,
-                }
-            )
-    listed = {(row["ma"], row["hinh_thuc"]) for row in rows}
     names = {c.id: c.name for c in (*evaluation.units, *evaluation.people)}
-    for vote in council.votes if council else ():  # a vote off the final list (rejected) is minuted too
-        if (vote.code, labels[vote.award]) in listed or vote.approved is None:
-            continue
-        decision = C.VOTE.get("YES" if vote.approved else "NO").label(lang)
+    blank = render("doc_gap_vote", lang)
+    lines = [
+        (c.id, award.key)
+        for award in C.AWARDS
+        for c in _chosen(evaluation.units, award.key) + _chosen(evaluation.people, award.key)
+    ]
+    lines += [
+        (v.code, v.award)
+        for v in recorded.values()
+        if (v.code, v.award) not in lines and v.approved is not None
+    ]
+    rows = []
+    for code, award in lines:
+        vote = recorded.get((code, award))
+        if vote is None or vote.approved is None:
+            decision = blank if vote is None else render("doc_vote_pending", lang)
+        else:
+            decision = C.VOTE.get("YES" if vote.approved else "NO").label(lang)
         rows.append(
             {
                 "stt": len(rows) + 1,
-                "ma": vote.code,
-                "ten": names.get(vote.code, vote.code),
-                "hinh_thuc": labels[vote.award],
-                "dong_y": vote.votes_for if vote.votes_for is not None else blank,
+                "ma": code,
+                "ten": names.get(code, code),
+                "hinh_thuc": _award(award, lang),
+                "dong_y": vote.votes_for if vote and vote.votes_for is not None else blank,
                 "ket_luan": decision,
             }
         )
