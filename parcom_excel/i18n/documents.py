@@ -538,10 +538,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Draft the dossier's Word documents from a workbook's evaluation.",
     ),
     "help.documents": (
-        "Đánh giá sổ làm việc (không sửa sổ) rồi soạn các văn bản Word của hồ sơ khen thưởng: tờ trình, "
-        "báo cáo thành tích, quyết định, biên bản, báo cáo sơ kết/tổng kết.",
-        "Evaluate the workbook (without changing it) and draft the Word documents of the dossier: submission, "
-        "achievement reports, decision, minutes, review.",
+        "Đánh giá sổ làm việc (không sửa sổ) rồi soạn các văn bản Word của hồ sơ khen thưởng: tờ trình, báo cáo thành tích, quyết định, biên bản, báo cáo sơ kết/tổng kết; cho kỳ của lần Đánh giá gần nhất (sheet Nhật ký) nếu không ghi --from-year/--to-year.",
+        "Evaluate the workbook (without changing it) and draft the Word documents of the dossier: submission, achievement reports, decision, minutes, review; for the period of the last evaluation (sheet Nhật ký) unless --from-year/--to-year say otherwise.",
     ),
     "help.documents.output": (
         "Thư mục ghi văn bản (mặc định: thư mục cạnh sổ làm việc, tên theo sổ: so_theo_doi_ho_so).",
@@ -554,6 +552,18 @@ TEXTS: dict[str, tuple[str, str]] = {
     "help.documents.templates": (
         "Thư mục mẫu Word của văn phòng (thay cho tham số trong Cấu hình).",
         "Folder of the office's own Word templates (overrides the setting).",
+    ),
+    "help.documents.from_year": (
+        "Năm đầu của kỳ soạn hồ sơ (thay cho kỳ của lần Đánh giá gần nhất).",
+        "First year of the period drafted for (instead of the last evaluation's).",
+    ),
+    "help.documents.to_year": (
+        "Năm cuối của kỳ soạn hồ sơ (thay cho kỳ của lần Đánh giá gần nhất).",
+        "Last year of the period drafted for (instead of the last evaluation's).",
+    ),
+    "help.documents.final": (
+        "Chỉ soạn khi danh sách đã chính thức (Hội đồng quyết định mọi suất); nếu chưa, không ghi gì, nêu các nội dung còn phải quyết định và trả mã 1 (cho lịch chạy tự động).",
+        "Draft only once the list is final (the council decided every seat); otherwise write nothing, name what is left to decide and exit 1 (for scheduled runs).",
     ),
     # ---- what the command and the button say
     "docs_written": (
