@@ -293,6 +293,7 @@ def test_the_button_writes_beside_the_workbook(tmp_path):
         fullname = "Book1"
 
     said = draft_dossier(SavedBook(), evaluation)
+    assert "Hồ sơ là bản DỰ THẢO" in said  # the alert says why: no vote is recorded yet
     assert (
         str(tmp_path / "so_ho_so") in said and (tmp_path / "so_ho_so" / "04_Bien_ban_Hoi_dong.docx").exists()
     )

@@ -22,7 +22,7 @@ from ..rules.criteria import MET, MISSING, person_initiatives, unit_initiatives
 from ..rules.domain import LEVEL_RANK, Initiative, Person, Unit, World
 from ..rules.evaluate import Evaluation
 from ..rules.ranking import Candidate
-from .seats import AWAITING, NEXT, OPEN, PASSED, PROPOSED, TIE, Seat, award_seats, voted
+from .seats import AWAITING, NEXT, OPEN, PASSED, PROPOSED, TIE, Seat, award_seats
 from .templates import DOTS
 
 # how a gap starts in each language: "[chưa có: …]" without its "…"
@@ -66,7 +66,6 @@ class Dossier:
     review: dict[str, Any]  # 05 Báo cáo sơ kết / tổng kết
     final_review: bool = False
     pending: list[str] = field(default_factory=list)  # one sentence per undecided seat (seats.py)
-    voted: bool = False  # the workbook records a decision of the council
 
     @property
     def final(self) -> bool:
@@ -290,6 +289,7 @@ def _list_rows(seats: list[Seat], world: World, lang: str) -> list[dict[str, Any
                     "chuc_vu": "" if unit else world.people[c.id].position,
                     "don_vi": "" if unit else c.unit_name,
                     "thanh_tich": sentence(c.summary, lang),  # the facts of the nomination list's summary
+                    "ghi_chu": "",  # kept for office templates made before open seats: never a note now
                     "mo": False,
                 }
             )
@@ -304,6 +304,7 @@ def _list_rows(seats: list[Seat], world: World, lang: str) -> list[dict[str, Any
                     "chuc_vu": "",
                     "don_vi": "",
                     "thanh_tich": "",
+                    "ghi_chu": "",
                     "mo": True,
                 }
             )
@@ -648,7 +649,6 @@ def build_dossier(
         review={},
         final_review=world.settings.to_year >= world.settings.movement_end_year,
         pending=pending,
-        voted=voted(evaluation),
     )
 
 

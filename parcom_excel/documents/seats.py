@@ -100,9 +100,3 @@ def award_seats(evaluation: Evaluation) -> list[Seat]:
         seats += _group_seats(group, quota)
     order = {a.key: i for i, a in enumerate(C.AWARDS)}
     return sorted(seats, key=lambda s: order[s.award])  # stable: collectives before individuals
-
-
-def voted(evaluation: Evaluation) -> bool:
-    """Whether the workbook records a decision of the council (then only passed seats are named)."""
-    council = evaluation.council
-    return bool(council and council.decided)
