@@ -456,3 +456,24 @@ def test_report_holds_gender_birth_and_past_awards_from_the_rows(tmp_path):
     assert "15/QĐ-SKHCN" in report and "20/12/2021" in report and "Thi đua yêu nước năm 2021" in report
     # CB04 was tied with CB02; a woman goes first among equals (NĐ 152/2025 Đ.4 k.6): one report
     assert not (done.folder / "02_Bao_cao_thanh_tich_CB04.docx").exists()
+
+
+def test_templates_use_only_the_listed_placeholders():
+    """Every name a shipped template reads is on the list the guide sheet and the README show."""
+    import zipfile
+
+    from parcom_excel.documents.placeholders import PLACEHOLDERS
+    from parcom_excel.i18n import render
+
+    listed = " ".join(f"{tag} {render(key)}" for tag, key in PLACEHOLDERS)
+    for document in R.DOCUMENTS:
+        with zipfile.ZipFile(T.SHIPPED_DIR / document.template) as package:
+            xml = re.sub(r"<[^>]+>", "", package.read("word/document.xml").decode("utf-8"))
+        loops = set(re.findall(r"for (\w+) in", xml))
+        used = set(re.findall(r"\{\{ (\w+)", xml)) | set(re.findall(r"\{%\w? (?:for \w+ in|if) (\w+)", xml))
+        for name in sorted(used - loops):
+            base = name.removesuffix("_hoa")
+            assert re.search(rf"\b{name}\b", listed) or f"{{{{ {base} }}}}" in listed, (
+                document.template,
+                name,
+            )
