@@ -170,18 +170,26 @@ def test_names_that_still_meet_get_suffixes_and_the_console_names_both(tmp_path:
 
 def test_report_names_are_unique_bounded_and_readable() -> None:
     long = "ĐV" + "x" * 298
-    stems, notes = report_names(
+    parts, notes = report_names(
         [
             ("CBĐ030", "Nguyễn Văn Đức"),
             ("cbd030", "Nguyễn Văn Đức"),
             (long, "Phòng Kế hoạch – Tài chính"),
             (long + "y", "Phòng Kế hoạch – Tài chính"),
-        ]
+        ],
+        "02_Bao_cao_thanh_tich_{}",
     )
-    assert stems["CBĐ030"].startswith("02_Bao_cao_thanh_tich_Nguyen_Van_Duc_CBD030_")
-    assert len({s.casefold() for s in stems.values()}) == 4 and len(notes) == 1
-    assert all(len(s) <= 100 for s in stems.values())
-    assert stems[long].startswith("02_Bao_cao_thanh_tich_Phong_Ke_hoach_Tai_chinh_DVxxx")
+    assert parts["CBĐ030"].startswith("Nguyen_Van_Duc_CBD030_") and parts["cbd030"].startswith(
+        "Nguyen_Van_Duc_cbd030_"
+    )
+    assert len({s.casefold() for s in parts.values()}) == 4 and len(notes) == 1
+    assert (
+        "CBĐ030" in notes[0]
+        and "cbd030" in notes[0]
+        and f"02_Bao_cao_thanh_tich_{parts['cbd030']}.docx" in notes[0]
+    )
+    assert all(len(s) <= 80 for s in parts.values())
+    assert parts[long].startswith("Phong_Ke_hoach_Tai_chinh_DVxxx") and parts[long] != parts[long + "y"]
 
 
 def test_a_300_character_code_gives_bounded_names_and_a_whole_dossier(tmp_path: Path) -> None:

@@ -23,23 +23,13 @@ from ..i18n import render
 from ..io.safety import write_set
 from ..problems import ParcomError
 from ..rules.evaluate import Evaluation
-from . import templates as T
 from .context import Council, build_dossier, gaps_in
+from .registry import BY_KIND, DOCUMENTS, OURS
 
-# Our own output names: a clerk recognises them, and a re-run replaces exactly these.
-SUBMISSION = "01_To_trinh_Bang_khen"
-REPORT = "02_Bao_cao_thanh_tich_"
-DECISION = "03_Quyet_dinh_Giay_khen"
-MINUTES = "04_Bien_ban_Hoi_dong"
-REVIEW = {False: "05_Bao_cao_so_ket", True: "05_Bao_cao_tong_ket"}
-_OURS = re.compile(
-    r"^(01_To_trinh_Bang_khen|02_Bao_cao_thanh_tich_[A-Za-z0-9_-]+|03_Quyet_dinh_Giay_khen|"
-    r"04_Bien_ban_Hoi_dong|05_Bao_cao_(so|tong)_ket)\.(docx|pdf)$"
-    r"|^\.~parcom_[A-Za-z0-9_]{8}\.docx$"  # temp files of versions before the set was one unit
-)
 PDF_TIMEOUT = 300  # seconds for LibreOffice to convert the whole dossier
 NAME_PART = 40  # characters of a nominee's name in a report's file name
 CODE_PART = 24  # characters of a code; a longer one is cut and keeps a hash of the whole
+_LEGACY_TEMP = re.compile(r"^\.~parcom_[A-Za-z0-9_]{8}\.docx$")  # versions before the set was one unit
 
 
 @dataclass
@@ -49,10 +39,20 @@ class DossierResult:
     pdfs: list[Path] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # rendered sentences for the user
     gaps: int = 0
+    pending: list[str] = field(default_factory=list)  # the council's decisions still to make
+
+    @property
+    def final(self) -> bool:
+        return not self.pending
 
     def summary(self, lang: str) -> str:
         lines = [render("docs_written", lang, count=len(self.files), folder=self.folder)]
         lines += [f"- {path.name}" for path in self.files]
+        if self.pending:
+            lines.append(render("docs_draft", lang, count=len(self.pending)))
+            lines += [f"  - {line}" for line in self.pending]
+        else:
+            lines.append(render("docs_final", lang))
         if self.gaps:
             lines.append(render("docs_gaps", lang, count=self.gaps))
         lines += self.notes
@@ -75,24 +75,26 @@ def _digest(text: str, size: int) -> str:
     return hashlib.sha256(unicodedata.normalize("NFC", text).encode("utf-8")).hexdigest()[:size]
 
 
-def report_names(nominees: list[tuple[str, str]], lang: str = "vi") -> tuple[dict[str, str], list[str]]:
-    """The file name (without extension) of each nominee's report: name then code, readable and
-    bounded; codes that still meet on one name (once case is folded, as Windows folds it) each
-    get a suffix from their own code, and a note names them all. `nominees`: (code, name)."""
-    stems = {
-        code: f"{REPORT}{safe_code(name, NAME_PART)}_{safe_code(code, CODE_PART)}" for code, name in nominees
-    }
+def report_names(
+    nominees: list[tuple[str, str]], output: str | None = None, lang: str = "vi"
+) -> tuple[dict[str, str], list[str]]:
+    """Each nominee's part of its report's file name (`output` with "{}"): name then code,
+    readable and bounded; codes that still meet on one name (once case is folded, as Windows
+    folds it) each get a suffix from their own code, and a note names them all. `nominees`:
+    (code, name)."""
+    output = output or BY_KIND["report_person"].output
+    parts = {code: f"{safe_code(name, NAME_PART)}_{safe_code(code, CODE_PART)}" for code, name in nominees}
     groups: dict[str, list[str]] = {}
-    for code, stem in stems.items():
-        groups.setdefault(stem.casefold(), []).append(code)
+    for code, part in parts.items():
+        groups.setdefault(part.casefold(), []).append(code)
     notes = []
     for codes in groups.values():
         if len(codes) > 1:
             for code in codes:
-                stems[code] = f"{stems[code]}_{_digest(code, 6)}"
-            files = ", ".join(f"{code} → {stems[code]}.docx" for code in codes)
+                parts[code] = f"{parts[code]}_{_digest(code, 6)}"
+            files = ", ".join(f"{code} → {output.format(parts[code])}.docx" for code in codes)
             notes.append(render("docs_names_collide", lang, codes=", ".join(codes), files=files))
-    return stems, notes
+    return parts, notes
 
 
 def default_folder(book: Path) -> Path:
@@ -110,13 +112,13 @@ class Templates:
             raise ParcomError("docs_template_missing_dir", folder=str(folder))
 
     def load(self, kind: str) -> tuple[bytes, str]:
-        name = T.TEMPLATES[kind]
+        name = BY_KIND[kind].template
         if self.folder is not None:
             path = self.folder / name
             if path.is_file():
                 return path.read_bytes(), str(path)
             self.notes.append(render("docs_template_default", self.lang, folder=self.folder, file=name))
-        return T.build(kind, self.lang), name
+        return BY_KIND[kind].build(self.lang), name
 
 
 def fill(template: bytes, context: dict[str, Any], name: str, lang: str = "vi") -> bytes:
@@ -166,19 +168,18 @@ def write_dossier(
     source = Templates(lang, templates)
     dossier = build_dossier(evaluation, lang, when, council)
     common = dossier.common
-    jobs: list[tuple[str, str, dict[str, Any]]] = []  # (template kind, output name, context)
     names = {(c.kind, c.id): c.name for c in evaluation.units + evaluation.people}
-    stems, collisions = report_names(
-        [(code, names.get((kind, code), "")) for code, kind, _ in dossier.reports], lang
-    )
-    if dossier.submission is not None:
-        jobs.append(("submission", SUBMISSION, dossier.submission))
-        for code, kind, context in dossier.reports:
-            jobs.append(("report_unit" if kind == "unit" else "report_person", stems[code], context))
-    if dossier.decision is not None:
-        jobs.append(("decision", DECISION, dossier.decision))
-    jobs.append(("minutes", MINUTES, dossier.minutes))
-    jobs.append(("review", REVIEW[dossier.final_review], dossier.review))
+    nominees = [(code, names.get((kind, code), "")) for code, kind, _ in dossier.reports]
+    parts, collisions = report_names(nominees, BY_KIND["report_person"].output, lang)
+    jobs = [  # (template kind, output name, context), in the registry's order
+        (
+            document.kind,
+            document.output.format(parts.get(part) or safe_code(part)) if part else document.output,
+            context,
+        )
+        for document in DOCUMENTS
+        for part, context in document.files(dossier)
+    ]
     rendered: dict[str, bytes] = {}
     cache: dict[str, tuple[bytes, str]] = {}
     for kind, name, context in jobs:  # every document rendered before any is written
@@ -186,8 +187,7 @@ def write_dossier(
             cache[kind] = source.load(kind)
         template, template_name = cache[kind]
         rendered[f"{name}.docx"] = fill(template, {**common, **context}, template_name, lang)
-    result = DossierResult(folder)
-    result.notes += collisions
+    result = DossierResult(folder, notes=list(collisions))
     converted: list[str] = []
 
     def convert(stage: Path) -> list[str]:
@@ -195,10 +195,10 @@ def write_dossier(
         converted.append(note)
         return [p.name for p in pdfs]
 
-    written = write_set(
+    written = write_set(  # one unit: every draft (and PDF) replaced together, or none
         folder,
         dict(rendered),
-        ours=lambda name: bool(_OURS.match(name)),
+        ours=lambda name: bool(OURS.match(name) or _LEGACY_TEMP.match(name)),
         then=convert if pdf else None,
         expect=[name[: -len(".docx")] + ".pdf" for name in rendered] if pdf else [],
     )
@@ -206,6 +206,7 @@ def write_dossier(
     result.pdfs = [p for p in written if p.suffix == ".pdf"]
     result.gaps = sum(gaps_in(_document_text(data)) for data in rendered.values())
     result.notes += source.notes
+    result.pending = dossier.pending
     if dossier.submission is None:
         result.notes.append(render("docs_none_bk", lang))
     if dossier.decision is None:

@@ -820,10 +820,16 @@ def _mkstemp(dest: Path, scratch: Path | None) -> Path:
 
 
 def atomic_write(
-    dest: Path, write: Callable[[Path], None], unchanged: Callable[[], None] | None = None
+    dest: Path,
+    write: Callable[[Path], None],
+    unchanged: Callable[[], None] | None = None,
+    *,
+    package: bool = True,
 ) -> None:
-    """A workbook written by `replace_file`, verified to re-open before it replaces `dest`."""
-    replace_file(dest, write, verify=verify_package, unchanged=unchanged)
+    """A workbook written by `replace_file`, verified to re-open before it replaces `dest`.
+    `package=False` writes a file that is not an Office package (a script, a zip of documents):
+    everything as above except that check."""
+    replace_file(dest, write, verify=verify_package if package else None, unchanged=unchanged)
 
 
 def write_bytes(dest: Path, data: bytes, **options: Any) -> Path:
