@@ -65,7 +65,9 @@ def install_command(folder: Path | None, lang: str) -> int:
 @click.option(
     "--python", "python", default="3.11", show_default=True, help="Python version of the target PC."
 )
-@click.option("-o", "--out", "out", type=click.Path(path_type=Path), required=True, help="Folder.")
+@click.option(
+    "-o", "--out", "out", type=click.Path(path_type=Path, readable=False), required=True, help="Folder."
+)
 @lang_option
 @guarded
 def bundle_command(platform: str, python: str, out: Path, lang: str) -> int:
