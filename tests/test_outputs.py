@@ -70,5 +70,6 @@ def test_reasons_shared_by_people_judged_alike_keep_each_ones_facts(tmp_path: Pa
     ratings = [(r["staff_id"], r["year"]) for r in data["ratings"]]
     for staff_id in ("CB01", "CB02", "CB03"):  # each links to its own first rating row
         assert (
-            status[staff_id].hyperlink.location == f"'Đánh giá cá nhân'!C{ratings.index((staff_id, 2022)) + 2}"
+            status[staff_id].hyperlink.location
+            == f"'Đánh giá cá nhân'!C{ratings.index((staff_id, 2022)) + 2}"
         )
