@@ -12,8 +12,8 @@ from typing import Any
 
 from . import __version__
 from . import contract as C
+from .addresses import quote_sheet, split_cell
 from .i18n import Msg, fmt, render
-from .io.cells import quote_sheet, split_cell
 from .model import Cell, Chart, Column, OutputSheet, Table
 from .nominations import NOMINATION_COLUMNS, council_word, flagged, nominees
 from .printing import (

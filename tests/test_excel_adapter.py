@@ -20,8 +20,9 @@ from typing import Any
 import openpyxl
 import pytest
 
+from parcom_excel import button
+from parcom_excel.addresses import address
 from parcom_excel.io import excel
-from parcom_excel.io.cells import address
 from parcom_excel.io.celltext import MAX_TEXT
 from parcom_excel.model import STYLES, Cell, Chart, OutputSheet
 
@@ -183,7 +184,7 @@ def test_freeze_and_chart_blocks() -> None:
 
 def test_ascii_fold_keeps_vietnamese_readable() -> None:
     assert (
-        excel.ascii_fold("Đánh giá: sổ làm việc không bị thay đổi")
+        button.ascii_fold("Đánh giá: sổ làm việc không bị thay đổi")
         == "Danh gia: so lam viec khong bi thay doi"
     )
 
@@ -204,7 +205,7 @@ def test_the_button_without_excel_says_one_sentence_and_no_traceback() -> None:
 
 def test_importing_the_package_and_the_layer_stays_light() -> None:
     code = (
-        "import sys, parcom_excel, parcom_excel.io.excel\n"
+        "import sys, parcom_excel, parcom_excel.io.excel, parcom_excel.button\n"
         "heavy = [m for m in ('xlwings', 'pandas', 'pandera', 'openpyxl') if m in sys.modules]\n"
         "print(','.join(heavy))"
     )
@@ -453,6 +454,28 @@ def test_our_sheet_renamed_by_the_user_keeps_its_name(tiny: Path, current: str, 
 
 
 @needs_key
+def test_a_marker_naming_an_input_sheet_never_makes_excel_clear_it(tiny: Path) -> None:
+    """The same rule as the file adapter (adapter.trusted_marker): a `_parcom_log` name copied or
+    tampered onto the user's `Cán bộ` sheet leaves that sheet's cells alone; ours goes beside it."""
+    data = payload(tiny)
+    names = [s["name"] for s in data["sheets"]]
+    data["names"] = [marker("log", names.index("Cán bộ"), "Cán bộ")]
+    book = remote_book(data)
+    adapter = excel.XlwingsAdapter(book)
+    assert adapter.owned() == {}
+    problems = adapter.write([OutputSheet("log", "Nhật ký", [[Cell("x")]])])
+    assert [(p.code, p.sheet) for p in problems] == [("marker_untrusted", "Cán bộ")]
+    actions = book.json()["actions"]
+    staff = names.index("Cán bộ")
+    touched = [
+        a["func"] for a in actions if a.get("sheet_position") == staff and a["func"] != "activateSheet"
+    ]
+    assert touched == [], touched  # nothing cleared, written or formatted on the user's sheet
+    assert [a["args"][1] for a in actions if a["func"] == "addSheet"] == ["Nhật ký"]
+    assert [a["args"][-1] for a in actions if a["func"] == "setNameRefersTo"] == ["='Nhật ký'!$A$1"]
+
+
+@needs_key
 def test_a_stale_marker_is_repointed_not_duplicated(tiny: Path) -> None:
     data = payload(tiny)
     data["names"] = [
@@ -476,14 +499,14 @@ def test_the_button_evaluates_the_sample_and_says_so(monkeypatch: pytest.MonkeyP
     book = remote_book(payload(SAMPLE))
     book.set_mock_caller()
     try:
-        excel.main()
+        button.main()
     finally:
         del xw.Book._mock_caller
     actions = book.json()["actions"]
     alerts = [a["args"] for a in actions if a["func"] == "alert"]
     assert len(alerts) == 1
     text, title, _, mode, _ = alerts[0]
-    assert title == excel.TITLE and SAMPLE.name in text and mode in ("info", "critical")
+    assert title == button.TITLE and SAMPLE.name in text and mode in ("info", "critical")
     added = [a["args"][1] for a in actions if a["func"] == "addSheet"]
     assert "Lỗi dữ liệu" in added and "Nhật ký" in added
     assert {a["args"][0] for a in actions if a["func"] == "namesAdd"} >= {"_parcom_errors", "_parcom_log"}
@@ -501,7 +524,7 @@ def test_the_button_reports_a_failure_in_one_vietnamese_sentence(
     book = remote_book(payload(tiny))  # no contract sheets: the core refuses it
     book.set_mock_caller()
     try:
-        excel.main()
+        button.main()
     finally:
         del xw.Book._mock_caller
     actions = book.json()["actions"]
