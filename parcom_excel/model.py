@@ -152,7 +152,7 @@ STYLES: dict[str, dict[str, Any]] = {
 STYLES.update(
     {
         f"{name}_box": {**STYLES[name], "border": 1}
-        for name in ("text", "wrap", "int", "pct", "met", "unmet", "missing", "link")
+        for name in ("text", "wrap", "int", "pct", "date", "datetime", "met", "unmet", "missing", "link")
     }
 )
 

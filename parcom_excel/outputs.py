@@ -602,20 +602,20 @@ def stale_sheet(key: str, lang: str, when: datetime) -> OutputSheet:
 
 # The log's columns in order, with their widths: rows are read back by name (`log_value`).
 LOG_TABLE = (
-    ("time", 17, "datetime"),
-    ("version", 8, "text_box"),
-    ("period", 10, "text_box"),
-    ("fingerprint", 17, "text_box"),
-    ("file", 22, "wrap_box"),
-    ("units", 8, "int_box"),
-    ("staff", 8, "int_box"),
-    ("errors", 8, "int_box"),
-    ("warnings", 8, "int_box"),
-    ("eligible_units", 9, "int_box"),
-    ("eligible_people", 9, "int_box"),
-    ("nominated_units", 9, "int_box"),
-    ("nominated_people", 9, "int_box"),
-    ("outcome", 20, "wrap_box"),
+    ("time", 16, "datetime"),
+    ("version", 7, "text_box"),
+    ("period", 9, "text_box"),
+    ("fingerprint", 15, "text_box"),
+    ("file", 18, "wrap_box"),
+    ("units", 7, "int_box"),
+    ("staff", 7, "int_box"),
+    ("errors", 7, "int_box"),
+    ("warnings", 7, "int_box"),
+    ("eligible_units", 8, "int_box"),
+    ("eligible_people", 8, "int_box"),
+    ("nominated_units", 8, "int_box"),
+    ("nominated_people", 8, "int_box"),
+    ("outcome", 16, "wrap_box"),
 )
 LOG_COLUMNS = tuple(key for key, _, _ in LOG_TABLE)
 
