@@ -76,10 +76,15 @@ def fit_heights(sheet: OutputSheet) -> OutputSheet:
             last = merged.get((r, c), c)
             width = sum(room[c : last + 1]) if last != c else room[c]
             spec = wrapping[cell.style]
-            key = (text, width, cell.style)
-            lines = memo.get(key)
-            if lines is None:
-                lines = memo[key] = _lines(text, width, spec)
+            if spec[3]:  # laid out word by word: the same text in the same column, once
+                key = (text, width, cell.style)
+                lines = memo.get(key)
+                if lines is None:
+                    lines = memo[key] = _lines(text, width, spec)
+            elif "\n" in text:
+                lines = _lines(text, width, spec)
+            else:  # inline: most cells of a large sheet
+                lines = -(-int(len(text) * _SANS_CHAR_PT * spec[1] / 10) // int(width * _WRAP_LOSS))
             if lines > 1:
                 needed = max(needed, lines * line_height(spec[1]) + _SLACK)
         if needed:

@@ -12,6 +12,7 @@ import pytest
 from parcom_excel import contract as C
 from parcom_excel.core import run
 from parcom_excel.io.files import FileAdapter
+from parcom_excel.measure import wrapped_lines
 from parcom_excel.nominations import NOMINATION_COLUMNS
 from parcom_excel.rules.criteria import MET, MISSING, UNMET
 
@@ -151,3 +152,38 @@ def test_the_tables_follow_their_declared_columns(books: dict[str, Path]) -> Non
         assert nominations.column_dimensions[letter].width == pytest.approx(column.sheet_width, abs=1)
     log = book[C.output_name("log")]
     assert log.page_setup.fitToWidth in (None, 1) and log.page_setup.scale and log.page_setup.scale >= 60
+
+
+def test_every_nomination_row_is_as_tall_as_its_text_laid_out(books: dict[str, Path]) -> None:
+    """Each row holds its longest cell laid out in the template's real columns (Arial 11 default:
+    8 pixels a character) at LibreOffice's line height for Times New Roman 12 (13.3 points),
+    with no line cut; the estimate by character count it replaced fell short of it."""
+    book = openpyxl.load_workbook(books["vi"])
+    ws = book[C.output_name("nominations")]
+    widths = [ws.column_dimensions[openpyxl.utils.get_column_letter(i + 1)].width for i in range(6)]
+    room = [(int(w * 8 + 5) - 6) * 0.75 for w in widths]
+    checked = 0
+    for row in ws.iter_rows(min_row=1):
+        if row[0].value is None or not isinstance(row[0].value, int) or len(row) < 6:
+            continue
+        height = ws.row_dimensions[row[0].row].height
+        for cell, width in zip(row[:6], room, strict=True):
+            if isinstance(cell.value, str) and cell.alignment.wrap_text:
+                lines = wrapped_lines(cell.value, width, "Times New Roman", 12, bool(cell.font.b))
+                assert height >= lines * 13.3, (cell.coordinate, height, lines)
+                checked += 1
+    assert checked > 20
+
+
+def test_reasons_wrap_in_cells_without_links(books: dict[str, Path]) -> None:
+    ws = openpyxl.load_workbook(books["vi"])[C.output_name("units_result")]
+    header = [c.value for c in ws[4]]
+    reasons = [i for i, h in enumerate(header) if h and str(h).startswith("Lý do")]
+    assert len(reasons) == len(C.COLLECTIVE_CRITERIA)
+    linked = 0
+    for row in ws.iter_rows(min_row=5):
+        for i in reasons:
+            cell = row[i]
+            assert cell.hyperlink is None and cell.alignment.wrap_text and cell.border.bottom.style == "thin"
+            linked += row[i - 1].hyperlink is not None  # the status beside it links to the source
+    assert linked > len(reasons)
