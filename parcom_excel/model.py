@@ -255,8 +255,10 @@ class Table:
     def header(self, lang: str, style: str = "header") -> list[Cell | None]:
         return [Cell(_header_text(column.header, lang), style) for column in self.columns]
 
-    def row(self, item: Any) -> list[Cell | None]:
-        return [column.value(item) for column in self.columns]  # type: ignore[misc]
+    def rows(self, items: Any) -> list[list[Cell | None]]:
+        """One row of cells per item, each column's value of it."""
+        values = [column.value for column in self.columns]
+        return [[value(item) for value in values] for item in items]  # type: ignore[misc]
 
     @property
     def widths(self) -> dict[int, float]:

@@ -66,16 +66,19 @@ def _decision(candidate: Candidate, lang: str) -> tuple[str, str]:
     return render("decision.missing", lang), "missing_box"
 
 
-def outside_quota(candidate: Candidate, evaluation: Evaluation) -> Msg | None:
-    """Why an eligible candidate has no award when nothing held it back: every seat is taken.
-    The quotas are the settings' ("ngoài số lượng: Giấy khen … tối đa 2 tập thể")."""
+def outside_quota(candidate: Candidate) -> bool:
+    """Eligible, held back by nothing, and yet without an award: every seat was taken."""
     c = candidate
-    if not (c.eligible and c.nominable) or c.award or c.council:
-        return None
-    target = "collectives" if c.kind == "unit" else "individuals"
+    return not (c.award or c.council) and c.nominable and c.eligible
+
+
+def quota_note(kind: str, evaluation: Evaluation) -> Msg:
+    """The quotas an eligible candidate was outside of, from the settings ("Ngoài số lượng khen
+    thưởng: Bằng khen … tối đa 1 tập thể, Giấy khen … tối đa 2 tập thể")."""
+    target = "collectives" if kind == "unit" else "individuals"
     settings = evaluation.world.settings
     quotas = [
-        Msg(f"kq.quota.{c.kind}", {"award": award, "max": settings.quota(award.key, target)[1]})
+        Msg(f"kq.quota.{kind}", {"award": award, "max": settings.quota(award.key, target)[1]})
         for award in C.AWARDS
     ]
     return Msg("kq.outside_quota", {"quotas": quotas})
@@ -87,6 +90,7 @@ def outside_quota(candidate: Candidate, evaluation: Evaluation) -> Msg | None:
 def _result_columns(units: bool, evaluation: Evaluation, lang: str) -> list[Column]:
     """The columns of a results sheet: who, each criterion's status and reason, the conclusion.
     A row's item is (its number, the candidate)."""
+    outside = quota_note("unit" if units else "person", evaluation).render(lang)
     sheet = C.UNITS if units else C.STAFF
     code, name = ("unit_id", "unit_name") if units else ("staff_id", "full_name")
     columns = [
@@ -135,7 +139,7 @@ def _result_columns(units: bool, evaluation: Evaluation, lang: str) -> list[Colu
             Msg("col.note"),
             36,
             "wrap_box",
-            lambda row: Cell(_note(row[1], evaluation, lang), "wrap_box"),
+            lambda row: Cell(_note(row[1], outside, lang), "wrap_box"),
         ),
     ]
     council = evaluation.council
@@ -188,9 +192,12 @@ def criterion_ref(criterion: C.Criterion, lang: str) -> str:
     return criterion.reference(lang)
 
 
-def _note(c: Candidate, evaluation: Evaluation, lang: str) -> str | None:
-    notes = [n for n in (c.tie_note or c.note, c.priority_note, outside_quota(c, evaluation)) if n]
-    return "; ".join(n.render(lang) for n in notes) or None
+def _note(c: Candidate, outside: str, lang: str) -> str | None:
+    """The notes on one candidate: a tie, why it is not nominated, a priority, the quotas."""
+    notes = [n.render(lang) for n in (c.tie_note or c.note, c.priority_note) if n]
+    if outside_quota(c):
+        notes.append(outside)
+    return "; ".join(notes) or None
 
 
 def results_sheet(key: str, evaluation: Evaluation, lang: str, stamp: Cell) -> OutputSheet:
@@ -200,8 +207,7 @@ def results_sheet(key: str, evaluation: Evaluation, lang: str, stamp: Cell) -> O
     table = Table(_result_columns(units, evaluation, lang), header_row=3)
     rows: list[list[Cell | None]] = [[Cell(title, "title")], [stamp], [], table.header(lang)]
     order = sorted(candidates, key=lambda c: (c.rank is None, c.rank or 0, c.id))
-    row = table.row
-    rows += [row(item) for item in enumerate(order, 1)]
+    rows += table.rows(enumerate(order, 1))
     return OutputSheet(
         key,
         C.output_name(key, lang),
@@ -570,8 +576,7 @@ def errors_sheet(
     room = max_rows - len(rows) - 1  # one row kept for the line saying what was left out
     if len(listed) > room:
         listed = listed[:room]
-    row = table.row
-    rows += [row(item) for item in enumerate(listed, 1)]
+    rows += table.rows(enumerate(listed, 1))
     if len(listed) < len(problems):
         rows.append([*last, Cell(render("err.more", lang, left=len(problems) - len(listed)), "banner")])
     return OutputSheet(

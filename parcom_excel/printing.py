@@ -23,31 +23,38 @@ _WRAP_LOSS = 0.9
 _SLACK = 3.0  # points below the last line
 
 
-def _wrapping_styles() -> dict[str, tuple[str, float, bool, bool]]:
-    """Style -> (font, size, bold, laid out exactly) for the styles whose text wraps."""
+def _wrapping_styles() -> dict[str, tuple[str, float, bool, bool, float, float]]:
+    """Style -> (font, size, bold, laid out exactly, estimated points a character, points a line)
+    for the styles whose text wraps."""
     found = {}
     for name, props in STYLES.items():
         if props.get("text_wrap"):
-            font = props.get("font_name", "Arial")
-            found[name] = (font, props.get("font_size", 10), bool(props.get("bold")), font != "Arial")
+            font, size = props.get("font_name", "Arial"), props.get("font_size", 10)
+            exact = font != "Arial"
+            found[name] = (
+                font,
+                size,
+                bool(props.get("bold")),
+                exact,
+                _SANS_CHAR_PT * size / 10,
+                line_height(size),
+            )
     return found
 
 
 _WRAPPING = _wrapping_styles()
 
 
-def _lines(text: str, room: float, spec: tuple[str, float, bool, bool]) -> int:
-    font, size, bold, exact = spec
+def _lines(text: str, room: float, spec: tuple[str, float, bool, bool, float, float]) -> int:
+    font, size, bold, exact, char_pt, _ = spec
     if exact:
         return wrapped_lines(text, room, font, size, bold)
-    if "\n" in text:
-        return sum(_lines(part, room, spec) for part in text.split("\n"))
-    return max(1, -(-int(len(text) * _SANS_CHAR_PT * size / 10) // int(room * _WRAP_LOSS)))
+    return sum(max(1, -(-int(len(part) * char_pt) // int(room * _WRAP_LOSS))) for part in text.split("\n"))
 
 
-def fit_heights(sheet: OutputSheet) -> OutputSheet:
-    """Give each row holding wrapped text the height its longest cell needs."""
-    merged: dict[tuple[int, int], int] = {}  # first cell of a one-row merge -> its last column
+def _merged_cells(sheet: OutputSheet) -> tuple[dict[tuple[int, int], int], set[tuple[int, int]]]:
+    """The first cell of each one-row merge with its last column; the cells measured with no one."""
+    merged: dict[tuple[int, int], int] = {}
     hidden = set()
     for r1, c1, r2, c2 in sheet.merges:
         if r1 == r2:
@@ -56,37 +63,53 @@ def fit_heights(sheet: OutputSheet) -> OutputSheet:
             for c in range(c1, c2 + 1):
                 if (r, c) != (r1, c1) or r1 != r2:
                     hidden.add((r, c))
+    return merged, hidden
+
+
+def fit_heights(sheet: OutputSheet) -> OutputSheet:
+    """Give each row holding wrapped text the height its longest cell needs."""
+    merged, hidden = _merged_cells(sheet)
     ncols = max((len(row) for row in sheet.rows), default=0)
     room = [column_points(sheet.widths.get(c, 8.43)) for c in range(ncols)]
-    # a text shorter than this fits one line of the narrowest column in any style
-    shortest = min(room, default=0.0) / 12.0
+    # a text no longer than this fits one line of its column in any of our fonts
+    short = [width / 12.0 for width in room]
+    lost = [int(width * _WRAP_LOSS) for width in room]
     wrapping, heights, memo = _WRAPPING, sheet.heights, {}
     for r, row in enumerate(sheet.rows):
         if r in heights:
             continue
         needed = 0.0
         for c, cell in enumerate(row):
-            if cell is None or cell.style not in wrapping:
+            if cell is None:
                 continue
-            text = cell.value if isinstance(cell.value, str) else str(cell.value or "")
-            if len(text) <= shortest and "\n" not in text:
+            spec = wrapping.get(cell.style)
+            if spec is None:
                 continue
-            if (r, c) in hidden:
-                continue
-            last = merged.get((r, c), c)
-            width = sum(room[c : last + 1]) if last != c else room[c]
-            spec = wrapping[cell.style]
+            value = cell.value
+            text = value if value.__class__ is str else str(value or "")
+            if "\n" not in text and (
+                len(text) * spec[4] <= lost[c] if not spec[3] else len(text) <= short[c]
+            ):
+                continue  # one line
+            width = room[c]
+            if merged or hidden:
+                if (r, c) in hidden:
+                    continue
+                if (r, c) in merged:
+                    width = sum(room[c : merged[(r, c)] + 1])
             if spec[3]:  # laid out word by word: the same text in the same column, once
                 key = (text, width, cell.style)
                 lines = memo.get(key)
                 if lines is None:
                     lines = memo[key] = _lines(text, width, spec)
-            elif "\n" in text:
+            elif "\n" in text or width != room[c]:
                 lines = _lines(text, width, spec)
             else:  # inline: most cells of a large sheet
-                lines = -(-int(len(text) * _SANS_CHAR_PT * spec[1] / 10) // int(width * _WRAP_LOSS))
+                lines = -(-int(len(text) * spec[4]) // lost[c])
             if lines > 1:
-                needed = max(needed, lines * line_height(spec[1]) + _SLACK)
+                height = lines * spec[5] + _SLACK
+                if height > needed:
+                    needed = height
         if needed:
             heights[r] = min(409.0, needed)
     return sheet
