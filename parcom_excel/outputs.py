@@ -427,7 +427,7 @@ def _rates_table(evaluation: Evaluation, lang: str, rows: list[list[Cell | None]
             judged = met + unmet
             rows.append(
                 [
-                    Cell(f"{criterion.id} – {criterion.label(lang)}", "wrap_box"),
+                    Cell(f"{criterion.id} – {criterion.label(lang)}", "text_box"),
                     Cell(met, "int_box"),
                     Cell(unmet, "int_box"),
                     Cell(missing, "int_box"),
@@ -496,7 +496,7 @@ def dashboard_sheet(evaluation: Evaluation, lang: str, stamp: Cell) -> OutputShe
     rows.append([Cell(render("dash.table", lang), "title")])
     rows.append([Cell(render("dash.table_note", lang), "subtitle")])
     criteria = [c.id for c in (*C.COLLECTIVE_CRITERIA, *C.INDIVIDUAL_CRITERIA)]
-    table = Table([Column("unit", Msg("col.unit"), 40)] + [Column(c, c, 12) for c in criteria], len(rows))
+    table = Table([Column("unit", Msg("col.unit"), 46)] + [Column(c, c, 12) for c in criteria], len(rows))
     rows.append(table.header(lang))
     rows += _unit_rows(evaluation, lang)
     frame = table.frame(len(evaluation.units))
