@@ -264,18 +264,19 @@ class Table:
     def widths(self) -> dict[int, float]:
         return {i: column.width for i, column in enumerate(self.columns)}
 
-    def frame(self, body_rows: int, identity: str | None = None) -> dict[str, Any]:
+    def frame(self, body_rows: int, identity: str | None = None, filtered: bool = True) -> dict[str, Any]:
         """The sheet settings of the table: widths; the header frozen and printed on every page;
-        a filter over header and body; with `identity`, the columns up to and including it frozen
-        and printed on every page too."""
+        a filter over header and body (unless not `filtered`); with `identity`, the columns up to
+        and including it frozen and printed on every page too."""
         last = len(self.columns) - 1
         header = self.header_row
         frame: dict[str, Any] = {
             "widths": self.widths,
             "freeze": (header + 1, 0),
-            "autofilter": (header, 0, header + max(body_rows, 1), last),
             "repeat_rows": (header, header),
         }
+        if filtered:
+            frame["autofilter"] = (header, 0, header + max(body_rows, 1), last)
         if identity is not None:
             through = self.index(identity)
             frame["freeze"] = (header + 1, through + 1)

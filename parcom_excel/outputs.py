@@ -390,8 +390,7 @@ def council_sheet(typed: list[dict[str, Any]], evaluation: Evaluation, lang: str
                     Cell(award.label(lang), "text_box"),
                 ]
                 rows.append(cells + [Cell(None, "text_box")] * (width - len(cells)))
-    frame = table.frame(len(rows) - 1)
-    del frame["autofilter"]
+    frame = table.frame(len(rows) - 1, filtered=False)
     sheet = OutputSheet("council", C.COUNCIL.name(lang), rows, **frame, tab_color="#7030A0")
     return fit_across(sheet)
 
@@ -646,8 +645,7 @@ def log_sheet(previous: list[list[Any]], entry: list[Any], lang: str) -> OutputS
     rows: list[list[Cell | None]] = [table.header(lang)]
     for old in [*previous, entry]:
         rows.append([_log_cell(value, style) for value, (_, _, style) in zip(old, LOG_TABLE, strict=False)])
-    frame = table.frame(len(rows) - 1)
-    del frame["autofilter"]
+    frame = table.frame(len(rows) - 1, filtered=False)
     sheet = OutputSheet("log", C.output_name("log", lang), rows, **frame, tab_color="#7F7F7F")
     return fit_across(sheet)
 
