@@ -1334,6 +1334,10 @@ class Criterion(Bilingual):
     vi: str
     en: str
     yearly: bool
+    ref_en: str = ""  # the paragraph's name in English, where it has words
+
+    def reference(self, lang: str = "vi") -> str:
+        return self.ref_en if lang == "en" and self.ref_en else self.ref
 
 
 COLLECTIVE_CRITERIA = (
@@ -1341,7 +1345,14 @@ COLLECTIVE_CRITERIA = (
         "TT1", "§IV.1.a", "Hoàn thành nhiệm vụ CCHC đúng và vượt tiến độ", "PAR tasks done on time", True
     ),
     Criterion("TT2", "§IV.1.b", "Tham mưu văn bản, kế hoạch CCHC", "Advised on PAR documents", True),
-    Criterion("TT3", "§IV.1.b (thứ hai)", "Có sáng kiến được công nhận", "Recognised initiative", False),
+    Criterion(
+        "TT3",
+        "§IV.1.b (thứ hai)",
+        "Có sáng kiến được công nhận",
+        "Recognised initiative",
+        False,
+        "§IV.1.b (second)",
+    ),
     Criterion(
         "TT4",
         "§IV.1.c",

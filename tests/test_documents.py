@@ -390,15 +390,17 @@ def _show_only(parts: dict[str, bytes], sheet: str) -> None:
 
 
 def test_output_sheets_print(tmp_path):
-    """The nomination list of the sample on at most 3 pages; no KQ page without code and name."""
+    """The nomination list of the sample on at most 4 pages (its rows measured, with slack); no KQ
+    page without code and name; the council's sheet and the log on one page each."""
     _need_libreoffice()
     out = tmp_path / "ket_qua.xlsx"
-    assert run_cli("evaluate", SAMPLE, "-o", out).returncode == 0
-    targets = ("nominations", "units_result", "staff_result", "dashboard")
+    assert run_cli("evaluate", SAMPLE, "-o", out, "--council-sheet").returncode == 0
+    targets = ("nominations", "units_result", "staff_result", "dashboard", "council", "log")
     singles = []
     for target in targets:  # the file as written, with only the target sheet left visible
         single = Path(shutil.copy(out, tmp_path / f"{target}.xlsx"))
-        rewrite_zip(single, lambda parts, target=target: _show_only(parts, C.output_name(target)))
+        name = C.COUNCIL.name() if target == "council" else C.output_name(target)
+        rewrite_zip(single, lambda parts, name=name: _show_only(parts, name))
         singles.append(single)
     subprocess.run(  # one LibreOffice for the four files
         [
@@ -417,14 +419,17 @@ def test_output_sheets_print(tmp_path):
     )
     for target, single in zip(targets, singles, strict=True):
         pages = _pdf_pages(single.with_suffix(".pdf"))
-        if target == "nominations":
-            assert len(pages) <= 3
+        if target in ("council", "log"):
+            assert len(pages) == 1, target  # one page wide, not printed in halves
+        elif target == "nominations":
+            assert len(pages) <= 4
             assert "NGƯỜI LẬP DANH SÁCH" in pages[-1] and "GIÁM ĐỐC" in pages[-1]
             for page in pages[:-1]:  # no page ends on a section heading
                 last = [line.strip() for line in page.splitlines() if line.strip()][-1]
                 assert not last.startswith(("I.", "II.", "1. ", "2. ")), last
         elif target == "dashboard":
             assert "Tỷ lệ đạt của từng tiêu chí" in pages[0] and "TT1" in pages[0] and "CN3" in pages[0]
+            assert "Số thiếu dữ liệu" in pages[0]
         else:
             code = (
                 C.UNITS.column("unit_id").label()

@@ -284,8 +284,8 @@ def test_the_council_settles_the_tie_and_the_list_is_final(tmp_path):
         for v in row
         if v
     ]
-    assert "Danh sách Hội đồng đã thông qua, ngày 05/01/2026, 7/9 phiếu" in listing
-    assert "Bằng khen của Chủ tịch UBND tỉnh (Đồng ý 5/7 phiếu)" in listing
+    assert "Danh sách Hội đồng đã thông qua, ngày 05/01/2026, 7/9 thành viên có mặt" in listing
+    assert "Bằng khen của Chủ tịch UBND tỉnh (Đồng ý 5/7 thành viên có mặt)" in listing
 
 
 def test_a_rejected_nominee_leaves_and_the_next_in_rank_awaits_the_council(tmp_path):

@@ -17,7 +17,8 @@ from datetime import date, datetime
 from typing import Any
 
 from .. import contract as C
-from ..i18n import CATALOG, render, sentence
+from ..i18n import CATALOG, render
+from ..nominations import NOMINATION_COLUMNS, Nominee
 from ..rules.criteria import MET, MISSING, person_initiatives, unit_initiatives
 from ..rules.domain import LEVEL_RANK, Initiative, Person, Unit, World
 from ..rules.evaluate import Evaluation
@@ -271,39 +272,34 @@ def seat_lines(seats: list[Seat], lang: str) -> list[str]:
     return lines
 
 
+_AWARDS = {award.key: award for award in C.AWARDS}
+
+
 def _list_rows(seats: list[Seat], world: World, lang: str) -> list[dict[str, Any]]:
-    """The rows of an attached list: a named row per seat held, an open row per seat undecided."""
+    """The rows of an attached list: a named row per seat held, an open row per seat undecided.
+    A named row's cells are the nomination list's own columns (nominations.NOMINATION_COLUMNS),
+    a collective named with its agency."""
     agency = world.settings.agency_name
+    columns = [col for col in NOMINATION_COLUMNS if col.doc_width]
     rows: list[dict[str, Any]] = []
     for seat in seats:
         if seat.named:
             c = seat.candidates[0]
-            unit = c.kind == "unit"
-            rows.append(
-                {
-                    "stt": len(rows) + 1,
-                    "ma": c.id,
-                    "ten": render("doc_collective_name", lang, name=c.name, agency=agency)
-                    if unit
-                    else c.name,
-                    "chuc_vu": "" if unit else world.people[c.id].position,
-                    "don_vi": "" if unit else c.unit_name,
-                    "thanh_tich": sentence(c.summary, lang),  # the facts of the nomination list's summary
-                    "ghi_chu": "",  # kept for office templates made before open seats: never a note now
-                    "mo": False,
-                }
-            )
+            nominee = Nominee(len(rows) + 1, c, _AWARDS[seat.award])
+            row = {col.field: col.value(nominee, lang) for col in columns}
+            if c.kind == "unit":
+                row["ten"] = render("doc_collective_name", lang, name=c.name, agency=agency)
+            # "ghi_chu" is kept for office templates made before open seats: never a note now
+            rows.append({**row, "ma": c.id, "ghi_chu": "", "mo": False})
             continue
         for _ in range(seat.count):
-            text = _open_text(seat, lang)
+            empty = dict.fromkeys((col.field for col in columns), "")
             rows.append(
                 {
+                    **empty,
                     "stt": len(rows) + 1,
+                    "ten": _open_text(seat, lang),
                     "ma": "",
-                    "ten": text,
-                    "chuc_vu": "",
-                    "don_vi": "",
-                    "thanh_tich": "",
                     "ghi_chu": "",
                     "mo": True,
                 }

@@ -30,6 +30,7 @@ from docx.shared import Mm, Pt
 
 from .. import contract as C
 from ..i18n import CATALOG
+from ..nominations import NOMINATION_COLUMNS
 
 FONT = "Times New Roman"
 BODY, HEAD, TABLE, SMALL = 14, 13, 12, 11  # points
@@ -294,8 +295,8 @@ class Builder:
 
         A numbering column ("STT") is as wide as its header and a three-digit number measure, so it
         never wraps; the widest column gives up the difference."""
-        if headers[0] == "doc_col_no":
-            widths = _number_column(widths, jinja("doc_col_no", self.lang))
+        if headers[0] == "col.no":
+            widths = _number_column(widths, jinja("col.no", self.lang))
         table = self._grid(4, widths, borders=True)
         for cell, key in zip(table.rows[0].cells, headers, strict=True):
             _clear(cell)
@@ -324,9 +325,9 @@ class Builder:
         self.para(jinja("doc_attached_list", self.lang), bold=True, align="center", after=0)
         self.para(jinja(title_key, self.lang), bold=True, align="center", after=0)
         self.para(jinja(ref_key, self.lang), italic=True, align="center", size=HEAD, after=6)
-        headers = ["doc_col_no", "doc_col_name", "doc_col_position", "doc_col_unit", "doc_col_summary"]
-        fields = ["stt", "ten", "chuc_vu", "don_vi", "thanh_tich"]
-        widths = (11, 36, 22, 26, 70)
+        columns = [c for c in NOMINATION_COLUMNS if c.doc_width]  # the sheet's list, declared once
+        headers, fields = [c.header for c in columns], [c.field for c in columns]
+        widths = tuple(c.doc_width for c in columns)
         for group, heading in (("tap_the", "doc_collectives"), ("ca_nhan", "doc_individuals")):
             self.para(jinja(heading, self.lang), bold=True, align="left", after=3, keep=True)
             self.tag(f"if {group}")
@@ -461,7 +462,7 @@ def _initiatives_and_discipline(b: Builder, initiatives_key: str, discipline_key
     b.tag("if sang_kien")
     b.table(
         [
-            "doc_col_no",
+            "col.no",
             "doc_col_initiative",
             "doc_col_level",
             "doc_col_year",
@@ -600,7 +601,7 @@ def minutes(lang: str) -> bytes:
     b.line("doc_bb_votes", keep=True)
     b.tag("if phieu")
     b.table(
-        ["doc_col_no", "doc_col_name", "doc_col_award", "doc_col_votes", "doc_col_decision_vote"],
+        ["col.no", "doc_col_name", "doc_col_award", "doc_col_votes", "doc_col_decision_vote"],
         ["stt", "ten", "hinh_thuc", "dong_y", "ket_luan"],
         "v in phieu",
         (12, 50, 48, 25, 30),
