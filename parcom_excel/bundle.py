@@ -129,8 +129,8 @@ def bundle(out: Path, platform: str | None = "win_amd64", python: str | None = N
             _download(missing, download, platform, python, out, links=own.parent)
         else:
             raise ParcomError("bundle_incomplete", missing=", ".join(missing), platform=platform or "")
-        result = Bundle(out, platform or "", python, _move_wheels(download, out / WHEELS))
-        _write_files(out, platform, python)
+        _write_set(out, download, platform, python)
+        result = Bundle(out, platform or "", python, sorted((out / WHEELS).glob("*.whl")))
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     return result
@@ -194,32 +194,25 @@ def missing_requirements(folder: Path, roots: list[str], env: dict[str, str]) ->
     return sorted(set(missing))
 
 
-def _move_wheels(download: Path, target: Path) -> list[Path]:
-    """The new wheels into `target`; wheels of an earlier bundle that are not needed any more go."""
-    try:
-        target.mkdir(exist_ok=True)
-        new = {wheel.name for wheel in download.glob("*.whl")}
-        for old in target.glob("*.whl"):
-            if old.name not in new:
-                old.unlink()
-        for wheel in sorted(download.glob("*.whl")):
-            os.replace(wheel, target / wheel.name)
-    except OSError as exc:
-        raise ParcomError("not_writable", file=str(target), detail=exc.strerror or str(exc)) from exc
-    return sorted(target.glob("*.whl"))
-
-
-def _write_files(out: Path, platform: str | None, python: str) -> None:
+def _write_set(out: Path, download: Path, platform: str | None, python: str) -> None:
+    """The wheels, the add-in, requirements.txt and cai_dat.bat as one unit (io.safety.write_set):
+    a kill or a failure leaves the previous bundle whole, never a mix of two bundles' wheels."""
     from . import addin
-    from .io.safety import atomic_write
+    from .io.safety import write_set
 
-    addin_bytes = addin.build_bytes()
-    atomic_write(out / ADDIN, lambda tmp: tmp.write_bytes(addin_bytes))
+    def wheels(folder: Path) -> None:
+        folder.mkdir()
+        for wheel in sorted(download.glob("*.whl")):
+            shutil.move(wheel, folder / wheel.name)
+
     lines = [ROOT_REQUIREMENT, *EXPLICIT.get(platform or "", [])]
-    texts = {REQUIREMENTS: "\n".join(lines) + "\n", SCRIPT: install_script(python)}
-    for name, text in texts.items():
-        data = text.replace("\n", "\r\n").encode("ascii") if name == SCRIPT else text.encode("utf-8")
-        atomic_write(out / name, lambda tmp, data=data: tmp.write_bytes(data), package=False)
+    files = {
+        WHEELS: wheels,
+        ADDIN: addin.build_bytes(),
+        REQUIREMENTS: ("\n".join(lines) + "\n").encode("utf-8"),
+        SCRIPT: install_script(python).replace("\n", "\r\n").encode("ascii"),
+    }
+    write_set(out, files)
 
 
 def install_script(python: str = PYTHON) -> str:
