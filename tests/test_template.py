@@ -18,9 +18,9 @@ from openpyxl.utils import range_boundaries
 from python_calamine import CalamineWorkbook
 
 from parcom_excel import contract as c
+from parcom_excel.addresses import col_letter
 from parcom_excel.cli.init import command as init_command
 from parcom_excel.core import run
-from parcom_excel.io.cells import col_letter
 from parcom_excel.io.files import FileAdapter
 from parcom_excel.merge import merge_books
 from parcom_excel.sample import make_sample
