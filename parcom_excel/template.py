@@ -387,13 +387,15 @@ class _Builder:
         for row, setting in enumerate(c.SETTINGS, start=1):
             value = setting_value(setting, values.get(setting.key, setting.default), lang)
             value_fmt = {"num_format": DATE_FORMAT} if setting.type == "date" else {}
-            self.write(ws, row, 0, setting.label(lang), self.fmt(bold=setting.required, valign="top"))
-            value_cell = self.fmt(align="left", valign="top", **value_fmt)
+            label = self.fmt(bold=setting.required, valign="top", text_wrap=True)
+            self.write(ws, row, 0, setting.label(lang), label)
+            value_cell = self.fmt(align="left", valign="top", text_wrap=True, **value_fmt)
             if value is None and value_fmt:  # a date typed later shows as a date
                 ws.write_blank(row, 1, None, value_cell)
             self.write(ws, row, 1, value, value_cell)
             self.write(ws, row, 2, setting.doc(lang), wrap)
-            fit_row(ws, row, [(setting.doc(lang), widths[2])])
+            texts = (setting.label(lang), "" if value is None else str(value), setting.doc(lang))
+            fit_row(ws, row, list(zip(texts, widths, strict=True)))
             options = self.setting_validation(setting)
             if options:
                 ws.data_validation(row, 1, row, 1, options)
