@@ -7,15 +7,15 @@ its Excel cell; nothing here prints or writes.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
 import pandera.pandas as pa
 
 from . import contract as C
+from .dataset import Dataset, Validation
 from .model import RawTable
-from .problems import ERROR, WARNING, Problem, ProblemList
+from .problems import ERROR, WARNING, Problem
 from .reader import Inputs
 from .settings import Settings
 from .settings_parser import read_settings
@@ -23,36 +23,6 @@ from .text import looks_legacy
 from .values import BAD, typer
 
 ROW = "_row"  # Excel row number of each record
-
-
-@dataclass
-class Dataset:
-    """Valid, typed input: one DataFrame per contract sheet, plus where each came from."""
-
-    settings: Settings
-    frames: dict[str, pd.DataFrame]
-    tables: dict[str, RawTable]
-    columns: dict[str, dict[str, list[Any]]] = field(default_factory=dict)  # typed values, None for blank
-    _prefix: dict[tuple[str, str], str] = field(default_factory=dict)
-
-    def cell(self, sheet_key: str, column: str, row: int) -> str:
-        prefix = self._prefix.get((sheet_key, column))
-        if prefix is None:
-            table = self.tables[sheet_key]
-            prefix = self._prefix[(sheet_key, column)] = f"{table.sheet}!{table.columns.get(column, 'A')}"
-        return f"{prefix}{row}"
-
-    def records(self, sheet_key: str) -> list[dict[str, Any]]:
-        """The typed rows of one sheet as dicts (blank cells are None, never NaN)."""
-        columns = self.columns[sheet_key]
-        keys = list(columns)
-        return [dict(zip(keys, values, strict=True)) for values in zip(*columns.values(), strict=True)]
-
-
-@dataclass
-class Validation(ProblemList):
-    problems: list[Problem] = field(default_factory=list)
-    data: Dataset | None = None
 
 
 def _type_error(column: C.Column, value: Any, lang: str) -> tuple[str, dict[str, Any]]:

@@ -32,6 +32,7 @@ COMMANDS: dict[str, str] = {
     "batch": "batch",
     "merge": "merge",
     "addin": "addin",
+    "lite": "lite",
 }
 
 

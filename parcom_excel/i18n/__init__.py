@@ -38,6 +38,7 @@ def _modules() -> list[Any]:
     from . import (
         batch,
         cli,
+        deploy,
         documents,
         excel,
         files,
@@ -65,6 +66,7 @@ def _modules() -> list[Any]:
         excel,
         merge,
         batch,
+        deploy,
     ]
     return modules
 
