@@ -940,6 +940,49 @@ SETTINGS: tuple[Setting, ...] = (
         "Folder of the office's own Word templates (same file names as workbook/mau_van_ban); blank uses "
         "the built-in ones.",
     ),
+    # The Quyết định's article on the reward money (SPEC §5): no default, since the coefficient and
+    # its legal basis are the office's to confirm; a blank value leaves a visible gap.
+    _s(
+        "reward_coef_collective",
+        "Giấy khen – tiền thưởng tập thể (số lần mức lương cơ sở)",
+        "Certificate – collective reward (times the base salary)",
+        "text",
+        "",
+        "Hệ số tiền thưởng kèm Giấy khen cho mỗi tập thể, ví dụ 0,6; ghi theo văn bản ở “Căn cứ mức tiền "
+        "thưởng”. Để trống thì Quyết định để chỗ trống.",
+        "Reward per collective as a multiple of the base salary, as the basis setting provides; blank "
+        "leaves a gap in the decision.",
+    ),
+    _s(
+        "reward_coef_person",
+        "Giấy khen – tiền thưởng cá nhân (số lần mức lương cơ sở)",
+        "Certificate – individual reward (times the base salary)",
+        "text",
+        "",
+        "Hệ số tiền thưởng kèm Giấy khen cho mỗi cá nhân, ví dụ 0,3; ghi theo văn bản ở “Căn cứ mức tiền "
+        "thưởng”. Để trống thì Quyết định để chỗ trống.",
+        "Reward per individual as a multiple of the base salary; blank leaves a gap in the decision.",
+    ),
+    _s(
+        "reward_basis",
+        "Căn cứ mức tiền thưởng",
+        "Legal basis of the reward",
+        "text",
+        "",
+        "Điều, khoản và văn bản quy định mức tiền thưởng Giấy khen (số, ngày, cơ quan ban hành), in ở "
+        "Điều 2 của Quyết định.",
+        "Article and instrument setting the certificate's reward (number, date, issuer), cited in the "
+        "decision's Article 2.",
+    ),
+    _s(
+        "reward_fund",
+        "Nguồn kinh phí khen thưởng",
+        "Reward fund",
+        "text",
+        "",
+        "Quỹ chi tiền thưởng, ví dụ Quỹ thi đua, khen thưởng của Sở, in ở Điều 2 của Quyết định.",
+        "Fund the reward is paid from, cited in the decision's Article 2.",
+    ),
     _s(
         "from_year",
         "Từ năm",

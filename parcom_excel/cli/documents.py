@@ -6,9 +6,8 @@ from pathlib import Path
 
 import click
 
-from ..problems import EXIT_DATA, EXIT_OK
 from .app import guarded
-from .options import lang_option
+from .options import check_years, lang_option, period_options
 
 
 @click.command("documents")
@@ -27,22 +26,38 @@ from .options import lang_option
     default=None,
     help="Folder of the office's own Word templates (overrides the setting).",
 )
+@period_options
+@click.option(
+    "--final",
+    is_flag=True,
+    help="Write nothing and exit 1, naming what the council has still to decide, unless the list is final.",
+)
 @lang_option
 @guarded
-def command(book: Path, output: Path | None, pdf: bool, templates: Path | None, lang: str) -> int:
-    """Evaluate BOOK (without changing it) and draft the Word documents of the dossier."""
-    from ..core import run
-    from ..documents.dossier import default_folder, write_dossier
-    from ..i18n import render
-    from ..io.files import FileAdapter
-    from ..report import problem_lines
+def command(
+    book: Path,
+    output: Path | None,
+    pdf: bool,
+    templates: Path | None,
+    from_year: int | None,
+    to_year: int | None,
+    final: bool,
+    lang: str,
+) -> int:
+    """Evaluate BOOK (without changing it) and draft the Word documents of the dossier, for the
+    period of BOOK's last evaluation unless --from-year/--to-year say otherwise."""
+    from ..documents.book import draft_book
 
-    result = run(FileAdapter(book), lang=lang, write=False)
-    if result.errors:
-        click.echo(render("docs_data_errors", lang, file=book.name, count=len(result.errors)))
-        click.echo("\n".join(problem_lines(result.errors, lang, limit=50)))
-        return EXIT_DATA
-    folder = output or default_folder(book)
-    done = write_dossier(result.evaluation, folder, lang=lang, templates=templates, pdf=pdf)
-    click.echo(done.summary(lang))
-    return EXIT_OK
+    check_years(from_year, to_year)
+    done = draft_book(
+        book,
+        output,
+        lang=lang,
+        templates=templates,
+        pdf=pdf,
+        from_year=from_year,
+        to_year=to_year,
+        final=final,
+    )
+    click.echo(done.text)
+    return done.code
