@@ -13,6 +13,7 @@ from __future__ import annotations
 import errno
 import os
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -155,7 +156,7 @@ class _Builder:
             ws.write_string(row, col, str(value), fmt)
 
     # ------------------------------------------------------------ sheets
-    def guide(self) -> None:
+    def guide(self, preface: list[str] | None = None) -> None:
         lang = self.lang
         ws = self.book.add_worksheet(c.GUIDE_SHEET.get(lang))
         ws.hide_gridlines(2)
@@ -174,6 +175,11 @@ class _Builder:
         }
         defaults = {s.key: s.default for s in c.SETTINGS}
         row = 0
+        for line in preface or ():  # a unit's copy: what to fill in and by when (parcom split)
+            ws.merge_range(row, 0, row, 4, line, self.fmt(text_wrap=True, valign="top", bold=row == 0))
+            ws.set_row(row, 15 * (1 + len(line) // 150))
+            row += 1
+        row += 1 if preface else 0
         ws.write_string(row, 0, render("tpl.title", lang), self.fmt(bold=True, font_size=14))
         row += 1
         ws.write_string(
@@ -477,17 +483,30 @@ def _year_range() -> tuple[int, int]:
     return int(from_year.min or 2000), int(from_year.max or 2100)
 
 
-def build_template(path: Path, *, lang: str = "vi", sample: SampleData | None = None) -> Path:
-    """Write the standard template (with the sample's rows if given) to `path`."""
+def build_template(
+    path: Path,
+    *,
+    lang: str = "vi",
+    sample: SampleData | None = None,
+    preface: list[str] | None = None,
+    finish: Callable[[Any], None] | None = None,
+) -> Path:
+    """Write the standard template (with the sample's rows if given) to `path`.
+
+    A unit's copy (`parcom split`) adds lines at the top of the guide (`preface`) and, through
+    `finish(book)` called with the XlsxWriter workbook before the dropdown lists, its sheet
+    protection and hidden identity."""
     if lang not in c.LANGS:
         raise ValueError(f"lang must be one of {c.LANGS}")
     path = Path(path)
     builder = _Builder(path, lang)
-    builder.guide()
+    builder.guide(preface)
     builder.settings(sample.settings if sample else {})
     for sheet in c.DATA_SHEETS:
         sources = sample.sources.get(sheet.key) if sample else None
         builder.data_sheet(sheet, sample.rows(sheet.key) if sample else [], sources)
+    if finish is not None:
+        finish(builder.book)
     builder.lists()
     builder.close()
     return path

@@ -48,6 +48,7 @@ def _modules() -> list[Any]:
         results,
         rules,
         sheets,
+        split,
         template,
     )
 
@@ -65,6 +66,7 @@ def _modules() -> list[Any]:
         excel,
         merge,
         batch,
+        split,
     ]
     return modules
 
