@@ -156,9 +156,7 @@ def unit_tables(book: Any, code: str, round_: Round) -> dict[str, list[dict[str,
             if not _on_staff(person.values, year):
                 continue
             found = ratings.get((_code(pid), year))
-            tables["ratings"].append(
-                out(found) if found else {"year": year, "staff_id": clean(str(pid)), "unit_id": code}
-            )
+            tables["ratings"].append(out(found) if found else {"year": year, "staff_id": clean(str(pid))})
         found = results.get((unit, year))
         tables["results"].append(out(found) if found else {"year": year, "unit_id": code})
 

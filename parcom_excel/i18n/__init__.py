@@ -36,6 +36,7 @@ class Text(NamedTuple):
 
 def _modules() -> list[Any]:
     from . import (
+        awards,
         batch,
         cli,
         documents,
@@ -67,6 +68,7 @@ def _modules() -> list[Any]:
         merge,
         batch,
         split,
+        awards,
     ]
     return modules
 
