@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from . import contract as C
-from .i18n import render
+from .i18n import Msg, render
 from .merge import (
     MERGED_SHEETS,
     Book,
@@ -430,3 +430,55 @@ def _find(tracks: list[Track], unit: str, book: Book, round_: Round) -> Track:
     track = Track(clean(str(row.values["unit_id"])), clean(str(row.values["unit_name"] or "")), round_.key)
     tracks.append(track)
     return track
+
+
+def collect_text(result: Collected, lang: str) -> str:
+    """What the console says of a collect: each copy, the units not yet in, what was written."""
+    from .merge import SOURCE_HEADER
+    from .report import problem_lines
+
+    lines = [
+        render(
+            f"collect.copy_{o.outcome}",
+            lang,
+            file=o.file,
+            unit=o.unit,
+            added=o.added,
+            changed=o.changed,
+            conflicts=o.conflicts,
+        )
+        for o in result.copies
+    ]
+    label = result.round.label(lang)
+    missing = result.missing
+    units = [
+        Msg("collect.overdue", {"unit": f"{t.name} ({t.unit})"})
+        if t.status == "overdue"
+        else f"{t.name} ({t.unit})"
+        for t in missing
+    ]
+    if missing:
+        lines.append(render("collect.missing", lang, round=label, count=len(missing), units=units))
+    else:
+        count = sum(1 for t in result.tracks if t.round == result.round.key)
+        lines.append(render("collect.all_in", lang, round=label, count=count))
+    if result.problems:
+        lines += ["", *problem_lines(result.problems, lang, limit=len(result.problems)), ""]
+    facts = {"file": result.master, "sheet": tracker_name(lang)}
+    if not result.written:
+        lines.append(render("collect.unchanged", lang, file=result.master))
+    elif result.errors:
+        errors, column = C.output_name("errors", lang), SOURCE_HEADER[lang]
+        lines.append(
+            render(
+                "collect.written_conflicts",
+                lang,
+                count=len(result.errors),
+                errors=errors,
+                column=column,
+                **facts,
+            )
+        )
+    else:
+        lines.append(render("collect.written", lang, **facts))
+    return "\n".join(lines)

@@ -27,10 +27,25 @@ from .options import lang_option
     default=None,
     help="Folder of the office's own Word templates (overrides the setting).",
 )
+@click.option("--certificates", is_flag=True, help="Only the certificates of the last recorded decision.")
+@click.option("--blanks", is_flag=True, help="Certificates on pre-printed blanks, with a grid page.")
 @lang_option
 @guarded
-def command(book: Path, output: Path | None, pdf: bool, templates: Path | None, lang: str) -> int:
+def command(
+    book: Path,
+    output: Path | None,
+    pdf: bool,
+    templates: Path | None,
+    certificates: bool,
+    blanks: bool,
+    lang: str,
+) -> int:
     """Evaluate BOOK (without changing it) and draft the Word documents of the dossier."""
+    if certificates or blanks:
+        from ..documents.certificates import certificates_text
+
+        click.echo(certificates_text(book, output, blanks, lang))
+        return EXIT_OK
     from ..core import run
     from ..documents.dossier import default_folder, write_dossier
     from ..i18n import render

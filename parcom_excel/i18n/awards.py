@@ -38,4 +38,42 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Quyết định số {decision} đã được ghi đủ cho cả {count} người, tập thể; tệp {file} giữ nguyên.",
         "The decision {decision} is already recorded for all {count}; {file} is left as it was.",
     ),
+    "cert.nation": ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SOCIALIST REPUBLIC OF VIET NAM"),
+    "cert.motto": ("Độc lập - Tự do - Hạnh phúc", "Independence - Freedom - Happiness"),
+    "cert.give": ("TẶNG", "AWARDS"),
+    "cert.title": ("GIẤY KHEN", "CERTIFICATE OF MERIT"),
+    "cert.person": ("Ông/Bà: {name}", "Mr/Ms {name}"),
+    "cert.collective": ("Tập thể: {name}", "The collective {name}"),
+    "cert.unit": ("{unit}", "{unit}"),
+    "cert.achievement": (
+        "Đã có thành tích xuất sắc trong phong trào thi đua “{movement}” giai đoạn {first}–{last}.",
+        "For outstanding achievement in the emulation movement “{movement}”, {first}–{last}.",
+    ),
+    "cert.decision": ("Quyết định số {number} ngày {date}", "Decision no. {number} of {date}"),
+    "cert.place_date": ("{place}, ngày {d} tháng {m} năm {y}", "{place}, {d}/{m}/{y}"),
+    "cert.no_signer": ("[chưa có: họ tên người ký]", "[missing: signer's name]"),
+    "cert.file": ("06_Giay_khen.docx", "06_Certificates.docx"),
+    "cert.file_blank": ("06_Giay_khen_in_phoi.docx", "06_Certificates_on_blanks.docx"),
+    "cert.file_grid": ("06_Luoi_can_phoi.docx", "06_Alignment_grid.docx"),
+    "cert.grid_note": (
+        "In trang này lên một tờ phôi, đo vị trí từng ô (mm, tính từ góc trên bên trái) rồi ghi vào Cấu hình.",
+        "Print this page onto a blank, measure each field's position (mm from the top left corner) and write it in Settings.",
+    ),
+    "cert_none": (
+        "Tệp {file} chưa ghi quyết định Giấy khen nào của phong trào này ở sheet {sheet} nên chưa có giấy khen để in: "
+        "hãy chạy parcom record-awards trước.",
+        "The file {file} records no certificate decision of this movement on the sheet {sheet}, so there is nothing "
+        "to print: run parcom record-awards first.",
+    ),
+    "cert_bad_positions": (
+        'Tệp {file}, sheet {sheet} ô {cell}: vị trí "{part}" không đọc được: hãy ghi dạng ten=trái,trên,rộng (mm), '
+        "ví dụ ten=60,86,177.",
+        'File {file}, sheet {sheet} cell {cell}: the position "{part}" cannot be read: write name=left,top,width '
+        "(mm), e.g. ten=60,86,177.",
+    ),
+    "cert.written": (
+        "Đã ghi {count} giấy khen vào {file}.",
+        "Wrote {count} {count:certificate|certificates} into {file}.",
+    ),
+    "cert.grid_written": ("Trang lưới để căn phôi: {file}.", "The grid page to align the blanks: {file}."),
 }
