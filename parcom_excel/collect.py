@@ -137,20 +137,30 @@ def read_tracker(book: Book) -> list[Track]:
             continue
         received = facts.get("received")
         tracks.append(
-            Track(
-                clean(str(facts["unit"])),
-                clean(str(facts.get("name") or "")),
-                str(facts["round"]).strip(),
-                int(facts.get("times") or 0),
-                str(facts.get("file") or ""),
-                received.date() if isinstance(received, datetime) else received,
-                int(facts["late"]) if isinstance(facts.get("late"), (int, float)) else None,
-                files=[f.strip() for f in str(facts.get("files") or "").split(";") if f.strip()],
-                fingerprint=str(facts.get("fingerprint") or ""),
-                status=_status_of(facts.get("status")) or "missing",
+            _counts(
+                Track(
+                    clean(str(facts["unit"])),
+                    clean(str(facts.get("name") or "")),
+                    str(facts["round"]).strip(),
+                    int(facts.get("times") or 0),
+                    str(facts.get("file") or ""),
+                    received.date() if isinstance(received, datetime) else received,
+                    int(facts["late"]) if isinstance(facts.get("late"), (int, float)) else None,
+                    files=[f.strip() for f in str(facts.get("files") or "").split(";") if f.strip()],
+                    fingerprint=str(facts.get("fingerprint") or ""),
+                    status=_status_of(facts.get("status")) or "missing",
+                ),
+                facts,
             )
         )
     return tracks
+
+
+def _counts(track: Track, facts: dict[str | None, Any]) -> Track:
+    for key in ("added", "changed", "conflicts"):
+        value = facts.get(key)
+        setattr(track, key, int(value) if isinstance(value, (int, float)) else 0)
+    return track
 
 
 def tracker_sheet(tracks: list[Track], lang: str) -> OutputSheet:

@@ -347,6 +347,11 @@ def master_settings(book: Book) -> dict[str, Any]:
             values[setting.key] = Verbatim(_plain(value)) if code is None else code
         elif setting.type in ("int", "year"):
             values[setting.key] = _plain(value)
+        elif setting.type == "date":  # a date stays a date (the sheet holds it as a serial number)
+            from .split import _day
+
+            day = _day(value)
+            values[setting.key] = day if day is not None else Verbatim(_plain(value))
         else:
             values[setting.key] = _text(value) if isinstance(value, (str, float)) else value
     return values
