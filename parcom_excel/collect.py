@@ -43,7 +43,7 @@ from .split import Identity, Round, master_id, read_identity
 from .text import clean, fold
 
 TRACKER_KEY = "tracker"
-TRACKER_NAMES = ("Theo dõi báo cáo", "Report tracker")
+TRACKER_NAMES = tuple(render("track.sheet", lang) for lang in C.LANGS)
 # column key -> catalog key of its header; the tracker is read back by these headers
 TRACKER_COLUMNS = (
     "unit",

@@ -14,14 +14,14 @@ from .options import check_book, lang_option
 
 @click.command("record-awards")
 @click.argument("book", type=click.Path(path_type=Path))
-@click.option("--decision", required=True, help='The decision\'s number, e.g. "123/QĐ-SKHCN".')
+@click.option("--decision", required=True, help="The decision's number.")
 @click.option("--date", "day", required=True, type=click.DateTime(["%Y-%m-%d", "%d/%m/%Y"]), help="Its date.")
 @click.option(
     "--award",
     type=click.Choice(["gk", "bk"]),
     default="gk",
     show_default=True,
-    help="gk: Giấy khen; bk: Bằng khen.",
+    help="gk: certificate; bk: merit.",
 )
 @lang_option
 @guarded

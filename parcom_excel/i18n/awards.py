@@ -30,10 +30,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         'Đã ghi {count} khen thưởng theo Quyết định số {decision} ngày {date} ({award}) vào sheet "{sheet}" của {file}: {names}.',
         'Recorded {count} {count:award|awards} of the decision {decision} of {date} ({award}) on the sheet "{sheet}" of {file}: {names}.',
     ),
-    "awards.already": (
-        "Đã có sẵn, không ghi lại: {names}.",
-        "Already recorded, not added again: {names}.",
-    ),
     "awards.nothing": (
         "Quyết định số {decision} đã được ghi đủ cho cả {count} người, tập thể; tệp {file} giữ nguyên.",
         "The decision {decision} is already recorded for all {count}; {file} is left as it was.",

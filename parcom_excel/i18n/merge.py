@@ -25,6 +25,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Đã ghi tệp tổng hợp {file}: hãy chạy parcom evaluate {file}.",
         "Wrote the master {file}: now run parcom evaluate {file}.",
     ),
+    "track.sheet": ("Theo dõi báo cáo", "Report tracker"),
     "track.col.unit": ("Mã đơn vị", "Unit code"),
     "track.col.name": ("Tên đơn vị", "Unit"),
     "track.col.round_label": ("Kỳ báo cáo", "Round"),
