@@ -111,7 +111,7 @@ class ParcomError(Exception):
 
 
 def sort_key(problem: Problem) -> tuple:
-    from .io.cells import split_cell
+    from .addresses import split_cell
 
     col, row = split_cell(problem.cell) if problem.cell else ("", 0)
     return (0 if problem.is_error else 1, problem.sheet or "", row, len(col), col, problem.code)
