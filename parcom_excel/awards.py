@@ -20,8 +20,8 @@ from pathlib import Path
 from typing import Any
 
 from . import contract as C
+from .addresses import col_index, col_letter
 from .i18n import Msg
-from .io.cells import col_index, col_letter
 from .problems import ParcomError
 from .text import clean, fold
 
@@ -209,7 +209,7 @@ def _add_rows(root: Any, ns: str, letters: dict[str, str], first: int, rows: lis
 
 def _retarget(ref: str, last: int) -> str:
     """A range ("A1:I2") reaching down to row `last` at least."""
-    from .io.cells import split_cell
+    from .addresses import split_cell
 
     start, _, end = ref.partition(":")
     letters, bottom = split_cell(end or start)

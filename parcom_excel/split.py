@@ -120,12 +120,12 @@ def _year(value: Any) -> int | None:
 
 def _day(value: Any) -> date | None:
     """A date as a setting or cell gives it (a date, a serial number, dd/mm/yyyy), else None."""
-    from .settings import _as_date
+    from .values import BAD, as_date
 
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
-    day = _as_date(value)
-    return day.date() if isinstance(day, datetime) else day
+    day = as_date(value)
+    return None if day is BAD else day  # type: ignore[return-value]
 
 
 def _on_staff(values: dict[str, Any], year: int) -> bool:
