@@ -105,6 +105,7 @@ class Collected:
     tracks: list[Track]
     problems: list[Problem]
     written: bool
+    book_lang: str = "vi"  # the master's language: its sheets are named in it
 
     @property
     def errors(self) -> list[Problem]:
@@ -371,7 +372,7 @@ def _settle(
             t.late = None
 
 
-def collect(master: Path, inputs: list[Path], *, lang: str = "vi", today: date | None = None) -> Collected:
+def collect(master: Path, inputs: list[Path], *, today: date | None = None) -> Collected:
     """Merge the units' copies into `master` itself; nothing is written when nothing changed."""
     from .outputs import log_sheet
     from .split import _day
@@ -418,11 +419,11 @@ def collect(master: Path, inputs: list[Path], *, lang: str = "vi", today: date |
                     sheet, rows, conflicts=[c for c in state.conflicts[sheet.key] if id(c.kept) in alive]
                 )
             )
-        sheets = [tracker_sheet(tracks, lang)]
+        sheets = [tracker_sheet(tracks, book.lang)]
         if book.log_rows:
-            sheets.append(log_sheet(book.log_rows[:-1], book.log_rows[-1], lang))
-        problems = build_master(master, merges, book, lang, [], sheets)
-    return Collected(master, round_, outcomes, tracks, problems, changed)
+            sheets.append(log_sheet(book.log_rows[:-1], book.log_rows[-1], book.lang))
+        problems = build_master(master, merges, book, book.lang, [], sheets)
+    return Collected(master, round_, outcomes, tracks, problems, changed, book.lang)
 
 
 def _same(a: Path, b: Path) -> bool:
@@ -474,11 +475,11 @@ def collect_text(result: Collected, lang: str) -> str:
         lines.append(render("collect.all_in", lang, round=label, count=count))
     if result.problems:
         lines += ["", *problem_lines(result.problems, lang, limit=len(result.problems)), ""]
-    facts = {"file": result.master, "sheet": tracker_name(lang)}
+    facts = {"file": result.master, "sheet": tracker_name(result.book_lang)}
     if not result.written:
         lines.append(render("collect.unchanged", lang, file=result.master))
     elif result.errors:
-        errors, column = C.output_name("errors", lang), SOURCE_HEADER[lang]
+        errors, column = C.output_name("errors", result.book_lang), SOURCE_HEADER[result.book_lang]
         lines.append(
             render(
                 "collect.written_conflicts",

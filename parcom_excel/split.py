@@ -284,7 +284,9 @@ def split(
     written_files = []
     for unit, tables, path in plans:
         identity = {"unit": unit["unit_id"], "master": ident_master, "round": round_.key, "made": made}
-        _write_copy(path, tables, settings, identity, preface(unit, round_, deadline, lang), password, lang)
+        _write_copy(
+            path, tables, settings, identity, preface(unit, round_, deadline, book.lang), password, book.lang
+        )
         written_files.append((unit["unit_id"], path))
     return SplitResult(round_, written_files)
 

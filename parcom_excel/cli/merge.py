@@ -41,7 +41,7 @@ def command(books: tuple[Path, ...], master: Path | None, into: Path | None, for
     if master is None and into is not None:
         from ..collect import collect, collect_text
 
-        collected = collect(into, list(books), lang=lang)
+        collected = collect(into, list(books))
         click.echo(collect_text(collected, lang))
         return EXIT_DATA if collected.errors else EXIT_OK
     if master is None:

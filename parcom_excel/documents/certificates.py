@@ -182,42 +182,33 @@ def awardees(evaluation: Any) -> tuple[Any, list[Awardee]]:
     return last, out
 
 
-def write_certificates(
-    book: Path, folder: Path, *, blank: bool = False, lang: str = "vi"
-) -> tuple[Path, int]:
-    """Draft the certificates of `book`'s last recorded Giấy khen decision into `folder`."""
+def _landscape() -> Any:
+    """A Word document of A4 landscape pages."""
     from docx import Document
     from docx.enum.section import WD_ORIENT
-    from docx.enum.text import WD_BREAK
     from docx.shared import Mm
 
-    from ..core import run
-    from ..io.files import FileAdapter
-    from ..io.safety import atomic_write
-
-    result = run(FileAdapter(book), lang=lang, write=False)
-    if result.evaluation is None:
-        raise ParcomError(
-            "awards_data_errors", file=book.name, count=sum(p.is_error for p in result.problems)
-        )
-    settings = result.evaluation.world.settings
-    decision, people = awardees(result.evaluation)
-    if not people:
-        raise ParcomError("cert_none", file=book.name, sheet=C.PAST_AWARDS.name(lang))
-    boxes = positions(
-        settings.values.get("certificate_fields"),
-        settings.cells.get("certificate_fields"),
-        settings.sheet,
-        book.name,
-    )
     doc = Document()
     section = doc.sections[0]
     section.orientation = WD_ORIENT.LANDSCAPE
     section.page_width, section.page_height = Mm(PAGE_W), Mm(PAGE_H)
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
         setattr(section, side, Mm(10))
-    day = decision.decided
-    heads = {
+    return doc
+
+
+def _save(doc: Any, folder: Path, name: str) -> Path:
+    from ..io.safety import atomic_write
+
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    atomic_write(path, lambda tmp: doc.save(str(tmp)))
+    return path
+
+
+def _heads(settings: Any, lang: str) -> dict[str, str]:
+    """The plain form's fixed wording: the agency, the nation's heading, the giver, the title."""
+    return {
         "parent": settings.parent_agency,
         "agency": settings.agency,
         "nation": render("cert.nation", lang),
@@ -227,63 +218,63 @@ def write_certificates(
         "title": render("cert.title", lang),
         "signer_title": settings.signer_title,
     }
+
+
+def _values(who: Awardee, settings: Any, decision: Any, blank: bool, lang: str) -> dict[str, str]:
+    """One certificate's fields; on a blank the printed words ("Ông/Bà:", "Đơn vị:") are left out."""
+    day = decision.decided
+    name = render("cert.person" if who.person else "cert.collective", lang, name=who.name)
+    unit = render("cert.unit", lang, unit=who.unit) if who.unit else ""
+    period = {"movement": settings.movement, "first": settings.from_year, "last": settings.to_year}
+    place = {"place": settings.place, "d": f"{day.day:02d}", "m": f"{day.month:02d}", "y": day.year}
+    return {
+        "ten": who.name if blank else name,
+        "don_vi": who.unit if blank else unit,
+        "thanh_tich": render("cert.achievement", lang, **period),
+        "quyet_dinh": render("cert.decision", lang, number=decision.decision_no, date=day),
+        "noi_ngay": render("cert.place_date", lang, **place),
+        "nguoi_ky": settings.signer_name or render("cert.no_signer", lang),
+    }
+
+
+def write_certificates(
+    book: Path, folder: Path, *, blank: bool = False, lang: str = "vi"
+) -> tuple[Path, int]:
+    """Draft the certificates of `book`'s last recorded Giấy khen decision into `folder`."""
+    from docx.enum.text import WD_BREAK
+
+    from ..core import run
+    from ..io.files import FileAdapter
+
+    result = run(FileAdapter(book), lang=lang, write=False)
+    if result.evaluation is None:
+        errors = sum(p.is_error for p in result.problems)
+        raise ParcomError("awards_data_errors", file=book.name, count=errors)
+    settings = result.evaluation.world.settings
+    decision, people = awardees(result.evaluation)
+    if not people:
+        raise ParcomError("cert_none", file=book.name, sheet=C.PAST_AWARDS.name(lang))
+    key = "certificate_fields"
+    boxes = positions(settings.values.get(key), settings.cells.get(key), settings.sheet, book.name)
+    doc = _landscape()
+    heads = _heads(settings, lang)
     for n, who in enumerate(people):
         if n:
             doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-        values = {
-            "ten": render("cert.person" if who.person else "cert.collective", lang, name=who.name)
-            if not blank
-            else who.name,
-            "don_vi": render("cert.unit", lang, unit=who.unit) if who.unit else "",
-            "thanh_tich": render(
-                "cert.achievement",
-                lang,
-                movement=settings.movement,
-                first=settings.from_year,
-                last=settings.to_year,
-            ),
-            "quyet_dinh": render("cert.decision", lang, number=decision.decision_no, date=day),
-            "noi_ngay": render(
-                "cert.place_date",
-                lang,
-                place=settings.place,
-                d=f"{day.day:02d}",
-                m=f"{day.month:02d}",
-                y=day.year,
-            ),
-            "nguoi_ky": settings.signer_name or render("cert.no_signer", lang),
-        }
-        _page(doc, values, boxes, not blank, heads)
-    name = render("cert.file_blank" if blank else "cert.file", lang)
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / name
-    atomic_write(path, lambda tmp: doc.save(str(tmp)))
+        _page(doc, _values(who, settings, decision, blank, lang), boxes, not blank, heads)
+    path = _save(doc, folder, render("cert.file_blank" if blank else "cert.file", lang))
     return path, len(people)
 
 
 def write_grid(folder: Path, lang: str = "vi") -> Path:
-    """The alignment page: a 10 mm grid to print onto a blank."""
-    from docx import Document
-    from docx.enum.section import WD_ORIENT
-    from docx.shared import Mm
-
-    from ..io.safety import atomic_write
-
-    doc = Document()
-    section = doc.sections[0]
-    section.orientation = WD_ORIENT.LANDSCAPE
-    section.page_width, section.page_height = Mm(PAGE_W), Mm(PAGE_H)
-    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-        setattr(section, side, Mm(10))
+    """The alignment page: a mark every 10 mm, numbered every 50 mm from the sheet's top left corner."""
+    doc = _landscape()
     for top in range(10, int(PAGE_H), 10):
         for left in range(10, int(PAGE_W), 10):
             mark = f"+{left},{top}" if (left % 50 == 0 and top % 50 == 0) else "+"
             _frame(doc, mark, (left - 0.9, top - 2.2, 14), 6, align=0)
     _frame(doc, render("cert.grid_note", lang), (20, 195, 257), 10, italic=True)
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / render("cert.file_grid", lang)
-    atomic_write(path, lambda tmp: doc.save(str(tmp)))
-    return path
+    return _save(doc, folder, render("cert.file_grid", lang))
 
 
 def certificates_text(book: Path, folder: Path | None, blanks: bool, lang: str) -> str:

@@ -40,7 +40,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "cert.title": ("GIẤY KHEN", "CERTIFICATE OF MERIT"),
     "cert.person": ("Ông/Bà: {name}", "Mr/Ms {name}"),
     "cert.collective": ("Tập thể: {name}", "The collective {name}"),
-    "cert.unit": ("{unit}", "{unit}"),
+    "cert.unit": ("Đơn vị: {unit}", "Unit: {unit}"),
     "cert.achievement": (
         "Đã có thành tích xuất sắc trong phong trào thi đua “{movement}” giai đoạn {first}–{last}.",
         "For outstanding achievement in the emulation movement “{movement}”, {first}–{last}.",
