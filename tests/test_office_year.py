@@ -257,3 +257,85 @@ def test_cli_round_and_bad_inputs(year: dict[str, Any], tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     old = run_cli("merge", tmp_path / "c", "--into", master)
     assert old.returncode == 2 and "cũ hơn kỳ" in old.stdout + old.stderr
+
+
+def _code(call: Any) -> str:
+    with pytest.raises(ParcomError) as refused:
+        call()
+    return refused.value.code
+
+
+def test_collect_refuses_unknown_units_and_mixed_rounds(year: dict[str, Any], tmp_path: Path) -> None:
+    master = tmp_path / "m.xlsx"
+    master.write_bytes(year["master"].read_bytes())
+    digest = _digest(master)
+    data = _sample()
+    data.tables["units"].append({"unit_id": "XX", "unit_name": "Phòng mới", "unit_kind": "PCM"})
+    bigger = build_template(tmp_path / "bigger.xlsx", sample=data)  # same agency: the same master's id
+    stray = split(bigger, tmp_path / "x", year=YEAR, units=["XX"]).files[0][1]
+    assert _code(lambda: collect(master, [stray])) == "collect_unknown_unit"
+    later = split(master, tmp_path / "later", year=YEAR + 1, units=["VP"]).files[0][1]
+    assert _code(lambda: collect(master, [year["copies"]["TTR"], later])) == "collect_two_rounds"
+    assert _digest(master) == digest  # nothing written by a refused merge
+
+
+def test_certificates_bad_input(year: dict[str, Any], tmp_path: Path) -> None:
+    assert _code(lambda: write_certificates(year["reference"], tmp_path)) == "cert_none"
+    book = tmp_path / "book.xlsx"
+    data = _sample(certificate_fields="ten=abc")
+    build_template(book, sample=data)
+    record_awards(book, "12/QĐ-SKHCN", date(2026, 1, 20))
+    assert _code(lambda: write_certificates(book, tmp_path / "d")) == "cert_bad_positions"
+
+
+def test_split_and_awards_bad_input(tmp_path: Path) -> None:
+    data = _sample()
+    data.tables["units"] = []
+    empty = build_template(tmp_path / "empty.xlsx", sample=data)
+    assert _code(lambda: split(empty, tmp_path / "c")) == "split_no_units"
+    data = _sample()
+    data.tables["ratings"][0]["rating"] = None  # a data error: no rating
+    broken = build_template(tmp_path / "broken.xlsx", sample=data)
+    digest = _digest(broken)
+    assert _code(lambda: record_awards(broken, "1/QĐ", date(2026, 1, 2))) == "awards_data_errors"
+    assert _digest(broken) == digest
+    said = run_cli("merge", broken)
+    assert said.returncode == 2 and "-o" in said.stdout + said.stderr
+
+
+def _name_fits(path: Path) -> list[tuple[str, float, float]]:
+    """Each certificate's name line: its text, its measured width and its frame's width (mm)."""
+    import docx
+    from docx.oxml.ns import qn
+
+    out = []
+    for paragraph in docx.Document(str(path)).paragraphs:
+        frame = paragraph._p.pPr.find(qn("w:framePr")) if paragraph._p.pPr is not None else None
+        if frame is None or not paragraph.text.startswith(("Ông/Bà:", "Tập thể:")):
+            continue
+        run_ = paragraph.runs[0]
+        width = int(frame.get(qn("w:w"))) / 1440 * 25.4
+        out.append((run_.text, text_width_mm(run_.text, run_.font.size.pt, True), width))
+    return out
+
+
+def test_long_names_fit_their_line(year: dict[str, Any], tmp_path: Path) -> None:
+    book = tmp_path / "book.xlsx"
+    book.write_bytes(year["master"].read_bytes())
+    done = record_awards(book, "12/QĐ-SKHCN", date(2026, 1, 20))
+    person = next(a.id for a in done.added if a.kind == "person")
+    sheets = openpyxl.load_workbook(book)
+    for row in sheets[C.STAFF.vi].iter_rows(min_row=2):
+        if row[0].value == person:
+            row[1].value = "Tôn Nữ Thị Phương Hoàng Nguyễn Ngọc Bích Trâm Anh Khuê Diễm Thùy"
+    sheets.save(book)
+    path, _ = write_certificates(book, tmp_path / "docs")
+    lines = _name_fits(path)
+    assert any("Diễm Thùy" in text for text, _, _ in lines)
+    assert all(measured <= width for _, measured, width in lines), lines
+    blanks, _ = write_certificates(book, tmp_path / "docs", blank=True)
+    fresh = [p for _, p in split(year["master"], tmp_path / "copies", half=1).files]  # as we write them
+    files = [path, blanks, write_grid(tmp_path / "docs"), year["master"], *fresh]  # book: openpyxl saved it
+    if VALIDATOR.exists():
+        out = subprocess.run([str(VALIDATOR), *map(str, files)], capture_output=True, text=True)
+        assert out.stdout.count(" 0 error(s)") == len(files), out.stdout
