@@ -85,6 +85,26 @@ def _existing(table: Any) -> list[dict[str, Any]]:
     return [{k: table.data.get(k, [None] * n)[i] for k in table.columns} for i in range(n)]
 
 
+def guard(path: Path) -> Any:
+    """Before a book is read to be written in place: refuse it while Excel has it open, hold the
+    run lock, and return the check that it is still the file read (called just before the swap)."""
+    from .io.safety import hold_lock, identity, lock_file, preflight
+
+    if preflight(path) == "xls":
+        raise ParcomError("xls_read_only", file=path.name)
+    lock = lock_file(path)
+    if lock is not None:
+        raise ParcomError("book_open_in_excel", file=path.name, lock=lock.name)
+    hold_lock(path)
+    expected = identity(path)
+
+    def unchanged() -> None:
+        if identity(path) != expected:
+            raise ParcomError("changed_while_running", file=path.name)
+
+    return unchanged
+
+
 def record_awards(
     book: Path, decision: str, decided: date, *, award: str = "gk", lang: str = "vi"
 ) -> Recorded:
@@ -97,8 +117,8 @@ def record_awards(
     decision = clean(decision)
     if not decision:
         raise ParcomError("awards_no_decision")
-    adapter = FileAdapter(book)
-    result = run(adapter, lang=lang, write=False)
+    unchanged = guard(book)
+    result = run(FileAdapter(book), lang=lang, write=False)
     if result.evaluation is None:
         raise ParcomError(
             "awards_data_errors", file=book.name, count=sum(p.is_error for p in result.problems)
@@ -130,7 +150,7 @@ def record_awards(
         raise ParcomError("awards_none", file=book.name, award=C.AWARD_KIND.get(award))
     added, already = winners, []
     new = [_row(w, label, decision, decided, settings.movement, period) for w in added]
-    _append(book, table, new)
+    _append(book, table, new, unchanged)
     return Recorded(book, award, decision, decided, added, already, period)
 
 
@@ -216,7 +236,7 @@ def _retarget(ref: str, last: int) -> str:
     return f"{start}:{letters}{max(bottom, last)}"
 
 
-def _append(book: Path, table: Any, rows: list[dict]) -> None:
+def _append(book: Path, table: Any, rows: list[dict], unchanged: Any) -> None:
     """Append `rows` under the table of `Khen thưởng đã nhận` in the file itself (atomically)."""
     from .io.opc import NS_MAIN, NS_R, Package, ZipOut, folder_of, rels_name, resolve_target, serialize
     from .io.safety import atomic_write
@@ -257,4 +277,4 @@ def _append(book: Path, table: Any, rows: list[dict]) -> None:
                         out.copy(source, info)
                 out.close()
 
-        atomic_write(book, write)
+        atomic_write(book, write, unchanged)

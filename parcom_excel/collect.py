@@ -374,11 +374,13 @@ def _settle(
 
 def collect(master: Path, inputs: list[Path], *, today: date | None = None) -> Collected:
     """Merge the units' copies into `master` itself; nothing is written when nothing changed."""
+    from .awards import guard
     from .outputs import log_sheet
     from .split import _day
 
     today = today or date.today()
     master = Path(master)
+    unchanged = guard(master)
     book = read_book(master, master.name)
     paths = [p for p in copy_paths(inputs) if not _same(p, master)]
     if not paths:
@@ -422,7 +424,7 @@ def collect(master: Path, inputs: list[Path], *, today: date | None = None) -> C
         sheets = [tracker_sheet(tracks, book.lang)]
         if book.log_rows:
             sheets.append(log_sheet(book.log_rows[:-1], book.log_rows[-1], book.lang))
-        problems = build_master(master, merges, book, book.lang, [], sheets)
+        problems = build_master(master, merges, book, book.lang, [], sheets, unchanged)
     return Collected(master, round_, outcomes, tracks, problems, changed, book.lang)
 
 

@@ -374,6 +374,7 @@ def build_master(
     lang: str,
     extra_problems: list[Problem],
     sheets: list[Any] | None = None,
+    unchanged: Any = None,
 ) -> list[Problem]:
     """Write the master at `path` atomically; return the problems (conflicts) it reports.
 
@@ -431,7 +432,7 @@ def build_master(
 
             FileAdapter(tmp).write(outputs)
 
-    atomic_write(path, write)
+    atomic_write(path, write, unchanged)
     return problems
 
 

@@ -339,3 +339,13 @@ def test_long_names_fit_their_line(year: dict[str, Any], tmp_path: Path) -> None
     if VALIDATOR.exists():
         out = subprocess.run([str(VALIDATOR), *map(str, files)], capture_output=True, text=True)
         assert out.stdout.count(" 0 error(s)") == len(files), out.stdout
+
+
+def test_book_open_in_excel_is_left_alone(year: dict[str, Any], tmp_path: Path) -> None:
+    book = tmp_path / "book.xlsx"
+    book.write_bytes(year["master"].read_bytes())
+    (tmp_path / "~$book.xlsx").write_bytes(b"")
+    digest = _digest(book)
+    assert _code(lambda: record_awards(book, "1/QĐ", date(2026, 1, 2))) == "book_open_in_excel"
+    assert _code(lambda: collect(book, [year["copies"]["VP"]])) == "book_open_in_excel"
+    assert _digest(book) == digest

@@ -72,4 +72,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Wrote {count} {count:certificate|certificates} into {file}.",
     ),
     "cert.grid_written": ("Trang lưới để căn phôi: {file}.", "The grid page to align the blanks: {file}."),
+    "book_open_in_excel": (
+        "Tệp {file} đang mở trong Excel (có tệp khóa {lock}) nên không ghi vào được: hãy lưu, đóng tệp trong Excel rồi chạy lại.",
+        "The file {file} is open in Excel (its lock file {lock} is there), so it cannot be written: save and close it in Excel, then run again.",
+    ),
 }
