@@ -58,3 +58,19 @@ def install_command(folder: Path | None, lang: str) -> int:
     path = install(folder)
     click.echo(render("addin_installed", lang, file=str(path), interpreter=sys.executable))
     return EXIT_OK
+
+
+@command.command("bundle")
+@click.option("--platform", default="win_amd64", show_default=True, help="Platform of the target PC.")
+@click.option(
+    "--python", "python", default="3.11", show_default=True, help="Python version of the target PC."
+)
+@click.option("-o", "--out", "out", type=click.Path(path_type=Path), required=True, help="Folder.")
+@lang_option
+@guarded
+def bundle_command(platform: str, python: str, out: Path, lang: str) -> int:
+    """Write a folder that installs the add-in on a PC without internet (wheels, add-in, cai_dat.bat)."""
+    from ..bundle import bundle
+
+    click.echo(bundle(out, platform, python).summary(lang))
+    return EXIT_OK

@@ -34,6 +34,7 @@ COMMANDS: dict[str, str] = {
     "merge": "merge",
     "record-awards": "awards",
     "addin": "addin",
+    "lite": "lite",
 }
 
 

@@ -39,6 +39,7 @@ def _modules() -> list[Any]:
         awards,
         batch,
         cli,
+        deploy,
         documents,
         excel,
         files,
@@ -69,6 +70,7 @@ def _modules() -> list[Any]:
         batch,
         split,
         awards,
+        deploy,
     ]
     return modules
 

@@ -628,9 +628,16 @@ def _copy_into(tmp: Path, dest: Path) -> None:
 
 
 def atomic_write(
-    dest: Path, write: Callable[[Path], None], unchanged: Callable[[], None] | None = None
+    dest: Path,
+    write: Callable[[Path], None],
+    unchanged: Callable[[], None] | None = None,
+    *,
+    package: bool = True,
 ) -> None:
     """Write through a temp file beside `dest`, verify it, then swap it in with `os.replace`.
+
+    `package=False` writes a file that is not an Office package (a script, a zip of documents):
+    everything as above except the check that it opens as a workbook.
 
     `dest` is followed through symbolic links, keeps its mode, owner, group and extended
     attributes, and a hard-linked file is written into its own inode. `unchanged` is called just
@@ -653,7 +660,8 @@ def atomic_write(
         write(tmp)
         with tmp.open("rb+") as fh:
             os.fsync(fh.fileno())
-        verify_package(tmp, dest.name)
+        if package:
+            verify_package(tmp, dest.name)
         os.chmod(tmp, mode)
         if st is not None:
             _copy_metadata(st, dest, tmp)
