@@ -307,7 +307,8 @@ class _Builder:
         for row, setting in enumerate(c.SETTINGS, start=1):
             value = setting_value(setting, values.get(setting.key, setting.default), lang)
             self.write(ws, row, 0, setting.label(lang), self.fmt(bold=setting.required, valign="top"))
-            self.write(ws, row, 1, value, self.fmt(align="left", valign="top"))
+            day = {"num_format": DATE_FORMAT} if isinstance(value, (date, datetime)) else {}
+            self.write(ws, row, 1, value, self.fmt(align="left", valign="top", **day))  # a date reads as one
             self.write(ws, row, 2, setting.doc(lang), wrap)
             lines = -(-len(setting.doc(lang)) // int(sheet.column("doc").width * 1.1))
             if lines > 1:  # a height that shows the whole note (LibreOffice does not grow the row)

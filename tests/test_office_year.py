@@ -349,3 +349,29 @@ def test_book_open_in_excel_is_left_alone(year: dict[str, Any], tmp_path: Path) 
     assert _code(lambda: record_awards(book, "1/QĐ", date(2026, 1, 2))) == "book_open_in_excel"
     assert _code(lambda: collect(book, [year["copies"]["VP"]])) == "book_open_in_excel"
     assert _digest(book) == digest
+
+
+def test_collect_keeps_votes_and_password_locks_copies(tmp_path: Path) -> None:
+    data = _sample(
+        council_date=date(2026, 1, 8), council_members=9, council_present=8, copy_password="bí-mật"
+    )
+    data.tables["council"] = [
+        {"code": "VP", "name": "Văn phòng Sở", "award": "gk", "votes": 7, "decision": "YES"}
+    ]
+    master = build_template(tmp_path / "master.xlsx", sample=data)
+    copy = split(master, tmp_path / "c", year=YEAR, units=["VP"]).files[0][1]
+    locked = openpyxl.load_workbook(copy)[C.SETTINGS_SHEET.vi].protection
+    assert locked.sheet and locked.password  # the setting gives the password
+    assert not openpyxl.load_workbook(copy)[C.COUNCIL.vi].max_row > 1  # a unit's copy carries no votes
+    assert collect(master, [copy], today=date(2026, 1, 9)).written
+    sheets = openpyxl.load_workbook(master)
+    assert [c.value for c in sheets[C.COUNCIL.vi][2]][:5] == [
+        "VP",
+        "Văn phòng Sở",
+        "Giấy khen của Giám đốc Sở",
+        7,
+        "Đồng ý",
+    ]
+    settings = {r[0].value: r[1].value for r in sheets[C.SETTINGS_SHEET.vi].iter_rows()}
+    assert settings["Hội đồng – số thành viên có mặt"] == 8
+    assert settings["Hội đồng – ngày họp"].date() == date(2026, 1, 8)
