@@ -140,7 +140,8 @@ def record_awards(
         day = day.date() if isinstance(day, datetime) else day
         if kind != award or day != decided:
             who = clean(str(r.get("staff_id") or r.get("unit_id") or ""))
-            raise ParcomError("awards_decision_taken", file=book.name, decision=decision, who=who)
+            facts = {"decision": decision, "who": who, "date": day, "award": clean(str(r.get("award") or ""))}
+            raise ParcomError("awards_decision_taken", file=book.name, **facts)
     period = (settings.from_year, settings.to_year)
     if same:
         ids = [clean(str(r.get("staff_id") or r.get("unit_id") or "")) for r in same]

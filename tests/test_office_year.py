@@ -375,3 +375,22 @@ def test_collect_keeps_votes_and_password_locks_copies(tmp_path: Path) -> None:
     settings = {r[0].value: r[1].value for r in sheets[C.SETTINGS_SHEET.vi].iter_rows()}
     assert settings["Hội đồng – số thành viên có mặt"] == 8
     assert settings["Hội đồng – ngày họp"].date() == date(2026, 1, 8)
+
+
+def test_cli_record_awards_and_certificates(year: dict[str, Any], tmp_path: Path) -> None:
+    book = tmp_path / "book.xlsx"
+    book.write_bytes(year["master"].read_bytes())
+    before = run_cli("documents", book, "--certificates", "-o", tmp_path / "d")
+    assert before.returncode == 2 and "record-awards" in before.stdout + before.stderr
+    done = run_cli("record-awards", book, "--decision", "7/QĐ-SKHCN", "--date", "20/01/2026")
+    assert done.returncode == 0 and "7/QĐ-SKHCN" in done.stdout, done.stderr
+    again = run_cli("record-awards", book, "--decision", "7/QĐ-SKHCN", "--date", "2026-01-20")
+    assert again.returncode == 0 and "đã được ghi đủ" in again.stdout
+    other = run_cli("record-awards", book, "--decision", "7/QĐ-SKHCN", "--date", "2026-01-21")
+    assert other.returncode == 2 and "ngày 20/01/2026" in other.stdout + other.stderr
+    printed = run_cli("documents", book, "--blanks", "-o", tmp_path / "d")
+    assert printed.returncode == 0, printed.stderr
+    assert {p.name for p in (tmp_path / "d").iterdir()} == {
+        "06_Giay_khen_in_phoi.docx",
+        "06_Luoi_can_phoi.docx",
+    }

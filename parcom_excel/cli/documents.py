@@ -44,7 +44,7 @@ def command(
     if certificates or blanks:
         from ..documents.certificates import certificates_text
 
-        click.echo(certificates_text(book, output, blanks, lang))
+        click.echo(certificates_text(book, output, blanks, lang, pdf))
         return EXIT_OK
     from ..core import run
     from ..documents.dossier import default_folder, write_dossier

@@ -277,13 +277,18 @@ def write_grid(folder: Path, lang: str = "vi") -> Path:
     return _save(doc, folder, render("cert.file_grid", lang))
 
 
-def certificates_text(book: Path, folder: Path | None, blanks: bool, lang: str) -> str:
-    """Write the certificates (and, for blanks, the grid page); what the console says."""
-    from .dossier import default_folder
+def certificates_text(book: Path, folder: Path | None, blanks: bool, lang: str, pdf: bool = False) -> str:
+    """Write the certificates (and, for blanks, the grid page), and their PDFs when asked; what
+    the console says."""
+    from .dossier import default_folder, to_pdf
 
     folder = folder or default_folder(book)
     path, count = write_certificates(book, folder, blank=blanks, lang=lang)
+    files = [path]
     lines = [render("cert.written", lang, count=count, file=path)]
     if blanks:
-        lines.append(render("cert.grid_written", lang, file=write_grid(folder, lang)))
+        files.append(write_grid(folder, lang))
+        lines.append(render("cert.grid_written", lang, file=files[-1]))
+    if pdf:
+        lines.append(to_pdf(files, folder, lang)[1])
     return "\n".join(lines)

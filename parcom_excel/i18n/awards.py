@@ -21,10 +21,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The list of {file} gives no one the {award}, so nothing is written: check --award and the council's votes.",
     ),
     "awards_decision_taken": (
-        "Tệp {file} đã ghi quyết định số {decision} cho người khác ({who}) ở sheet Khen thưởng đã nhận nên không ghi: "
-        "hãy kiểm tra lại số quyết định.",
-        "The file {file} already records the decision {decision} for someone else ({who}) on its awards sheet, so "
-        "nothing is written: check the decision number.",
+        "Tệp {file} đã ghi Quyết định số {decision} ngày {date} ({award}) cho {who} ở sheet Khen thưởng đã nhận, "
+        "khác ngày hoặc hình thức của quyết định đang ghi, nên không ghi gì: hãy kiểm tra lại số, ngày quyết định và --award.",
+        "The file {file} already records the decision {decision} of {date} ({award}) for {who} on its awards sheet, "
+        "with another date or award than the one given, so nothing is written: check the number, the date and --award.",
     ),
     "awards.added": (
         'Đã ghi {count} khen thưởng theo Quyết định số {decision} ngày {date} ({award}) vào sheet "{sheet}" của {file}: {names}.',
