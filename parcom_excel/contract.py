@@ -940,6 +940,49 @@ SETTINGS: tuple[Setting, ...] = (
         "Folder of the office's own Word templates (same file names as workbook/mau_van_ban); blank uses "
         "the built-in ones.",
     ),
+    # The Quyết định's article on the reward money (SPEC §5): no default, since the coefficient and
+    # its legal basis are the office's to confirm; a blank value leaves a visible gap.
+    _s(
+        "reward_coef_collective",
+        "Giấy khen – tiền thưởng tập thể (số lần mức lương cơ sở)",
+        "Certificate – collective reward (times the base salary)",
+        "text",
+        "",
+        "Hệ số tiền thưởng kèm Giấy khen cho mỗi tập thể, ví dụ 0,6; ghi theo văn bản ở “Căn cứ mức tiền "
+        "thưởng”. Để trống thì Quyết định để chỗ trống.",
+        "Reward per collective as a multiple of the base salary, as the basis setting provides; blank "
+        "leaves a gap in the decision.",
+    ),
+    _s(
+        "reward_coef_person",
+        "Giấy khen – tiền thưởng cá nhân (số lần mức lương cơ sở)",
+        "Certificate – individual reward (times the base salary)",
+        "text",
+        "",
+        "Hệ số tiền thưởng kèm Giấy khen cho mỗi cá nhân, ví dụ 0,3; ghi theo văn bản ở “Căn cứ mức tiền "
+        "thưởng”. Để trống thì Quyết định để chỗ trống.",
+        "Reward per individual as a multiple of the base salary; blank leaves a gap in the decision.",
+    ),
+    _s(
+        "reward_basis",
+        "Căn cứ mức tiền thưởng",
+        "Legal basis of the reward",
+        "text",
+        "",
+        "Điều, khoản và văn bản quy định mức tiền thưởng Giấy khen (số, ngày, cơ quan ban hành), in ở "
+        "Điều 2 của Quyết định.",
+        "Article and instrument setting the certificate's reward (number, date, issuer), cited in the "
+        "decision's Article 2.",
+    ),
+    _s(
+        "reward_fund",
+        "Nguồn kinh phí khen thưởng",
+        "Reward fund",
+        "text",
+        "",
+        "Quỹ chi tiền thưởng, ví dụ Quỹ thi đua, khen thưởng của Sở, in ở Điều 2 của Quyết định.",
+        "Fund the reward is paid from, cited in the decision's Article 2.",
+    ),
     _s(
         "from_year",
         "Từ năm",
@@ -1320,6 +1363,10 @@ class Criterion(Bilingual):
     vi: str
     en: str
     yearly: bool
+    ref_en: str = ""  # the paragraph's name in English, where it has words
+
+    def reference(self, lang: str = "vi") -> str:
+        return self.ref_en if lang == "en" and self.ref_en else self.ref
 
 
 COLLECTIVE_CRITERIA = (
@@ -1327,7 +1374,14 @@ COLLECTIVE_CRITERIA = (
         "TT1", "§IV.1.a", "Hoàn thành nhiệm vụ CCHC đúng và vượt tiến độ", "PAR tasks done on time", True
     ),
     Criterion("TT2", "§IV.1.b", "Tham mưu văn bản, kế hoạch CCHC", "Advised on PAR documents", True),
-    Criterion("TT3", "§IV.1.b (thứ hai)", "Có sáng kiến được công nhận", "Recognised initiative", False),
+    Criterion(
+        "TT3",
+        "§IV.1.b (thứ hai)",
+        "Có sáng kiến được công nhận",
+        "Recognised initiative",
+        False,
+        "§IV.1.b (second)",
+    ),
     Criterion(
         "TT4",
         "§IV.1.c",

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import click
 
-from ..problems import EXIT_DATA, EXIT_OK
+from ..problems import EXIT_OK
 from .app import guarded
-from .options import lang_option
+from .options import check_years, lang_option, period_options
 
 
 @click.command("documents")
@@ -27,6 +27,12 @@ from .options import lang_option
     default=None,
     help="Folder of the office's own Word templates (overrides the setting).",
 )
+@period_options
+@click.option(
+    "--final",
+    is_flag=True,
+    help="Write nothing and exit 1, naming what the council has still to decide, unless the list is final.",
+)
 @click.option("--certificates", is_flag=True, help="Only the certificates of the last recorded decision.")
 @click.option("--blanks", is_flag=True, help="Certificates on pre-printed blanks, with a grid page.")
 @lang_option
@@ -36,28 +42,32 @@ def command(
     output: Path | None,
     pdf: bool,
     templates: Path | None,
+    from_year: int | None,
+    to_year: int | None,
+    final: bool,
     certificates: bool,
     blanks: bool,
     lang: str,
 ) -> int:
-    """Evaluate BOOK (without changing it) and draft the Word documents of the dossier."""
-    if certificates or blanks:
+    """Evaluate BOOK (without changing it) and draft the Word documents of the dossier, for the
+    period of BOOK's last evaluation unless --from-year/--to-year say otherwise."""
+    if certificates or blanks:  # the awards decided and recorded, not the proposal's dossier
         from ..documents.certificates import certificates_text
 
         click.echo(certificates_text(book, output, blanks, lang, pdf))
         return EXIT_OK
-    from ..core import run
-    from ..documents.dossier import default_folder, write_dossier
-    from ..i18n import render
-    from ..io.files import FileAdapter
-    from ..report import problem_lines
+    from ..documents.book import draft_book
 
-    result = run(FileAdapter(book), lang=lang, write=False)
-    if result.errors:
-        click.echo(render("docs_data_errors", lang, file=book.name, count=len(result.errors)))
-        click.echo("\n".join(problem_lines(result.errors, lang, limit=50)))
-        return EXIT_DATA
-    folder = output or default_folder(book)
-    done = write_dossier(result.evaluation, folder, lang=lang, templates=templates, pdf=pdf)
-    click.echo(done.summary(lang))
-    return EXIT_OK
+    check_years(from_year, to_year)
+    done = draft_book(
+        book,
+        output,
+        lang=lang,
+        templates=templates,
+        pdf=pdf,
+        from_year=from_year,
+        to_year=to_year,
+        final=final,
+    )
+    click.echo(done.text)
+    return done.code

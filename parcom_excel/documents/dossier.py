@@ -21,19 +21,9 @@ from typing import Any
 from ..i18n import render
 from ..problems import ParcomError
 from ..rules.evaluate import Evaluation
-from . import templates as T
 from .context import Council, build_dossier, gaps_in
+from .registry import BY_KIND, DOCUMENTS, OURS
 
-# Our own output names: a clerk recognises them, and a re-run replaces exactly these.
-SUBMISSION = "01_To_trinh_Bang_khen"
-REPORT = "02_Bao_cao_thanh_tich_"
-DECISION = "03_Quyet_dinh_Giay_khen"
-MINUTES = "04_Bien_ban_Hoi_dong"
-REVIEW = {False: "05_Bao_cao_so_ket", True: "05_Bao_cao_tong_ket"}
-_OURS = re.compile(
-    r"^(01_To_trinh_Bang_khen|02_Bao_cao_thanh_tich_[A-Za-z0-9_-]+|03_Quyet_dinh_Giay_khen|"
-    r"04_Bien_ban_Hoi_dong|05_Bao_cao_(so|tong)_ket)\.(docx|pdf)$"
-)
 PDF_TIMEOUT = 300  # seconds for LibreOffice to convert the whole dossier
 
 
@@ -44,10 +34,20 @@ class DossierResult:
     pdfs: list[Path] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # rendered sentences for the user
     gaps: int = 0
+    pending: list[str] = field(default_factory=list)  # the council's decisions still to make
+
+    @property
+    def final(self) -> bool:
+        return not self.pending
 
     def summary(self, lang: str) -> str:
         lines = [render("docs_written", lang, count=len(self.files), folder=self.folder)]
         lines += [f"- {path.name}" for path in self.files]
+        if self.pending:
+            lines.append(render("docs_draft", lang, count=len(self.pending)))
+            lines += [f"  - {line}" for line in self.pending]
+        else:
+            lines.append(render("docs_final", lang))
         if self.gaps:
             lines.append(render("docs_gaps", lang, count=self.gaps))
         lines += self.notes
@@ -74,13 +74,13 @@ class Templates:
             raise ParcomError("docs_template_missing_dir", folder=str(folder))
 
     def load(self, kind: str) -> tuple[bytes, str]:
-        name = T.TEMPLATES[kind]
+        name = BY_KIND[kind].template
         if self.folder is not None:
             path = self.folder / name
             if path.is_file():
                 return path.read_bytes(), str(path)
             self.notes.append(render("docs_template_default", self.lang, folder=self.folder, file=name))
-        return T.build(kind, self.lang), name
+        return BY_KIND[kind].build(self.lang), name
 
 
 def fill(template: bytes, context: dict[str, Any], name: str, lang: str = "vi") -> bytes:
@@ -145,17 +145,11 @@ def write_dossier(
     source = Templates(lang, templates)
     dossier = build_dossier(evaluation, lang, when, council)
     common = dossier.common
-    jobs: list[tuple[str, str, dict[str, Any]]] = []  # (template kind, output name, context)
-    if dossier.submission is not None:
-        jobs.append(("submission", SUBMISSION, dossier.submission))
-        for code, kind, context in dossier.reports:
-            jobs.append(
-                ("report_unit" if kind == "unit" else "report_person", REPORT + safe_code(code), context)
-            )
-    if dossier.decision is not None:
-        jobs.append(("decision", DECISION, dossier.decision))
-    jobs.append(("minutes", MINUTES, dossier.minutes))
-    jobs.append(("review", REVIEW[dossier.final_review], dossier.review))
+    jobs = [  # (template kind, output name, context), in the registry's order
+        (document.kind, document.output.format(safe_code(part)) if part else document.output, context)
+        for document in DOCUMENTS
+        for part, context in document.files(dossier)
+    ]
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -170,12 +164,13 @@ def write_dossier(
     result = DossierResult(folder)
     keep = {name for name, _ in rendered}
     for old in folder.iterdir():  # earlier drafts that no longer match the data
-        if _OURS.match(old.name) and old.name not in keep:  # stale PDFs too: made again below
+        if OURS.match(old.name) and old.name not in keep:  # stale PDFs too: made again below
             old.unlink(missing_ok=True)
     for name, data in rendered:
         result.files.append(_write(folder, name, data))
         result.gaps += gaps_in(_document_text(data))
     result.notes += source.notes
+    result.pending = dossier.pending
     if dossier.submission is None:
         result.notes.append(render("docs_none_bk", lang))
     if dossier.decision is None:

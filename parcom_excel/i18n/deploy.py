@@ -20,6 +20,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Không soạn hồ sơ vì Python của xlwings Lite chưa cài được gói {module}: hãy kiểm tra tab requirements.txt rồi khởi động lại xlwings Lite.",
         "The dossier was not drafted: xlwings Lite's Python could not install {module}; check the requirements.txt tab, then restart xlwings Lite.",
     ),
+    "cli_not_installed": (
+        'Lệnh parcom cần phần cài đặt dòng lệnh (thiếu gói {missing}): hãy cài bằng pip install "parcom-excel[all]" rồi chạy lại.',
+        'The parcom command needs the command-line extra (package {missing} is missing): install it with pip install "parcom-excel[all]" and retry.',
+    ),
     "lite_not_installed": (
         "parcom-excel chưa được cài bằng pip nên không biết danh sách gói cần cho xlwings Lite: hãy cài bằng pip install -e . rồi chạy lại.",
         "parcom-excel is not installed with pip, so the packages xlwings Lite needs are not known: install it with pip install -e . and retry.",
