@@ -192,22 +192,7 @@ def tracker_sheet(tracks: list[Track], lang: str) -> OutputSheet:
                 for k in TRACKER_COLUMNS
             ]
         )
-    widths = {
-        0: 10,
-        1: 36,
-        2: 20,
-        3: 12,
-        4: 8,
-        5: 36,
-        6: 12,
-        7: 10,
-        8: 9,
-        9: 9,
-        10: 9,
-        11: 36,
-        12: 10,
-        13: 18,
-    }
+    widths = dict(enumerate((9, 28, 14, 11, 7, 28, 11, 9, 8, 8, 8, 22, 8, 17)))  # one A4 page wide
     return OutputSheet(
         TRACKER_KEY,
         tracker_name(lang),
