@@ -11,8 +11,6 @@ Regenerate the shipped files with `python -m parcom_excel.template`.
 from __future__ import annotations
 
 import errno
-import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -548,35 +546,14 @@ def write_template(
         raise ParcomError("not_writable", file=str(path), detail=render("tpl.is_dir", lang))
     if path.exists() and not force:
         raise ParcomError("exists", file=str(path))
-    parent = path.parent if str(path.parent) else Path(".")
-    mode = (path.stat().st_mode & 0o777) if path.exists() else None
-    tmp: str | None = None
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=".~parcom-", suffix=".xlsx", dir=parent)
-        os.close(fd)
-        build_template(Path(tmp), lang=lang, sample=sample)
-        with open(tmp, "rb+") as fh:
-            os.fsync(fh.fileno())
-        if mode is None:
-            umask = os.umask(0)
-            os.umask(umask)
-            mode = 0o666 & ~umask
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-        tmp = None
-    except OSError as exc:
-        raise ParcomError("not_writable", file=str(path), detail=_os_detail(exc, lang)) from exc
-    except Exception as exc:  # XlsxWriter wraps OS errors in its own exceptions
-        cause = exc.__cause__ or exc.__context__
-        if isinstance(cause, OSError):
-            raise ParcomError("not_writable", file=str(path), detail=_os_detail(cause, lang)) from exc
-        raise
-    finally:
-        if tmp is not None:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
+    from .io.safety import replace_file, verify_package
+
+    replace_file(
+        path,
+        lambda tmp: build_template(tmp, lang=lang, sample=sample),
+        verify=verify_package,
+        refuse=lambda exc: ParcomError("not_writable", file=str(path), detail=_os_detail(exc, lang)),
+    )
     return path
 
 

@@ -323,7 +323,8 @@ def test_reports_in_the_register_of_the_office(tmp_path):
         assert text.count("ngày 05 tháng 01 năm 2026") <= 1 and "05/01/2026" not in text, name  # one date
         assert "sổ theo dõi không ghi nhận" not in text and "trước kỳ xét" not in text, name
     for c in (c for c in (*evaluation.units, *evaluation.people) if c.award == "bk"):
-        document = docx.Document(str(done.folder / f"02_Bao_cao_thanh_tich_{c.id}.docx"))
+        (report,) = done.folder.glob(f"02_Bao_cao_thanh_tich_*_{c.id}.docx")  # name then code
+        document = docx.Document(str(report))
         heading = [p.text for p in document.tables[0].rows[0].cells[0].paragraphs]
         unit = evaluation.world.units[c.id if c.kind == "unit" else evaluation.world.people[c.id].unit_id]
         assert unit.name.upper() in heading  # agency names in capitals
@@ -337,7 +338,7 @@ def test_reports_in_the_register_of_the_office(tmp_path):
         )
         assert ("đóng dấu" in signer[1]) != division, signer
         if c.kind == "unit" and not unit.founded:
-            assert "Ngày thành lập: [chưa có: ngày thành lập]" in texts[f"02_Bao_cao_thanh_tich_{c.id}.docx"]
+            assert "Ngày thành lập: [chưa có: ngày thành lập]" in texts[report.name]
 
 
 def test_english_documents_hold_no_vietnamese_of_ours(tmp_path):

@@ -22,7 +22,7 @@ def command() -> None:
 @click.option(
     "--out",
     "out",
-    type=click.Path(path_type=Path),
+    type=click.Path(path_type=Path, readable=False),
     default=Path("workbook") / ADDIN_FILE,
     show_default=True,
     help=f"File to write (must be named {ADDIN_FILE}) or a folder.",
@@ -44,7 +44,7 @@ def build_command(out: Path, interpreter_win: str, interpreter_mac: str, lang: s
 @command.command("install")
 @click.option(
     "--folder",
-    type=click.Path(path_type=Path, file_okay=False),
+    type=click.Path(path_type=Path, file_okay=False, readable=False),
     default=None,
     help="Install into this folder instead of Excel's start-up folder (XLSTART).",
 )
@@ -65,7 +65,9 @@ def install_command(folder: Path | None, lang: str) -> int:
 @click.option(
     "--python", "python", default="3.11", show_default=True, help="Python version of the target PC."
 )
-@click.option("-o", "--out", "out", type=click.Path(path_type=Path), required=True, help="Folder.")
+@click.option(
+    "-o", "--out", "out", type=click.Path(path_type=Path, readable=False), required=True, help="Folder."
+)
 @lang_option
 @guarded
 def bundle_command(platform: str, python: str, out: Path, lang: str) -> int:

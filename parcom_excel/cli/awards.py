@@ -13,7 +13,7 @@ from .options import check_book, lang_option
 
 
 @click.command("record-awards")
-@click.argument("book", type=click.Path(path_type=Path))
+@click.argument("book", type=click.Path(path_type=Path, readable=False))
 @click.option("--decision", required=True, help="The decision's number.")
 @click.option("--date", "day", required=True, type=click.DateTime(["%Y-%m-%d", "%d/%m/%Y"]), help="Its date.")
 @click.option(

@@ -12,18 +12,18 @@ from .options import check_years, lang_option, period_options
 
 
 @click.command("documents")
-@click.argument("book", type=click.Path(path_type=Path))
+@click.argument("book", type=click.Path(path_type=Path, readable=False))
 @click.option(
     "-o",
     "--output",
-    type=click.Path(path_type=Path, file_okay=False),
+    type=click.Path(path_type=Path, readable=False),  # a file given: the library says so in one sentence
     default=None,
     help="Folder for the documents (default: a folder beside BOOK named after it, BOOK_ho_so).",
 )
 @click.option("--pdf", is_flag=True, help="Also convert each document to PDF (needs LibreOffice).")
 @click.option(
     "--templates",
-    type=click.Path(path_type=Path, file_okay=False),
+    type=click.Path(path_type=Path, readable=False),  # a file given: the library says so in one sentence
     default=None,
     help="Folder of the office's own Word templates (overrides the setting).",
 )

@@ -12,7 +12,7 @@ from .options import lang_option
 
 
 @click.command("init")
-@click.argument("path", type=click.Path(path_type=Path))
+@click.argument("path", type=click.Path(path_type=Path, readable=False))
 @click.option("--sample", is_flag=True, help="Fill the template with realistic sample data.")
 @click.option("--force", is_flag=True, help="Overwrite the file if it exists.")
 @click.option("--lite", is_flag=True, help="Carry xlwings Lite's main.py and requirements.txt.")

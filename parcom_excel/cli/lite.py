@@ -17,7 +17,7 @@ def command() -> None:
 
 
 @command.command("build")
-@click.argument("out", type=click.Path(path_type=Path, dir_okay=True))
+@click.argument("out", type=click.Path(path_type=Path, readable=False))
 @lang_option
 @guarded
 def build_command(out: Path, lang: str) -> int:

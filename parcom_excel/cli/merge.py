@@ -13,20 +13,20 @@ from .options import lang_option
 
 
 @click.command("merge")
-@click.argument("books", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("books", nargs=-1, required=True, type=click.Path(path_type=Path, readable=False))
 @click.option(
     "-o",
     "--output",
     "master",
     default=None,
-    type=click.Path(path_type=Path),
+    type=click.Path(path_type=Path, readable=False),
     metavar="MASTER",
     help="The master workbook to write (a new .xlsx).",
 )
 @click.option(
     "--into",
     "into",
-    type=click.Path(path_type=Path),
+    type=click.Path(path_type=Path, readable=False),
     default=None,
     metavar="EXISTING",
     help="An existing master: its rows come first and its settings are used.",

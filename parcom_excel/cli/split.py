@@ -12,9 +12,14 @@ from .options import check_book, lang_option
 
 
 @click.command("split")
-@click.argument("master", type=click.Path(path_type=Path))
+@click.argument("master", type=click.Path(path_type=Path, readable=False))
 @click.option(
-    "-o", "--output", "folder", required=True, type=click.Path(path_type=Path), help="Folder for the copies."
+    "-o",
+    "--output",
+    "folder",
+    required=True,
+    type=click.Path(path_type=Path, readable=False),
+    help="Folder for the copies.",
 )
 @click.option(
     "--units", "units", multiple=True, help="Only these units (codes); repeat the option for several."

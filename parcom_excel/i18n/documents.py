@@ -634,10 +634,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "chỗ đặt sẵn “{name}” không có trong danh sách",
         "placeholder “{name}” is not one of the listed ones",
     ),
-    "docs_not_writable": (
-        "Không ghi được vào thư mục {folder} ({detail}): hãy chọn thư mục khác hoặc đóng văn bản đang mở trong Word.",
-        "Cannot write into {folder} ({detail}): choose another folder or close the document open in Word.",
-    ),
     "docs_unsaved_book": (
         "Sổ làm việc chưa được lưu nên chưa có thư mục để ghi hồ sơ: hãy lưu sổ rồi bấm Đánh giá lại.",
         "The workbook is not saved yet, so there is no folder for the dossier: save it and click Evaluate again.",
