@@ -11,6 +11,7 @@ Regenerate the shipped files with `python -m parcom_excel.template`.
 from __future__ import annotations
 
 import errno
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -211,7 +212,7 @@ class _Builder:
             ws.write_string(row, col, str(value), fmt)
 
     # ------------------------------------------------------------ the guide (Hướng dẫn)
-    def guide(self) -> None:
+    def guide(self, preface: list[str] | None = None) -> None:
         lang = self.lang
         ws = self.book.add_worksheet(c.GUIDE_SHEET.get(lang))
         ws.hide_gridlines(2)
@@ -233,11 +234,17 @@ class _Builder:
             **{key: c.output_name(key, lang) for key in c.OUTPUT_SHEETS},
         }
         defaults = {s.key: s.default for s in c.SETTINGS}
-        ws.write_string(0, 0, render("tpl.title", lang), self.fmt(bold=True, font_size=14))
+        row = 0
+        for line in preface or ():  # a unit's copy: what to fill in and by when (parcom split)
+            self.span(ws, row, 0, 4, line, "bold" if row == 0 else "wrap")
+            row += 1
+        row += 1 if preface else 0
+        ws.write_string(row, 0, render("tpl.title", lang), self.fmt(bold=True, font_size=14))
         title = render("tpl.doc_title", lang, movement=defaults["movement"])
-        ws.write_string(1, 0, title, self.fmt(italic=True))
-        ws.write_string(2, 0, f"{defaults['agency']} – {defaults['parent_agency']}", self.fmt(italic=True))
-        row = 4
+        ws.write_string(row + 1, 0, title, self.fmt(italic=True))
+        agency = f"{defaults['agency']} – {defaults['parent_agency']}"
+        ws.write_string(row + 2, 0, agency, self.fmt(italic=True))
+        row += 4
         ws.write_string(row, 0, render("tpl.steps", lang), self.styles["bold"])
         row += 1
         for n in range(1, 8):
@@ -615,17 +622,30 @@ def _year_range() -> tuple[int, int]:
     return int(from_year.min or 2000), int(from_year.max or 2100)
 
 
-def build_template(path: Path, *, lang: str = "vi", sample: SampleData | None = None) -> Path:
-    """Write the standard template (with the sample's rows if given) to `path`."""
+def build_template(
+    path: Path,
+    *,
+    lang: str = "vi",
+    sample: SampleData | None = None,
+    preface: list[str] | None = None,
+    finish: Callable[[Any], None] | None = None,
+) -> Path:
+    """Write the standard template (with the sample's rows if given) to `path`.
+
+    A unit's copy (`parcom split`) adds lines at the top of the guide (`preface`) and, through
+    `finish(book)` called with the XlsxWriter workbook before the dropdown lists, its sheet
+    protection and hidden identity."""
     if lang not in c.LANGS:
         raise ValueError(f"lang must be one of {c.LANGS}")
     path = Path(path)
     builder = _Builder(path, lang)
-    builder.guide()
+    builder.guide(preface)
     builder.settings(sample.settings if sample else {})
     for sheet in c.DATA_SHEETS:
         sources = sample.sources.get(sheet.key) if sample else None
         builder.data_sheet(sheet, sample.rows(sheet.key) if sample else [], sources)
+    if finish is not None:
+        finish(builder.book)
     builder.lists({key: _codes(sample, key, lang) for key in ("units", "staff")})
     builder.close()
     return path

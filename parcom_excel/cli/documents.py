@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from ..problems import EXIT_OK
 from .app import guarded
 from .options import check_years, lang_option, period_options
 
@@ -32,6 +33,8 @@ from .options import check_years, lang_option, period_options
     is_flag=True,
     help="Write nothing and exit 1, naming what the council has still to decide, unless the list is final.",
 )
+@click.option("--certificates", is_flag=True, help="Only the certificates of the last recorded decision.")
+@click.option("--blanks", is_flag=True, help="Certificates on pre-printed blanks, with a grid page.")
 @lang_option
 @guarded
 def command(
@@ -42,10 +45,17 @@ def command(
     from_year: int | None,
     to_year: int | None,
     final: bool,
+    certificates: bool,
+    blanks: bool,
     lang: str,
 ) -> int:
     """Evaluate BOOK (without changing it) and draft the Word documents of the dossier, for the
     period of BOOK's last evaluation unless --from-year/--to-year say otherwise."""
+    if certificates or blanks:  # the awards decided and recorded, not the proposal's dossier
+        from ..documents.certificates import certificates_text
+
+        click.echo(certificates_text(book, output, blanks, lang, pdf))
+        return EXIT_OK
     from ..documents.book import draft_book
 
     check_years(from_year, to_year)

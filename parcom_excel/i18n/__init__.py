@@ -36,6 +36,7 @@ class Text(NamedTuple):
 
 def _modules() -> list[Any]:
     from . import (
+        awards,
         batch,
         cli,
         deploy,
@@ -49,6 +50,7 @@ def _modules() -> list[Any]:
         results,
         rules,
         sheets,
+        split,
         template,
     )
 
@@ -66,6 +68,8 @@ def _modules() -> list[Any]:
         excel,
         merge,
         batch,
+        split,
+        awards,
         deploy,
     ]
     return modules
