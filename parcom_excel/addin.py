@@ -14,8 +14,16 @@ read its VBA with oletools to keep these facts true):
   it: the Python interpreter, and ADD_WORKBOOK_TO_PYTHONPATH = FALSE so Python imports the
   installed package, never a stray `parcom_excel` folder beside the user's workbook.
 
+Since the macro never says which button was clicked, each step has an add-in file of its own,
+named for its Python module (`ADDINS`): `parcom_excel.buttons.split.xlam` runs
+`parcom_excel.buttons.split.main()`. All files carry the same VBA; their ribbons share one tab and
+one group through qualified ids (`idQ="pc:parcomTab"` in the namespace `RIBBON_NS`), as the
+customUI schema (ST_QID) lets several documents share a container. The ribbon part is related
+with the Office 2007 relationship type that goes with the 2006/01 customUI namespace (the
+template pairs it with the 2010 type), so the Open XML SDK loads and checks it.
+
 The build is deterministic (stored zip entries, fixed times and order), so the shipped
-`workbook/parcom_excel.xlam` can be compared byte for byte with a fresh build.
+`workbook/*.xlam` can be compared byte for byte with a fresh build.
 """
 
 from __future__ import annotations
@@ -25,6 +33,7 @@ import os
 import shutil
 import sys
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from .i18n import render
@@ -43,11 +52,57 @@ GROUP_LABEL = render("ribbon.group")
 BUTTON_LABEL = render("ribbon.button")
 BUTTON_SCREENTIP = render("ribbon.screentip")
 BUTTON_SUPERTIP = render("ribbon.supertip")
+RIBBON_NS = "urn:parcom-excel:ribbon"  # the namespace the add-ins share their tab and group in
+RIBBON_PREFIX = "pc"
+
+
+@dataclass(frozen=True)
+class Addin:
+    """One add-in file: its name (which gives the module the VBA imports) and its one button."""
+
+    file: str
+    button_id: str
+    texts: tuple[str, str, str]  # catalog keys of its label, screentip and supertip
+    image: str  # a built-in Office icon (imageMso)
+
+    @property
+    def module(self) -> str:
+        return module_name(self.file)
+
+
+ADDINS = (
+    Addin(
+        ADDIN_FILE, "parcomEvaluate", ("ribbon.button", "ribbon.screentip", "ribbon.supertip"), "MacroPlay"
+    ),
+    Addin(
+        "parcom_excel.buttons.split.xlam",
+        "parcomSplit",
+        ("ribbon.split.button", "ribbon.split.screentip", "ribbon.split.supertip"),
+        "TableSplitTable",
+    ),
+    Addin(
+        "parcom_excel.buttons.collect.xlam",
+        "parcomCollect",
+        ("ribbon.collect.button", "ribbon.collect.screentip", "ribbon.collect.supertip"),
+        "TableMergeCells",
+    ),
+    Addin(
+        "parcom_excel.buttons.awards.xlam",
+        "parcomAwards",
+        ("ribbon.awards.button", "ribbon.awards.screentip", "ribbon.awards.supertip"),
+        "FileSaveAsPdfOrXps",
+    ),
+)
+ADDIN_FILES = tuple(a.file for a in ADDINS)
+_BY_FILE = {a.file: a for a in ADDINS}
 
 _FIRST_PARTS = ("[Content_Types].xml", "_rels/.rels")
 _CORE_TIME = "2022-01-01T00:00:00Z"  # the plan's year; any fixed value keeps builds identical
 
 _NS_UI = "http://schemas.microsoft.com/office/2006/01/customui"
+_NS_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
+UI_REL_2007 = "http://schemas.microsoft.com/office/2006/relationships/ui/extensibility"
+_UI_REL_2010 = "http://schemas.microsoft.com/office/2007/relationships/ui/extensibility"
 _NS_MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 _NS_DC = "http://purl.org/dc/elements/1.1/"
 _NS_CP = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
@@ -87,9 +142,9 @@ def xlwings_version() -> str:
     return version("xlwings")
 
 
-def shipped_addin() -> Path:
-    """Where the repository keeps the built add-in (present in a source checkout)."""
-    return Path(__file__).resolve().parent.parent / "workbook" / ADDIN_FILE
+def shipped_addin(file: str = ADDIN_FILE) -> Path:
+    """Where the repository keeps a built add-in file (present in a source checkout)."""
+    return Path(__file__).resolve().parent.parent / "workbook" / file
 
 
 # ---------------------------------------------------------------- build
@@ -104,9 +159,13 @@ def config_rows(interpreter_win: str = "", interpreter_mac: str = "") -> list[tu
     ]
 
 
-def build_bytes(*, interpreter_win: str = "", interpreter_mac: str = "") -> bytes:
-    """The add-in package as bytes: the template with our ribbon, config sheet and properties."""
+def build_bytes(file: str = ADDIN_FILE, *, interpreter_win: str = "", interpreter_mac: str = "") -> bytes:
+    """An add-in file as bytes: the template with its ribbon, config sheet and properties."""
     from .io.opc import Package, ZipOut
+
+    spec = _BY_FILE.get(file)
+    if spec is None:
+        raise ParcomError("addin_bad_name", file=file)
 
     with zipfile.ZipFile(template_path()) as src:
         package = Package(src, TEMPLATE_FILE)
@@ -120,7 +179,8 @@ def build_bytes(*, interpreter_win: str = "", interpreter_mac: str = "") -> byte
     if strings_part not in parts or ribbon_part not in parts:
         raise ParcomError("addin_template_missing", file=TEMPLATE_FILE + " (parts)")
     rows = config_rows(interpreter_win, interpreter_mac)
-    parts[ribbon_part] = _ribbon(parts[ribbon_part])
+    parts[ribbon_part] = _ribbon(parts[ribbon_part], spec)
+    parts["_rels/.rels"] = _relationships(parts["_rels/.rels"])
     parts[sheet_part], parts[strings_part] = _config_sheet(parts[sheet_part], parts[strings_part], rows)
     parts[package.workbook_part] = _workbook(parts[package.workbook_part])
     core = package.real("docProps/core.xml")
@@ -129,7 +189,7 @@ def build_bytes(*, interpreter_win: str = "", interpreter_mac: str = "") -> byte
 
     order = [p for p in _FIRST_PARTS if p in parts] + sorted(p for p in parts if p not in _FIRST_PARTS)
     buffer = io.BytesIO()
-    out = ZipOut(buffer, ADDIN_FILE)  # fixed times and attributes: the bytes depend on the contents
+    out = ZipOut(buffer, file)  # fixed times and attributes: the bytes depend on the contents
     for name in order:
         out.write(name, parts[name])
     out.close()
@@ -138,43 +198,65 @@ def build_bytes(*, interpreter_win: str = "", interpreter_mac: str = "") -> byte
 
 def build(
     out: Path, *, interpreter_win: str = "", interpreter_mac: str = "", scratch: Path | None = None
-) -> Path:
-    """Write the add-in to `out` (a file named parcom_excel.xlam, or a folder) atomically.
+) -> list[Path]:
+    """Write every add-in file (`ADDINS`) into the folder `out` atomically, one by one; `out` may
+    also name the main file (parcom_excel.xlam), whose folder then receives them all.
 
     `scratch` is where the temporary file lives until it replaces `out` (same volume): not
     XLSTART itself, where Excel would try to open a leftover at its next start.
     """
     out = Path(out)
-    if out.is_dir() or not out.suffix:
-        out = out / ADDIN_FILE
-    if out.name != ADDIN_FILE:
-        raise ParcomError("addin_bad_name", file=out.name)
-    data = build_bytes(interpreter_win=interpreter_win, interpreter_mac=interpreter_mac)
-    _write_atomic(out, data, scratch)
-    return out
+    if out.suffix and not out.is_dir():
+        if out.name != ADDIN_FILE:
+            raise ParcomError("addin_bad_name", file=out.name)
+        out = out.parent
+    written = []
+    for spec in ADDINS:
+        data = build_bytes(spec.file, interpreter_win=interpreter_win, interpreter_mac=interpreter_mac)
+        _write_atomic(out / spec.file, data, scratch)
+        written.append(out / spec.file)
+    return written
 
 
-def _ribbon(data: bytes) -> bytes:
-    """Relabel the template's single tab / group / button; the onAction macro stays the template's."""
+def _ribbon(data: bytes, spec: Addin) -> bytes:
+    """Relabel the template's single tab / group / button: the tab and group are shared with the
+    other add-in files (idQ), the button is this file's; the onAction macro stays the template's."""
+    from lxml import etree
+
     root = parse_xml(data)
     tab = root.find(f".//{{{_NS_UI}}}tab")
     group = root.find(f".//{{{_NS_UI}}}group")
     button = root.find(f".//{{{_NS_UI}}}button")
     if tab is None or group is None or button is None or button.get("onAction") != RIBBON_MACRO:
         raise ParcomError("addin_template_missing", file=TEMPLATE_FILE + " (customUI)")
-    tab.set("id", "parcomTab")
-    tab.set("label", TAB_LABEL)
-    group.set("id", "parcomGroup")
-    group.set("label", GROUP_LABEL)
-    for key in list(button.attrib):
-        del button.attrib[key]
-    button.set("id", "parcomEvaluate")
-    button.set("label", BUTTON_LABEL)
+    # a new root: the namespace prefix of the qualified ids must be declared on customUI
+    shared = etree.Element(root.tag, nsmap={None: _NS_UI, RIBBON_PREFIX: RIBBON_NS})
+    for key, value in root.attrib.items():
+        shared.set(key, value)
+    shared.text, shared[:] = root.text, list(root)
+    root = shared
+    for element, ident, label in ((tab, "parcomTab", TAB_LABEL), (group, "parcomGroup", GROUP_LABEL)):
+        element.attrib.clear()
+        element.set("idQ", f"{RIBBON_PREFIX}:{ident}")
+        element.set("label", label)
+    button.attrib.clear()
+    button.set("id", spec.button_id)
+    label, screentip, supertip = (render(key) for key in spec.texts)
+    button.set("label", label)
     button.set("size", "large")
-    button.set("imageMso", "MacroPlay")
-    button.set("screentip", BUTTON_SCREENTIP)
-    button.set("supertip", BUTTON_SUPERTIP)
+    button.set("imageMso", spec.image)
+    button.set("screentip", screentip)
+    button.set("supertip", supertip)
     button.set("onAction", RIBBON_MACRO)
+    return serialize(root)
+
+
+def _relationships(data: bytes) -> bytes:
+    """The ribbon part under the 2007 relationship type, the one that goes with its namespace."""
+    root = parse_xml(data)
+    for rel in root.iter(f"{{{_NS_REL}}}Relationship"):
+        if rel.get("Type") == _UI_REL_2010:
+            rel.set("Type", UI_REL_2007)
     return serialize(root)
 
 
@@ -218,12 +300,16 @@ def _config_sheet(sheet: bytes, strings: bytes, rows: list[tuple[str, str | bool
 
 
 def _workbook(data: bytes) -> bytes:
-    """Switch the config sheet on (its name must be PROJECT_NAME.conf) and drop the author's path."""
+    """Switch the config sheet on (its name must be PROJECT_NAME.conf), drop the author's path."""
     root = parse_xml(data)
     sheet = root.find(f"{{{NS_MAIN}}}sheets/{{{NS_MAIN}}}sheet")
     sheet.set("name", CONFIG_SHEET)
     for alternate in root.findall(f"{{{_NS_MC}}}AlternateContent"):
         root.remove(alternate)
+    # Excel's "do not compress images" (32767) is outside the schema's enumeration: the Open XML
+    # SDK flags it, and an add-in has no images, so the default is as good.
+    for element in root.iter("{http://schemas.microsoft.com/office/spreadsheetml/2009/9/main}workbookPr"):
+        element.attrib.pop("defaultImageDpi", None)
     return serialize(root)
 
 
@@ -285,21 +371,21 @@ def startup_folder(platform: str | None = None) -> Path | None:
     return None
 
 
-def install(folder: Path | None = None, *, interpreter: str | None = None) -> Path:
-    """Build the add-in for this Python and write it into XLSTART (or `folder`)."""
+def install(folder: Path | None = None, *, interpreter: str | None = None) -> list[Path]:
+    """Build the add-in files for this Python and write them into XLSTART (or `folder`)."""
     target_dir = Path(folder) if folder else startup_folder()
     if target_dir is None:
         shipped = shipped_addin()
         where = str(shipped) if shipped.is_file() else f"{ADDIN_FILE} (parcom addin build --out {ADDIN_FILE})"
         raise ParcomError("addin_no_excel", system=sys.platform, file=where)
     python = interpreter or sys.executable
-    target, scratch = target_dir / ADDIN_FILE, target_dir.parent
+    target, scratch = target_dir, target_dir.parent
     if sys.platform.startswith("win"):
         return build(target, interpreter_win=python, scratch=scratch)
     if sys.platform == "darwin":
-        path = build(target, interpreter_mac=python, scratch=scratch)
+        paths = build(target, interpreter_mac=python, scratch=scratch)
         _install_applescript()
-        return path
+        return paths
     return build(target, scratch=scratch)  # a folder given by hand on a system without Excel
 
 

@@ -21,7 +21,7 @@ from typing import Any
 
 from . import contract as C
 from .addresses import col_index, col_letter
-from .i18n import Msg
+from .i18n import Msg, render
 from .problems import ParcomError
 from .text import clean, fold
 
@@ -153,6 +153,24 @@ def record_awards(
     new = [_row(w, label, decision, decided, settings.movement, period) for w in added]
     _append(book, table, new, unchanged)
     return Recorded(book, award, decision, decided, added, already, period)
+
+
+def recorded_text(done: Recorded, lang: str) -> str:
+    """What was recorded, in one sentence: the command line and the Excel button say the same."""
+    facts = {"decision": done.decision, "file": Path(done.book).name}
+    if not done.added:
+        return render("awards.nothing", lang, count=len(done.already), **facts)
+    names = [f"{a.name} ({a.id})" for a in done.added]
+    return render(
+        "awards.added",
+        lang,
+        count=len(names),
+        date=done.decided,
+        award=C.AWARD_KIND.get(done.award),
+        sheet=C.PAST_AWARDS.name(lang),
+        names=names,
+        **facts,
+    )
 
 
 def _row(w: Award, label: str, decision: str, decided: date, movement: str, period: tuple) -> dict:

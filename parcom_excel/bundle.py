@@ -5,7 +5,8 @@
 - `wheels/`: parcom-excel's own wheel and a wheel of every package it needs on the target, with
   all its features (`parcom-excel[all]`), from `pip download --only-binary=:all:`;
 - `requirements.txt`: what `cai_dat.bat` installs from there;
-- `parcom_excel.xlam`: the add-in (as `parcom addin build` makes it), to copy by hand if need be;
+- `parcom_excel.xlam` and the step buttons' `parcom_excel.buttons.*.xlam`: the add-in files (as
+  `parcom addin build` makes them), to copy by hand if need be;
 - `cai_dat.bat`: creates the venv `%USERPROFILE%\\parcom` with Python 3.11, installs with
   `--no-index --find-links wheels`, and runs `parcom addin install`.
 
@@ -208,7 +209,7 @@ def _write_set(out: Path, download: Path, platform: str | None, python: str) -> 
     lines = [ROOT_REQUIREMENT, *EXPLICIT.get(platform or "", [])]
     files = {
         WHEELS: wheels,
-        ADDIN: addin.build_bytes(),
+        **{file: addin.build_bytes(file) for file in addin.ADDIN_FILES},
         REQUIREMENTS: ("\n".join(lines) + "\n").encode("utf-8"),
         SCRIPT: install_script(python).replace("\n", "\r\n").encode("ascii"),
     }

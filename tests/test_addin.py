@@ -31,11 +31,18 @@ SHIPPED = Path(__file__).resolve().parent.parent / "workbook" / addin.ADDIN_FILE
 NS_CT = "{http://schemas.openxmlformats.org/package/2006/content-types}"
 NS_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 NS_UI = "{http://schemas.microsoft.com/office/2006/01/customui}"
+VALIDATOR = Path(__file__).resolve().parent.parent.parent / "shared" / "tools" / "ooxml" / "validate"
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return addin.build(tmp_path_factory.mktemp("addin") / addin.ADDIN_FILE)
+def all_built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    paths = addin.build(tmp_path_factory.mktemp("addin"))
+    return {p.name: p for p in paths}
+
+
+@pytest.fixture(scope="module")
+def built(all_built: dict[str, Path]) -> Path:
+    return all_built[addin.ADDIN_FILE]
 
 
 @pytest.fixture(scope="module")
@@ -58,12 +65,18 @@ def parts(path: Path) -> dict[str, bytes]:
 # ---------------------------------------------------------------- determinism
 
 
-def test_build_is_deterministic_and_matches_the_shipped_addin(built: Path, tmp_path: Path) -> None:
-    again = addin.build(tmp_path)  # a folder: the file name is always parcom_excel.xlam
-    assert again.name == addin.ADDIN_FILE
-    assert again.read_bytes() == built.read_bytes()
-    assert SHIPPED.is_file(), "run `parcom addin build` and commit workbook/parcom_excel.xlam"
-    assert SHIPPED.read_bytes() == built.read_bytes(), "workbook/parcom_excel.xlam is stale: rebuild it"
+def test_build_is_deterministic_and_matches_the_shipped_addins(
+    all_built: dict[str, Path], tmp_path: Path
+) -> None:
+    again = addin.build(tmp_path / addin.ADDIN_FILE)  # the main file's name: all files beside it
+    assert [p.name for p in again] == list(addin.ADDIN_FILES) == list(all_built)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(addin.ADDIN_FILES)
+    for path in again:
+        assert path.read_bytes() == all_built[path.name].read_bytes()
+        shipped = SHIPPED.parent / path.name
+        assert shipped.is_file(), f"run `parcom addin build` and commit workbook/{path.name}"
+        assert shipped.read_bytes() == path.read_bytes(), f"workbook/{path.name} is stale: rebuild it"
+    assert len({p.read_bytes() for p in again}) == len(again)  # each file has its own ribbon
 
 
 def test_entries_have_fixed_times_and_content_types_first(built: Path) -> None:
@@ -129,31 +142,71 @@ def test_readers_reopen_it_with_the_config_sheet(built: Path) -> None:
     assert wb.vba_archive is not None
 
 
-def test_vba_project_is_the_templates_byte_for_byte(built: Path) -> None:
+def test_vba_project_is_the_templates_byte_for_byte(all_built: dict[str, Path]) -> None:
     with zipfile.ZipFile(addin.template_path()) as z:
         template = z.read("xl/vbaProject.bin")
-    assert parts(built)["xl/vbaProject.bin"] == template
+    for path in all_built.values():
+        assert parts(path)["xl/vbaProject.bin"] == template, path.name
+
+
+def test_every_addin_file_passes_the_open_xml_validator_ribbon_included(all_built: dict[str, Path]) -> None:
+    """The ribbon part is related with the type that goes with its namespace, so the SDK checks it."""
+    import subprocess
+
+    if not VALIDATOR.exists():
+        pytest.skip("the Open XML SDK validator is not beside the repository")
+    out = subprocess.run([str(VALIDATOR), *map(str, all_built.values())], capture_output=True, text=True)
+    if out.returncode == 3:
+        pytest.skip("the Open XML SDK validator could not be set up: " + out.stderr[-200:])
+    assert out.stdout.count(" 0 error(s)") == len(all_built), out.stdout
+    for path in all_built.values():
+        rels = etree.fromstring(parts(path)["_rels/.rels"])
+        types = {r.get("Target"): r.get("Type") for r in rels.iter(f"{NS_REL}Relationship")}
+        assert types["customUI/customUI.xml"] == addin.UI_REL_2007
 
 
 # ---------------------------------------------------------------- ribbon and VBA agree
 
 
-def test_ribbon_has_the_evaluate_button(built: Path) -> None:
-    ui = etree.fromstring(parts(built)["customUI/customUI.xml"])
-    assert ui.tag == f"{NS_UI}customUI"
-    tabs = ui.findall(f".//{NS_UI}tab")
-    buttons = ui.findall(f".//{NS_UI}button")
-    assert [t.get("label") for t in tabs] == ["Thi đua CCHC"]
-    assert [b.get("label") for b in buttons] == ["Đánh giá"]
-    assert buttons[0].get("screentip") and buttons[0].get("supertip")
-    ids = [e.get("id") for e in ui.iter() if e.get("id")]
-    assert len(ids) == len(set(ids))
+LABELS = {
+    "parcom_excel.xlam": "Đánh giá",
+    "parcom_excel.buttons.split.xlam": "Tách sổ đơn vị",
+    "parcom_excel.buttons.collect.xlam": "Tổng hợp",
+    "parcom_excel.buttons.awards.xlam": "Ghi khen thưởng",
+}
 
 
-def test_every_on_action_is_a_procedure_of_the_vba_project(built: Path, vba: dict[str, str]) -> None:
-    ui = etree.fromstring(parts(built)["customUI/customUI.xml"])
-    actions = [e.get("onAction") for e in ui.iter() if e.get("onAction")]
-    assert actions
+def test_each_file_has_its_button_in_the_shared_tab_and_group(all_built: dict[str, Path]) -> None:
+    assert set(all_built) == set(LABELS)
+    shared, button_ids = set(), []
+    for name, path in all_built.items():
+        ui = etree.fromstring(parts(path)["customUI/customUI.xml"])
+        assert ui.tag == f"{NS_UI}customUI"
+        tabs = ui.findall(f".//{NS_UI}tab")
+        groups = ui.findall(f".//{NS_UI}group")
+        buttons = ui.findall(f".//{NS_UI}button")
+        assert [t.get("label") for t in tabs] == ["Thi đua CCHC"] and len(groups) == 1
+        assert [b.get("label") for b in buttons] == [LABELS[name]]
+        assert buttons[0].get("screentip") and buttons[0].get("supertip")
+        # shared containers: qualified ids (idQ) whose prefix names the same namespace in every file
+        for element in (tabs[0], groups[0]):
+            assert element.get("id") is None
+            prefix, _, local = element.get("idQ").partition(":")
+            assert ui.nsmap[prefix] == addin.RIBBON_NS
+            shared.add((element.tag, local, element.get("label")))
+        button_ids.append(buttons[0].get("id"))
+    assert len(shared) == 2  # one tab, one group, spelled alike in all files
+    assert len(button_ids) == len(set(button_ids))
+
+
+def test_every_on_action_is_a_procedure_of_the_vba_project(
+    all_built: dict[str, Path], vba: dict[str, str]
+) -> None:
+    actions = []
+    for path in all_built.values():
+        ui = etree.fromstring(parts(path)["customUI/customUI.xml"])
+        actions += [e.get("onAction") for e in ui.iter() if e.get("onAction")]
+    assert len(actions) == len(all_built)
     for action in actions:
         module, _, proc = action.rpartition(".")
         assert module in vba, f"{action}: no VBA module {module!r} (modules: {sorted(vba)})"
@@ -178,6 +231,27 @@ def test_vba_imports_the_module_named_like_the_file_and_it_is_our_main(vba: dict
     name = addin.module_name(addin.ADDIN_FILE)
     assert name == "parcom_excel"
     assert importlib.import_module(name).main is parcom_excel.main
+
+
+def _vba_module_name(workbook_name: str) -> str:
+    """`Left(ThisWorkbook.Name, InStrRev(ThisWorkbook.Name, ".", -1, vbTextCompare) - 1)`, spelled
+    out in VBA's terms: InStrRev is 1-based (0 when absent), Left takes that many characters."""
+    position = 0
+    for index in range(len(workbook_name), 0, -1):
+        if workbook_name[index - 1] == ".":
+            position = index
+            break
+    return workbook_name[: max(position - 1, 0)]
+
+
+@pytest.mark.parametrize("spec", addin.ADDINS, ids=lambda s: s.file)
+def test_each_file_name_gives_a_module_with_main(spec: addin.Addin) -> None:
+    name = _vba_module_name(spec.file)
+    assert name == addin.module_name(spec.file) == spec.module
+    module = importlib.import_module(name)  # what `import <m>` does in the fresh Python
+    assert callable(module.main)
+    if spec.file != addin.ADDIN_FILE:
+        assert name.startswith("parcom_excel.buttons.") and module.main.__module__ == name
 
 
 def test_config_sheet_is_the_one_the_vba_reads(built: Path, vba: dict[str, str]) -> None:
@@ -213,12 +287,14 @@ def test_a_false_config_cell_keeps_the_workbook_folder_off_sys_path(monkeypatch:
 def test_interpreters_go_into_the_config_sheet(tmp_path: Path) -> None:
     from python_calamine import CalamineWorkbook
 
-    path = addin.build(
+    paths = addin.build(
         tmp_path, interpreter_win=r"C:\Python311\python.exe", interpreter_mac="/usr/local/bin/python3"
     )
-    rows = CalamineWorkbook.from_path(str(path)).get_sheet_by_name(addin.CONFIG_SHEET).to_python()
-    assert rows[0] == ["Interpreter_Win", r"C:\Python311\python.exe"]
-    assert rows[1] == ["Interpreter_Mac", "/usr/local/bin/python3"]
+    assert len(paths) == len(addin.ADDINS)
+    for path in paths:  # each file runs RunPython with its own config sheet
+        rows = CalamineWorkbook.from_path(str(path)).get_sheet_by_name(addin.CONFIG_SHEET).to_python()
+        assert rows[0] == ["Interpreter_Win", r"C:\Python311\python.exe"]
+        assert rows[1] == ["Interpreter_Mac", "/usr/local/bin/python3"]
 
 
 # ---------------------------------------------------------------- commands
@@ -228,8 +304,10 @@ def test_build_command_prints_one_line(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["addin", "build", "--out", str(tmp_path)])
     assert result.exit_code == 0, result.output
     assert result.stdout.strip().count("\n") == 0
-    assert str(tmp_path / addin.ADDIN_FILE) in result.stdout
-    assert (tmp_path / addin.ADDIN_FILE).is_file()
+    assert str(tmp_path) in result.stdout and "4 tệp add-in" in result.stdout
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(addin.ADDIN_FILES)
+    for name in addin.ADDIN_FILES:
+        assert name in result.stdout
 
 
 def test_build_refuses_another_file_name(tmp_path: Path) -> None:
@@ -258,7 +336,7 @@ def test_install_into_a_given_folder_leaves_nothing_else_there(tmp_path: Path) -
     folder = tmp_path / "XLSTART"  # Excel opens every file it finds in there
     result = CliRunner().invoke(cli, ["addin", "install", "--folder", str(folder)])
     assert result.exit_code == 0, result.output
-    assert [p.name for p in folder.iterdir()] == [addin.ADDIN_FILE]
+    assert sorted(p.name for p in folder.iterdir()) == sorted(addin.ADDIN_FILES)
     assert [p.name for p in tmp_path.iterdir()] == ["XLSTART"]
 
 

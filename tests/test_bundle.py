@@ -80,7 +80,8 @@ def test_windows_bundle_holds_a_wheel_for_every_requirement(windows: Path) -> No
     # what a Linux pip would not have fetched: Windows-only requirements
     assert {"pywin32", "xlwings", "pandas", "lxml", "click", "docxtpl"} <= set(wheels)
     assert (windows / "requirements.txt").read_text().split() == ["parcom-excel[all]", "pywin32"]
-    assert (windows / "parcom_excel.xlam").read_bytes() == addin.build_bytes()
+    for name in addin.ADDIN_FILES:  # the Evaluate add-in and each step button's file
+        assert (windows / name).read_bytes() == addin.build_bytes(name)
     assert not [p for p in windows.iterdir() if p.name.startswith(".")]  # no scratch left
 
 

@@ -15,7 +15,7 @@ from .options import lang_option
 
 @click.group("addin")
 def command() -> None:
-    """Build or install the Excel add-in (ribbon tab "Thi đua CCHC", button "Đánh giá")."""
+    """Build or install the Excel add-in (ribbon tab "Thi đua CCHC", one add-in file per button)."""
 
 
 @command.command("build")
@@ -25,19 +25,21 @@ def command() -> None:
     type=click.Path(path_type=Path, readable=False),
     default=Path("workbook") / ADDIN_FILE,
     show_default=True,
-    help=f"File to write (must be named {ADDIN_FILE}) or a folder.",
+    help=f"Folder for the add-in files (or the file {ADDIN_FILE}: the others go beside it).",
 )
 @click.option("--interpreter-win", default="", help="python.exe for Windows (blank: python on the PATH).")
 @click.option("--interpreter-mac", default="", help="Python for macOS (blank: python on the PATH).")
 @lang_option
 @guarded
 def build_command(out: Path, interpreter_win: str, interpreter_mac: str, lang: str) -> int:
-    """Build the add-in from xlwings' ribbon template."""
+    """Build the add-in files (one per button) from xlwings' ribbon template."""
     from ..addin import build, xlwings_version
     from ..i18n import render
 
-    path = build(out, interpreter_win=interpreter_win, interpreter_mac=interpreter_mac)
-    click.echo(render("addin_built", lang, file=str(path), version=xlwings_version()))
+    paths = build(out, interpreter_win=interpreter_win, interpreter_mac=interpreter_mac)
+    files = [p.name for p in paths]
+    facts = {"count": len(files), "folder": str(paths[0].parent), "files": files}
+    click.echo(render("addin_built", lang, version=xlwings_version(), **facts))
     return EXIT_OK
 
 
@@ -55,8 +57,9 @@ def install_command(folder: Path | None, lang: str) -> int:
     from ..addin import install
     from ..i18n import render
 
-    path = install(folder)
-    click.echo(render("addin_installed", lang, file=str(path), interpreter=sys.executable))
+    paths = install(folder)
+    facts = {"count": len(paths), "folder": str(paths[0].parent), "files": [p.name for p in paths]}
+    click.echo(render("addin_installed", lang, interpreter=sys.executable, **facts))
     return EXIT_OK
 
 

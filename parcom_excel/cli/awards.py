@@ -27,29 +27,9 @@ from .options import check_book, lang_option
 @guarded
 def command(book: Path, decision: str, day: datetime, award: str, lang: str) -> int:
     """Record the awards of a decision in BOOK, so the next evaluation counts nothing twice."""
-    from .. import contract as C
-    from ..awards import record_awards
-    from ..i18n import render
+    from ..awards import record_awards, recorded_text
 
     check_book(book, "record-awards")
     done = record_awards(book, decision, day.date(), award=award, lang=lang)
-    facts = {"decision": done.decision, "file": book.name}
-    if done.added:
-        names = [f"{a.name} ({a.id})" for a in done.added]
-        sheet = C.PAST_AWARDS.name(lang)
-        award_name = C.AWARD_KIND.get(award)
-        click.echo(
-            render(
-                "awards.added",
-                lang,
-                count=len(names),
-                date=done.decided,
-                award=award_name,
-                sheet=sheet,
-                names=names,
-                **facts,
-            )
-        )
-    else:
-        click.echo(render("awards.nothing", lang, count=len(done.already), **facts))
+    click.echo(recorded_text(done, lang))
     return EXIT_OK

@@ -169,19 +169,19 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Nowhere to write: add -o NEW_MASTER.xlsx, or --into MASTER to merge the units' copies into an existing master.",
     ),
     "help.addin": (
-        'Tạo hoặc cài add-in Excel (thẻ "Thi đua CCHC", nút "Đánh giá").',
-        'Build or install the Excel add-in (ribbon tab "Thi đua CCHC", button "Đánh giá").',
+        'Tạo hoặc cài add-in Excel (thẻ "Thi đua CCHC", các nút "Đánh giá", "Tách sổ đơn vị", "Tổng hợp", "Ghi khen thưởng").',
+        'Build or install the Excel add-in (ribbon tab "Thi đua CCHC", buttons "Đánh giá", "Tách sổ đơn vị", "Tổng hợp", "Ghi khen thưởng").',
     ),
     "short.addin.build": ("Tạo add-in Excel.", "Build the add-in."),
     "short.addin.install": ("Cài add-in vào Excel.", "Install the add-in into Excel."),
     "version_line": ("parcom phiên bản {version}", "parcom version {version}"),
     "help.addin.build": (
-        "Tạo add-in từ mẫu ribbon của xlwings.",
-        "Build the add-in from xlwings' ribbon template.",
+        "Tạo các tệp add-in (mỗi nút một tệp) từ mẫu ribbon của xlwings.",
+        "Build the add-in files (one per button) from xlwings' ribbon template.",
     ),
     "help.addin.build.out": (
-        "Tệp sẽ ghi (phải tên là parcom_excel.xlam) hoặc một thư mục.",
-        "File to write (must be named parcom_excel.xlam) or a folder.",
+        "Thư mục ghi các tệp add-in (hoặc tệp parcom_excel.xlam: các tệp khác ghi cạnh nó).",
+        "Folder for the add-in files (or the file parcom_excel.xlam: the others go beside it).",
     ),
     "help.addin.build.interpreter_win": (
         "python.exe trên Windows (để trống: python trong PATH).",

@@ -192,20 +192,20 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     # ---- the Excel add-in and the Evaluate button
     "addin_built": (
-        "Đã tạo add-in {file} (xlwings {version}).",
-        "Wrote the add-in {file} (xlwings {version}).",
+        "Đã tạo {count} tệp add-in trong {folder} (xlwings {version}): {files}.",
+        "Wrote {count} add-in {count:file|files} into {folder} (xlwings {version}): {files}.",
     ),
     "addin_installed": (
-        'Đã cài add-in vào {file}, chạy bằng Python {interpreter}: hãy khởi động lại Excel để thấy thẻ "Thi đua CCHC".',
-        'Installed the add-in as {file}, running Python {interpreter}: restart Excel to see the "Thi đua CCHC" tab.',
+        'Đã cài {count} tệp add-in vào {folder} ({files}), chạy bằng Python {interpreter}: hãy khởi động lại Excel để thấy thẻ "Thi đua CCHC".',
+        'Installed {count} add-in {count:file|files} into {folder} ({files}), running Python {interpreter}: restart Excel to see the "Thi đua CCHC" tab.',
     ),
     "addin_no_excel": (
         "Hệ thống này ({system}) không có Excel nên không cài được add-in: hãy chép tệp {file} vào thư mục XLSTART của Excel trên máy Windows hoặc macOS.",
         "This system ({system}) has no Excel, so the add-in cannot be installed here: copy {file} into Excel's XLSTART folder on a Windows or macOS computer.",
     ),
     "addin_bad_name": (
-        "Tệp add-in phải tên là parcom_excel.xlam (Excel gọi mô-đun Python theo tên tệp), không phải {file}.",
-        "The add-in file must be named parcom_excel.xlam (Excel imports the Python module named like the file), not {file}.",
+        "Tệp add-in phải tên là parcom_excel.xlam hoặc là một thư mục (Excel gọi mô-đun Python theo tên tệp), không phải {file}.",
+        "The add-in file must be named parcom_excel.xlam, or be a folder (Excel imports the Python module named like the file), not {file}.",
     ),
     "xlwings_missing": (
         'Python {python} chưa có xlwings (cần cho nút Đánh giá trong Excel): hãy cài bằng lệnh pip install "parcom-excel[excel]" từ thư mục parcom-excel bạn được giao, rồi chạy lại.',
