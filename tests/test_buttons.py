@@ -137,6 +137,12 @@ def test_record_awards_reads_the_decision_from_the_settings(tmp_path: Path) -> N
     assert C.SETTINGS_BY_KEY["award_decision_kind"].label("vi") not in text  # it has a default
     assert _digest(bare) == before
 
+    typo = _book(tmp_path / "typo.xlsx", award_decision_no="5/QĐ-SKHCN", award_decision_date="31/02/2026")
+    before = _digest(typo)
+    text, mode, _ = press(awards, str(typo), typo)  # a date that is no day: named, nothing written
+    assert mode == "critical" and C.SETTINGS_BY_KEY["award_decision_date"].label("vi") in text
+    assert C.SETTINGS_BY_KEY["award_decision_no"].label("vi") not in text and _digest(typo) == before
+
     book = _book(
         tmp_path / "book.xlsx", award_decision_no="5/QĐ-SKHCN", award_decision_date=date(2026, 1, 20)
     )
@@ -153,3 +159,86 @@ def test_record_awards_reads_the_decision_from_the_settings(tmp_path: Path) -> N
 def test_the_remote_engine_cannot_tell_unsaved_changes(master_year: Path) -> None:
     book = remote_book(payload(master_year))
     assert saved_state(book) is None
+
+
+class _DesktopApp:
+    """What the buttons use of desktop Excel's application: alert and books.open."""
+
+    def __init__(self) -> None:
+        self.events: list[Any] = []
+        self.alerts: list[tuple[str, str]] = []
+        self.books = self
+
+    def open(self, path: str) -> None:
+        self.events.append(("open", Path(path).name))
+        Path(path).with_name("~$" + Path(path).name).write_bytes(b"owner")
+
+    def alert(self, text: str, title: str, mode: str) -> None:
+        self.alerts.append((text, mode))
+
+
+class _DesktopBook:
+    """A desktop Excel book: its file, Workbook.Saved, close(); like Excel, an open book keeps the
+    owner file ~$name beside its file (which the library refuses to write under)."""
+
+    def __init__(self, path: Path, saved: bool) -> None:
+        self.fullname, self.app = str(path), _DesktopApp()
+        self.api = type("Api", (), {"Saved": saved})()
+        self.lock = path.with_name("~$" + path.name)
+        self.lock.write_bytes(b"owner")
+
+    def close(self) -> None:
+        self.app.events.append("close")
+        self.lock.unlink()
+
+
+def _press_desktop(module: Any, book: _DesktopBook, monkeypatch: pytest.MonkeyPatch) -> tuple[str, str]:
+    import xlwings as xw
+
+    with monkeypatch.context() as patch:
+        patch.setattr(xw.Book, "caller", staticmethod(lambda: book))  # the book Excel calls from
+        module.main()
+    assert len(book.app.alerts) == 1
+    return book.app.alerts[0]
+
+
+def test_desktop_excel_book_is_closed_written_and_reopened_only_when_saved(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _book(
+        tmp_path / "book.xlsx", award_decision_no="8/QĐ-SKHCN", award_decision_date=date(2026, 1, 20)
+    )
+    before = _digest(path)
+    dirty = _DesktopBook(path, saved=False)
+    text, mode = _press_desktop(awards, dirty, monkeypatch)
+    assert mode == "critical" and "chưa lưu" in text and "\n" not in text
+    assert dirty.app.events == [] and _digest(path) == before  # nothing closed, nothing written
+    dirty.lock.unlink()
+
+    clean_ = _DesktopBook(path, saved=True)
+    text, mode = _press_desktop(awards, clean_, monkeypatch)
+    assert mode == "info" and "8/QĐ-SKHCN" in text and "mở lại với nội dung mới" in text, text
+    assert clean_.app.events == ["close", ("open", path.name)] and _digest(path) != before
+    written = _digest(path)
+
+    again = _DesktopBook(path, saved=True)  # a failure inside the step: the book is reopened all the same
+    text, mode = _press_desktop(collect, again, monkeypatch)
+    assert mode == "critical" and "gửi lại" in text and again.app.events == ["close", ("open", path.name)]
+    assert _digest(path) == written
+
+
+def test_a_book_excel_cannot_reopen_is_named_in_the_alert(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _book(
+        tmp_path / "book.xlsx", award_decision_no="9/QĐ-SKHCN", award_decision_date=date(2026, 1, 20)
+    )
+    book = _DesktopBook(path, saved=True)
+
+    def refuse(name: str) -> None:
+        raise OSError("Excel is busy")
+
+    book.app.open = refuse  # type: ignore[method-assign]
+    text, mode = _press_desktop(awards, book, monkeypatch)
+    assert mode == "info" and "9/QĐ-SKHCN" in text
+    assert "không mở lại được" in text and str(path) in text and "mở lại với nội dung mới" not in text

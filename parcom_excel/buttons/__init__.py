@@ -89,10 +89,20 @@ def _in_place(book: Any, path: Path, step: Step, button: str) -> tuple[str, str]
     try:
         text, mode, written = step(book, path)
     finally:
-        if saved:
-            app.books.open(str(path))
+        reopened = _reopen(app, path) if saved else False
     if saved:
-        return text + "\n\n" + render("button.reopened", LANG), mode
+        note = (
+            render("button.reopened", LANG) if reopened else render("button.open_again", LANG, file=str(path))
+        )
+        return text + "\n\n" + note, mode
     if written:
         return text + "\n\n" + render("button.reopen", LANG, file=path.name), mode
     return text, mode
+
+
+def _reopen(app: Any, path: Path) -> bool:
+    try:
+        app.books.open(str(path))
+    except Exception:
+        return False
+    return True

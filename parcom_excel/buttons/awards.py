@@ -27,7 +27,8 @@ def decision(master: Path) -> tuple[str, Any, str]:
     number = clean(str(number or ""))
     day = _day(day)
     kind = C.AWARD_KIND.parse(clean(str(kind))) if kind not in (None, "") else "gk"
-    missing = [C.SETTINGS_BY_KEY[k] for k, v in zip(KEYS, (number, day, kind), strict=True) if not v]
+    found = zip(KEYS, (number, day, kind), strict=True)
+    missing = [f"“{C.SETTINGS_BY_KEY[k].label(LANG)}”" for k, v in found if not v]
     if missing:
         raise ParcomError("button_no_decision", file=master.name, sheet=book.settings_sheet, missing=missing)
     return number, day, kind

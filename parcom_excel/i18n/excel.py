@@ -59,12 +59,16 @@ TEXTS: dict[str, tuple[str, str]] = {
         "There is no folder {folder}: create it, copy the books the units sent back into it, then click Collect again.",
     ),
     "button_no_decision": (
-        "Sheet {sheet} của sổ {file} chưa ghi {missing}: hãy điền (thêm dòng có tên ấy nếu sheet chưa có) rồi bấm Ghi khen thưởng lại.",
-        "The {sheet} sheet of {file} does not give {missing}: fill it in (add a row of that name if the sheet has none), then click Record awards again.",
+        "Sheet {sheet} của sổ {file} chưa có giá trị dùng được cho {missing}: hãy điền (ngày dạng 20/01/2026; thêm dòng có tên ấy nếu sheet chưa có) rồi bấm Ghi khen thưởng lại.",
+        "The {sheet} sheet of {file} has no usable value for {missing}: fill it in (a date as 20/01/2026; add a row of that name if the sheet has none), then click Record awards again.",
     ),
     "button.reopened": (
         "Sổ đã được đóng trong lúc ghi và mở lại với nội dung mới.",
         "The book was closed while it was written and reopened with the new content.",
+    ),
+    "button.open_again": (
+        "Sổ đã được đóng trong lúc ghi nhưng Excel không mở lại được: hãy mở lại tệp {file}.",
+        "The book was closed while it was written but Excel could not open it again: open the file {file}.",
     ),
     "button.reopen": (
         "Tệp {file} đã được ghi: hãy đóng sổ này mà không lưu rồi mở lại để xem nội dung mới.",
