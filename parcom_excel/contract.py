@@ -193,10 +193,19 @@ DISCIPLINE = Enum(
         _c("KIEMTRA", "Kiểm tra", "Examination", "đang kiểm tra", "điều tra", "đang điều tra"),
         _c("KHIEUNAI", "Khiếu nại", "Complaint", "đơn khiếu nại"),
         _c("TOCAO", "Tố cáo", "Denunciation", "đơn tố cáo"),
+        _c(
+            "BAOCHI",
+            "Xác minh vụ việc tham nhũng, tiêu cực báo chí nêu",
+            "Verification of a corruption or misconduct case raised by the press",
+            "báo chí nêu",
+            "báo chí phản ánh",
+            "vụ việc tham nhũng, tiêu cực",
+        ),
     ),
 )
-# Forms that are a proceeding, never a decision: they only exist while pending.
-PROCEEDING_FORMS = frozenset({"XKL", "THANHTRA", "KIEMTRA", "KHIEUNAI", "TOCAO"})
+# Forms that are a proceeding, never a decision: they only exist while pending, or once concluded
+# without a breach.
+PROCEEDING_FORMS = frozenset({"XKL", "THANHTRA", "KIEMTRA", "KHIEUNAI", "TOCAO", "BAOCHI"})
 PROCEEDING = Enum(
     "proceeding",
     "Trạng thái",
@@ -204,6 +213,13 @@ PROCEEDING = Enum(
     (
         _c("DECIDED", "Đã quyết định", "Decided", "đã có quyết định", "đã xử lý"),
         _c("PENDING", "Đang xem xét", "Pending", "đang xử lý", "đang xác minh", "chưa kết luận"),
+        _c(
+            "CLEARED",
+            "Đã kết luận không vi phạm",
+            "Concluded without a breach",
+            "không vi phạm",
+            "kết luận không vi phạm",
+        ),
     ),
 )
 GENDER = Enum(
@@ -632,8 +648,8 @@ DISCIPLINES = Sheet(
             ENUM,
             enum="proceeding",
             width=16,
-            vi_doc="Đã quyết định (để trống) hoặc Đang xem xét: đang xem xét kỷ luật, thanh tra, kiểm tra, khiếu nại, tố cáo thì tạm chưa đề nghị khen thưởng (NĐ 152/2025 Đ.4 k.4).",
-            en_doc="Decided (blank) or Pending: while discipline, an inspection, a complaint or a denunciation is pending, no award is proposed (Decree 152/2025 Art.4(4)).",
+            vi_doc="Đã quyết định (để trống), Đang xem xét hoặc Đã kết luận không vi phạm: đang xem xét kỷ luật, thanh tra, kiểm tra, khiếu nại, tố cáo hoặc xác minh vụ việc tham nhũng, tiêu cực báo chí nêu thì tạm chưa đề nghị khen thưởng; người bị kỷ luật chỉ được tính thành tích từ khi hết thời hạn kỷ luật (NĐ 152/2025 Đ.4 k.4).",
+            en_doc="Decided (blank), Pending or Concluded without a breach: while discipline, an inspection, a complaint, a denunciation or a press-raised corruption case is pending, no award is proposed; a disciplined person's achievements count from the end of the discipline period (Decree 152/2025 Art.4(4)).",
         ),
     ),
     vi_doc="Quyết định kỷ luật và vi phạm pháp luật (§IV.1.d, §IV.2.c).",

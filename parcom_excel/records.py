@@ -113,6 +113,7 @@ def build_world(data: Dataset) -> World:
             r["status"] == "PENDING",
         )
         for r in records("discipline")
+        if r["status"] != "CLEARED"  # concluded without a breach: neither pending nor a decision
     ]
     past_awards = [
         PastAward(

@@ -119,6 +119,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "và {count} sáng kiến khác",
         "and {count} other {count:initiative|initiatives}",
     ),
+    "summary.counted_from": (
+        "thành tích tính từ {date}, khi hết thời hạn kỷ luật (NĐ 152/2025 Đ.4 k.4)",
+        "achievements counted from {date}, the end of a discipline period (Decree 152/2025 Art.4(4))",
+    ),
     "summary.rated": ("xếp loại {items}", "rated {items}"),
     "summary.rated_year": ("năm {year}: {rating}", "{year}: {rating}"),
     "summary.not_rated": (

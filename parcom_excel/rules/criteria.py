@@ -81,6 +81,38 @@ def _year_item(year: int, why: Msg) -> Msg:
     return Msg("year_item", {"year": year, "text": why})
 
 
+def after_discipline(world: World, kind: str, ident: str, existed: list[int], outcome: Outcome) -> Outcome:
+    """NĐ 152/2025 Đ.4 k.4: a disciplined person's or unit's achievements count only from the end
+    of the discipline period. The reason names the years of the period left out, and the record;
+    a yearly criterion with no year left to count is not met."""
+    record = world.discipline_end(kind, ident)
+    if record is None:
+        return outcome
+    counted = (
+        world.counted_years(world.people[ident]) if kind == "person" else world.unit_years(world.units[ident])
+    )
+    skipped = [y for y in existed if y not in counted]
+    if not skipped:
+        return outcome
+    number = f" {record.decision_no}" if record.decision_no else ""
+    facts = {
+        "years": skipped,
+        "end": world.end_of(record),
+        "form": world.term(C.DISCIPLINE.get(record.form)),
+        "number": number,
+        "date": record.decided,
+        "cell": record.cell,
+        "cite": world.settings.cite("discipline_months"),
+    }
+    sources, settings = [*outcome.sources, record.cell], (*outcome.settings, "discipline_months")
+    if not counted:
+        return Outcome(UNMET, "law_no_year_after_discipline", facts, sources, settings)
+    note = Msg("law_discipline_years", facts)
+    return Outcome(
+        outcome.status, "law_with_aside", {"reason": outcome.reason, "note": note}, sources, settings
+    )
+
+
 # ---------------------------------------------------------------- collectives (§IV.1)
 
 
@@ -118,7 +150,8 @@ def tt1_tasks_on_time(world: World, unit: Unit) -> Outcome:
         }
         return UNMET, Msg("tt1.below", why), cells
 
-    return _combine(world, _per_result_year(world, unit, judge), "tt1.met", ("tt1_min_pct", "min_months"))
+    outcome = _combine(world, _per_result_year(world, unit, judge), "tt1.met", ("tt1_min_pct", "min_months"))
+    return after_discipline(world, "unit", unit.id, world.existed_years(unit), outcome)
 
 
 def tt2_advisory_docs(world: World, unit: Unit) -> Outcome:
@@ -132,7 +165,8 @@ def tt2_advisory_docs(world: World, unit: Unit) -> Outcome:
         why = {"docs": result.docs, "cell": cells[0], "min": s.tt2_min_docs, "cite": s.cite("tt2_min_docs")}
         return UNMET, Msg("tt2.below", why), cells
 
-    return _combine(world, _per_result_year(world, unit, judge), "tt2.met", ("tt2_min_docs", "min_months"))
+    outcome = _combine(world, _per_result_year(world, unit, judge), "tt2.met", ("tt2_min_docs", "min_months"))
+    return after_discipline(world, "unit", unit.id, world.existed_years(unit), outcome)
 
 
 def unit_initiatives(world: World, unit: Unit) -> list[Initiative]:
@@ -222,8 +256,8 @@ def tt4_targets(world: World, unit: Unit) -> Outcome:
 
     outcome = _combine(world, _per_result_year(world, unit, judge), "tt4.met", ("min_months",))
     if outcome.code == "tt4.met":  # "met every target": the years' items say nothing more
-        return Outcome(MET, "tt4.met", {}, outcome.sources, outcome.settings)
-    return outcome
+        outcome = Outcome(MET, "tt4.met", {}, outcome.sources, outcome.settings)
+    return after_discipline(world, "unit", unit.id, world.existed_years(unit), outcome)
 
 
 def _discipline_refs(world: World, records: list) -> list[Msg]:
@@ -289,7 +323,8 @@ def tt6_all_rated_well(world: World, unit: Unit) -> Outcome:
             items = [Msg("person_ref", {"name": p.name, "id": p.id}) for p in missing[:5]]
             why = Msg("tt6.missing", {"items": items, "sheet": world.sheet("ratings")})
             years.append((year, MISSING, why, [p.cell for p in missing]))
-    return _combine(world, years, "tt6.met", ("min_rating", "tt6_min_pct", "min_months"))
+    outcome = _combine(world, years, "tt6.met", ("min_rating", "tt6_min_pct", "min_months"))
+    return after_discipline(world, "unit", unit.id, world.existed_years(unit), outcome)
 
 
 # ---------------------------------------------------------------- individuals (§IV.2)
@@ -353,7 +388,8 @@ def cn2_rated_well(world: World, person: Person) -> Outcome:
                 "cite": s.cite("min_rating"),
             }
             years.append((year, UNMET, maternity(Msg("cn2.below", facts), rating), [rating.cell]))
-    return _combine(world, years, "cn2.met", ("min_rating", "min_months"))
+    outcome = _combine(world, years, "cn2.met", ("min_rating", "min_months"))
+    return after_discipline(world, "person", person.id, world.person_years(person), outcome)
 
 
 def _rated(world: World, rating: str) -> Msg:

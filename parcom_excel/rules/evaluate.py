@@ -92,6 +92,7 @@ def _initiatives_clause(code: str, initiatives: list[Initiative]) -> list[Msg]:
 
 def person_summary(world: World, person: Person, initiatives: list[Initiative]) -> list[Msg]:
     facts = _initiatives_clause("summary.author_of", initiatives)
+    facts += _counted_from(world, "person", person.id)
     rated, unrated = [], []
     for year, rating in world.rated_years(person):
         if rating:
@@ -122,12 +123,21 @@ def _target_clauses(per_year: dict[str, list[int]], target: str) -> list[Msg]:
     return clauses
 
 
+def _counted_from(world: World, kind: str, ident: str) -> list[Msg]:
+    """NĐ 152/2025 Đ.4 k.4: achievements counted from the end of a discipline period."""
+    record = world.discipline_end(kind, ident)
+    return [Msg("summary.counted_from", {"date": world.end_of(record)})] if record else []
+
+
 def unit_summary(world: World, unit: Unit, initiatives: list[Initiative]) -> list[Msg]:
     s = world.settings
-    if s.from_year == s.to_year:
-        period = Msg("period.year", {"year": s.from_year})
+    first, last = s.from_year, s.to_year
+    if world.discipline_end("unit", unit.id) and (counted := world.unit_years(unit)):
+        first, last = counted[0], counted[-1]  # the years whose achievements count (Đ.4 k.4)
+    if first == last:
+        period = Msg("period.year", {"year": first})
     else:
-        period = Msg("period.range", {"from_year": s.from_year, "to_year": s.to_year})
+        period = Msg("period.range", {"from_year": first, "to_year": last})
     assigned = on_time = docs = 0
     socio: dict[str, list[int]] = defaultdict(list)
     budget: dict[str, list[int]] = defaultdict(list)
@@ -149,7 +159,8 @@ def unit_summary(world: World, unit: Unit, initiatives: list[Initiative]) -> lis
             else:
                 total += 1
                 good += RATING_RANK[rating.rating] >= floor
-    facts = [
+    facts = _counted_from(world, "unit", unit.id)
+    facts += [
         Msg("summary.tasks", {"on_time": on_time, "assigned": assigned, "period": period})
         if assigned
         else Msg("summary.no_tasks", {"period": period}),
@@ -241,7 +252,7 @@ def evaluate(world: World) -> Evaluation:
                 "docs": docs,
             },
         )
-        if not world.unit_years(unit):
+        if not world.existed_years(unit):
             candidate.nominable = False
             candidate.note = Msg("note.no_year", {"cite": s.cite("min_months")})
         if candidate.eligible:
