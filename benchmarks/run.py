@@ -486,7 +486,7 @@ def measure_imports(runs: int) -> dict[str, Any]:
             "parcom_excel.outputs, parcom_excel.io.files"
         ),
         "evaluate_click_xlwings": "import xlwings",
-        "cli_evaluate": "import parcom_excel.cli, parcom_excel.commands, parcom_excel.core, "
+        "cli_evaluate": "import parcom_excel.cli, parcom_excel.cli.evaluate, parcom_excel.core, "
         "parcom_excel.reader, parcom_excel.validate, parcom_excel.rules.evaluate, "
         "parcom_excel.outputs, parcom_excel.io.files, parcom_excel.io.package",
         "python_startup": "pass",
@@ -945,7 +945,7 @@ def report() -> str:
                 "modules an Evaluate click imports (excel, core, reader, validate, rules, outputs, io.files)",
             ),
             ("evaluate_click_xlwings", "`import xlwings` (also imported by the click)"),
-            ("cli_evaluate", "modules `parcom evaluate` imports (cli, commands, core, …, io.package)"),
+            ("cli_evaluate", "modules `parcom evaluate` imports (cli, cli.evaluate, core, …, io.package)"),
         ):
             info = imports.get(name, {})
             heavy = ", ".join(

@@ -9,6 +9,6 @@ __version__ = "0.1.0"
 
 def main() -> None:
     """Entry point of the Excel add-in's Evaluate button (xlwings RunPython)."""
-    from .io.excel import main as excel_main
+    from .button import main as button_main
 
-    excel_main()
+    button_main()

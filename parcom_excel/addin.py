@@ -28,9 +28,6 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-import click
-
-from .cli import guarded, lang_option
 from .i18n import render
 from .io.opc import NS_MAIN, parse_xml, serialize
 from .problems import ParcomError
@@ -328,51 +325,3 @@ def _install_applescript() -> None:
         raise ParcomError(
             "not_writable", file=str(target / source.name), detail=exc.strerror or str(exc)
         ) from exc
-
-
-# ---------------------------------------------------------------- commands
-
-
-@click.group("addin")
-def addin_group() -> None:
-    """Build or install the Excel add-in (ribbon tab "Thi đua CCHC", button "Đánh giá")."""
-
-
-@addin_group.command("build")
-@click.option(
-    "--out",
-    "out",
-    type=click.Path(path_type=Path),
-    default=Path("workbook") / ADDIN_FILE,
-    show_default=True,
-    help=f"File to write (must be named {ADDIN_FILE}) or a folder.",
-)
-@click.option("--interpreter-win", default="", help="python.exe for Windows (blank: python on the PATH).")
-@click.option("--interpreter-mac", default="", help="Python for macOS (blank: python on the PATH).")
-@lang_option
-@guarded
-def build_command(out: Path, interpreter_win: str, interpreter_mac: str, lang: str) -> int:
-    """Build the add-in from xlwings' ribbon template."""
-    from .i18n import render
-
-    path = build(out, interpreter_win=interpreter_win, interpreter_mac=interpreter_mac)
-    click.echo(render("addin_built", lang, file=str(path), version=xlwings_version()))
-    return 0
-
-
-@addin_group.command("install")
-@click.option(
-    "--folder",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=None,
-    help="Install into this folder instead of Excel's start-up folder (XLSTART).",
-)
-@lang_option
-@guarded
-def install_command(folder: Path | None, lang: str) -> int:
-    """Install the add-in into XLSTART, set to run this Python."""
-    from .i18n import render
-
-    path = install(folder)
-    click.echo(render("addin_installed", lang, file=str(path), interpreter=sys.executable))
-    return 0

@@ -18,17 +18,14 @@ import os
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-import click
-
-from .cli import EXIT_DATA, EXIT_OK, EXIT_UNUSABLE, guarded, lang_option
 from .i18n import render
-from .problems import ParcomError
+from .problems import EXIT_DATA, EXIT_OK, EXIT_UNUSABLE, ParcomError
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls")
 SUMMARY_NAME = "parcom_batch"
@@ -504,105 +501,92 @@ def plan_tasks(
     return tasks, skipped
 
 
-@click.command("batch")
-@click.argument("folder", type=click.Path(path_type=Path))
-@click.option(
-    "--out",
-    "out",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="Write each result as a copy in this folder (same relative path).",
-)
-@click.option("--in-place", "in_place", is_flag=True, help="Write the results into the workbooks themselves.")
-@click.option("--jobs", type=int, default=None, help="Workbooks evaluated at once [default: number of CPUs].")
-@click.option("--recursive", is_flag=True, help="Also evaluate the workbooks of subfolders.")
-@click.option(
-    "--changed-only",
-    is_flag=True,
-    help="Skip workbooks whose data did not change since their last logged run.",
-)
-@click.option(
-    "--timeout",
-    type=float,
-    default=None,
-    help="Stop a workbook's worker after this many seconds (default: no limit).",
-)
-@lang_option
-@guarded
-def batch_command(
-    folder: Path,
-    out: Path | None,
-    in_place: bool,
-    jobs: int | None,
-    recursive: bool,
-    changed_only: bool,
-    timeout: float | None,
-    lang: str,
-) -> int:
-    """Evaluate every workbook (.xlsx, .xlsm, .xls) of FOLDER, each in its own process."""
-    if out is None and not in_place:
-        raise ParcomError("batch_no_target")
-    if out is not None and in_place:
-        raise ParcomError("batch_two_targets")
-    if not folder.is_dir():
-        raise ParcomError("folder_not_found", file=str(folder))
-    if jobs is not None and jobs < 1:
-        raise ParcomError("bad_option", detail=f"--jobs {jobs} (≥ 1)")
-    if timeout is not None and timeout <= 0:
-        raise ParcomError("bad_option", detail=f"--timeout {timeout:g} (> 0)")
-    if out is not None:
-        if out.exists() and not out.is_dir():
-            raise ParcomError("bad_option", detail=f"--out {out}")
-        if out.resolve() == folder.resolve():
-            raise ParcomError("bad_option", detail=f"--out {out} = FOLDER; --in-place")
-    started_at = datetime.now().replace(microsecond=0)
-    started = time.monotonic()
-    files = find_workbooks(folder, recursive, exclude=out)
-    tasks, skipped = plan_tasks(folder, files, out, lang, changed_only)
-    rows_by_file: dict[str, dict[str, Any]] = {row["file"]: row for row in skipped}
-    if not files:
-        click.echo(_render("batch_empty", lang, file=str(folder)), err=True)
-    else:
-        for row in skipped:
-            click.echo(f"{row['file']}: {outcome_label(row['outcome'], lang)}", err=True)
-    workers = max(1, min(jobs or os.cpu_count() or 1, len(tasks) or 1))
-    results = run_tasks(tasks, workers, timeout)
-    if tasks and sys.stderr.isatty():
-        with click.progressbar(
-            length=len(tasks),
-            label=render("batch.progress", lang),
-            file=sys.stderr,
-            show_pos=True,
-            item_show_func=lambda r: r["file"] if r else None,
-        ) as bar:
-            for row in results:
-                rows_by_file[row["file"]] = row
-                bar.update(1, row)
-    else:
-        for row in results:
-            rows_by_file[row["file"]] = row
-            click.echo(f"{row['file']}: {outcome_label(row['outcome'], lang)}", err=True)
-    order = [p.relative_to(folder).as_posix() for p in files]
-    rows = [rows_by_file[name] for name in order]
+@dataclass
+class BatchRun:
+    """A batch as asked for: where to read, where to write, how."""
+
+    folder: Path
+    out: Path | None = None
+    in_place: bool = False
+    jobs: int | None = None
+    recursive: bool = False
+    changed_only: bool = False
+    timeout: float | None = None
+    lang: str = "vi"
+
+    def check(self) -> None:
+        """Refuse what cannot be run, before any workbook is touched."""
+        out, folder = self.out, self.folder
+        if out is None and not self.in_place:
+            raise ParcomError("batch_no_target")
+        if out is not None and self.in_place:
+            raise ParcomError("batch_two_targets")
+        if not folder.is_dir():
+            raise ParcomError("folder_not_found", file=str(folder))
+        if self.jobs is not None and self.jobs < 1:
+            raise ParcomError("bad_option", detail=f"--jobs {self.jobs} (≥ 1)")
+        if self.timeout is not None and self.timeout <= 0:
+            raise ParcomError("bad_option", detail=f"--timeout {self.timeout:g} (> 0)")
+        if out is not None:
+            if out.exists() and not out.is_dir():
+                raise ParcomError("bad_option", detail=f"--out {out}")
+            if out.resolve() == folder.resolve():
+                raise ParcomError("bad_option", detail=f"--out {out} = FOLDER; --in-place")
+
+
+@dataclass
+class BatchReport:
+    rows: list[dict[str, Any]]
+    meta: dict[str, Any]
+    csv_path: Path
+    json_path: Path
+
+    @property
+    def exit_code(self) -> int:
+        return self.meta["exit_code"]
+
+
+def _exit_code(rows: list[dict[str, Any]]) -> int:
     # An unchanged workbook whose last run found data errors still has them: a nightly monitor
     # must keep seeing exit code 1 until someone fixes the data.
-    code = max(
+    return max(
         (
             EXIT_DATA if r["outcome"] == UNCHANGED and r.get("errors") else OUTCOME_EXIT[r["outcome"]]
             for r in rows
         ),
         default=EXIT_OK,
     )
+
+
+def run_batch(
+    job: BatchRun,
+    on_plan: Callable[[list[Path], list[dict[str, Any]], int], None] = lambda files, skipped, n: None,
+    on_row: Callable[[dict[str, Any]], None] = lambda row: None,
+) -> BatchReport:
+    """Evaluate every workbook of the folder; `on_plan` hears the plan, `on_row` each result."""
+    job.check()
+    folder, out, lang = job.folder, job.out, job.lang
+    started_at = datetime.now().replace(microsecond=0)
+    started = time.monotonic()
+    files = find_workbooks(folder, job.recursive, exclude=out)
+    tasks, skipped = plan_tasks(folder, files, out, lang, job.changed_only)
+    rows_by_file: dict[str, dict[str, Any]] = {row["file"]: row for row in skipped}
+    on_plan(files, skipped, len(tasks))
+    workers = max(1, min(job.jobs or os.cpu_count() or 1, len(tasks) or 1))
+    for row in run_tasks(tasks, workers, job.timeout):
+        rows_by_file[row["file"]] = row
+        on_row(row)
+    rows = [rows_by_file[p.relative_to(folder).as_posix()] for p in files]
     target = out if out is not None else folder
     meta = {
         "folder": str(folder),
         "output": str(target),
-        "in_place": in_place,
+        "in_place": job.in_place,
         "started": started_at.isoformat(),
         "seconds": round(time.monotonic() - started, 2),
         "jobs": workers,
-        "changed_only": changed_only,
-        "exit_code": code,
+        "changed_only": job.changed_only,
+        "exit_code": _exit_code(rows),
         "counts": {k: sum(r["outcome"] == k for r in rows) for k in OUTCOMES},
     }
     try:
@@ -611,15 +595,19 @@ def batch_command(
         raise ParcomError(
             "not_writable", file=str(target / f"{SUMMARY_NAME}.csv"), detail=exc.strerror or str(exc)
         ) from exc
+    return BatchReport(rows, meta, csv_path, json_path)
+
+
+def batch_text(report: BatchReport, lang: str) -> str:
+    """The summary table, the files' notes and the closing line the console shows."""
+    rows, lines = report.rows, []
     if rows:
-        click.echo(summary_table(rows, lang))
+        lines.append(summary_table(rows, lang))
         notes = [r for r in rows if r["message"] and r["outcome"] != SKIPPED]
         if notes:
-            click.echo("")
-            for r in notes:
-                click.echo(f"{r['file']}: {r['message']}")
-        click.echo("")
-    counts = meta["counts"]
+            lines += ["", *(f"{r['file']}: {r['message']}" for r in notes)]
+        lines.append("")
+    counts = report.meta["counts"]
     facts = {
         "files": len(rows),
         "evaluated": counts[EVALUATED],
@@ -628,10 +616,5 @@ def batch_command(
         "unusable": counts[UNUSABLE],
         "crashed": counts[CRASHED],
     }
-    click.echo(render("batch.summary", lang, csv=csv_path, json=json_path, **facts))
-    return code
-
-
-def _render(code: str, lang: str, **fields: Any) -> str:
-
-    return render(code, lang, **fields)
+    lines.append(render("batch.summary", lang, csv=report.csv_path, json=report.json_path, **facts))
+    return "\n".join(lines)

@@ -34,6 +34,7 @@ class RunResult(ProblemList):
     outputs: list[OutputSheet] = field(default_factory=list)
     written: bool = False
     read: dict[str, int] = field(default_factory=dict)  # rows read (units, staff), even on an error run
+    errors_only: bool = False  # a validation run: no evaluation was asked for
 
     @property
     def exit_code(self) -> int:
@@ -168,6 +169,7 @@ def run(
         settings_period,
     )
     result.read = {key: len(inputs.tables[key].rows) for key in ("units", "staff")}
+    result.errors_only = errors_only
     stamp = _stamp(lang, when, fingerprint, settings_period)
     checked = Cell(
         render("errors_stamp", lang, when=when, period=settings_period, fingerprint=fingerprint[:12]),

@@ -17,10 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import click
-
 from . import contract as C
-from .cli import EXIT_DATA, EXIT_OK, guarded, lang_option
 from .i18n import Msg, render
 from .io.cells import col_index, col_letter, quote_sheet
 from .problems import ERROR, WARNING, ParcomError, Problem
@@ -432,38 +429,25 @@ def _names(paths: list[Path]) -> list[str]:
     return [p.name if names.count(p.name) == 1 else str(p) for p in paths]
 
 
-@click.command("merge")
-@click.argument("books", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option(
-    "-o",
-    "--output",
-    "master",
-    required=True,
-    type=click.Path(path_type=Path),
-    metavar="MASTER",
-    help="The master workbook to write (a new .xlsx).",
-)
-@click.option(
-    "--into",
-    "into",
-    type=click.Path(path_type=Path),
-    default=None,
-    metavar="EXISTING",
-    help="An existing master: its rows come first and its settings are used.",
-)
-@click.option("--force", is_flag=True, help="Overwrite MASTER if it exists.")
-@lang_option
-@guarded
-def merge_command(books: tuple[Path, ...], master: Path, into: Path | None, force: bool, lang: str) -> int:
-    """Merge the units' workbooks BOOKS (same template) into a new master workbook."""
-    from .commands import format_problem
+@dataclass
+class MergeResult:
+    """What a merge did: the book whose settings the master took, each sheet's merge, and the
+    master's problems (conflicts are errors)."""
 
+    master: Path
+    settings_book: Book
+    from_into: bool
+    merges: list[SheetMerge]
+    problems: list[Problem]
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+
+def _check_target(inputs: list[Path], master: Path, force: bool, lang: str) -> None:
     if master.suffix.lower() != ".xlsx":
         raise ParcomError("bad_option", detail=f"-o {master} (.xlsx)")
-    inputs: list[Path] = []
-    for path in ([into] if into is not None else []) + list(books):
-        if not any(_same_file(path, seen) for seen in inputs):
-            inputs.append(path)
     for path in inputs:
         if _same_file(path, master):
             raise ParcomError("merge_output_is_input", file=str(master))
@@ -472,39 +456,43 @@ def merge_command(books: tuple[Path, ...], master: Path, into: Path | None, forc
     if master.exists() and not force:
         raise ParcomError("exists", file=str(master))
     if not master.parent.is_dir():
-        raise ParcomError(
-            "not_writable",
-            file=str(master),
-            detail=render("merge.no_folder", lang),
-        )
+        raise ParcomError("not_writable", file=str(master), detail=render("merge.no_folder", lang))
 
+
+def merge_books(
+    books: list[Path], master: Path, *, into: Path | None = None, force: bool = False, lang: str = "vi"
+) -> MergeResult:
+    """Merge the units' workbooks (same template) into a new master workbook at `master`."""
+    inputs: list[Path] = []
+    for path in ([into] if into is not None else []) + list(books):
+        if not any(_same_file(path, seen) for seen in inputs):
+            inputs.append(path)
+    _check_target(inputs, master, force, lang)
     loaded = [read_book(path, name) for path, name in zip(inputs, _names(inputs), strict=True)]
     merges = [merge_records(sheet, [book.records[sheet.key] for book in loaded]) for sheet in MERGED_SHEETS]
     settings_book = loaded[0]
     warnings = setting_problems(settings_book, loaded[1:], lang, C.SETTINGS_SHEET.name(lang))
     problems = build_master(master, merges, settings_book, lang, warnings)
+    return MergeResult(master, settings_book, into is not None, merges, problems)
 
-    which = Msg("merge.from_into" if into is not None else "merge.from_first")
-    click.echo(render("merge.settings_from", lang, file=settings_book.file, which=which))
-    for merge in merges:
+
+def merge_text(result: MergeResult, lang: str) -> str:
+    """What the console says of a merge."""
+    from .report import problem_lines
+
+    which = Msg("merge.from_into" if result.from_into else "merge.from_first")
+    lines = [render("merge.settings_from", lang, file=result.settings_book.file, which=which)]
+    for merge in result.merges:
         name = merge.sheet.name(lang)
         facts = {"rows": len(merge.records), "read": merge.read, "identical": merge.identical}
-        click.echo(render("merge.sheet_line", lang, sheet=name, conflicts=len(merge.conflicts), **facts))
-    errors = [p for p in problems if p.is_error]
-    if problems:
-        from .problems import sort_key
-
-        click.echo("")
-        for problem in sorted(problems, key=sort_key):
-            click.echo(format_problem(problem, lang))
-        click.echo("")
-    if errors:
+        lines.append(render("merge.sheet_line", lang, sheet=name, conflicts=len(merge.conflicts), **facts))
+    if result.problems:
+        lines += ["", *problem_lines(result.problems, lang, limit=len(result.problems)), ""]
+    if result.errors:
         sheet, column = C.output_name("errors", lang), SOURCE_HEADER[lang]
-        click.echo(
-            render(
-                "merge.written_conflicts", lang, file=master, count=len(errors), sheet=sheet, column=column
-            )
-        )
-        return EXIT_DATA
-    click.echo(render("merge.written", lang, file=master))
-    return EXIT_OK
+        count = len(result.errors)
+        facts = {"file": result.master, "count": count, "sheet": sheet, "column": column}
+        lines.append(render("merge.written_conflicts", lang, **facts))
+    else:
+        lines.append(render("merge.written", lang, file=result.master))
+    return "\n".join(lines)

@@ -12,6 +12,9 @@ from typing import Any
 ERROR = "error"
 WARNING = "warning"
 
+# Exit codes of every command: done, data errors found, the input or the command cannot be used.
+EXIT_OK, EXIT_DATA, EXIT_UNUSABLE = 0, 1, 2
+
 
 @dataclass
 class Problem:

@@ -89,3 +89,57 @@ def held_back_line(warnings: list[Any], lang: str) -> tuple[list[str], int]:
         return [], 0
     line = render("summary_held_back", lang, count=len(names), names="; ".join(names))
     return [line], sum(p.code.startswith("held_back_") for p in warnings)
+
+
+def problem_line(p: Any, lang: str) -> str:
+    severity = render("console_error" if p.is_error else "console_warning", lang)
+    where = p.where()
+    return f"{severity:9} {where + '  ' if where else ''}{p.message(lang)}"
+
+
+def problem_lines(problems: list[Any], lang: str, limit: int = 200) -> list[str]:
+    """The problems as the console lists them, errors first, at most `limit` then a count."""
+    from .problems import sort_key
+
+    ordered = sorted(problems, key=sort_key)
+    lines = [problem_line(p, lang) for p in ordered[:limit]]
+    if len(ordered) > limit:
+        sheet = C.output_name("errors", lang)
+        lines.append(render("console_more", lang, count=len(ordered) - limit, sheet=sheet))
+    return lines
+
+
+def validation_text(result: Any, file: str, lang: str) -> str:
+    counts = {"errors": len(result.errors), "warnings": len(result.warnings)}
+    return "\n".join(
+        [render("console_counts", lang, file=file, **counts), *problem_lines(result.problems, lang)]
+    )
+
+
+def evaluation_text(result: Any, target: Any, lang: str) -> str:
+    lines = [summary_text(result, lang)]
+    if result.errors:
+        lines += problem_lines(result.errors, lang, limit=50)
+    lines.append(result.written_text(target, lang))
+    return "\n".join(lines)
+
+
+def to_json(result: Any, lang: str, **where: Any) -> dict[str, Any]:
+    """The run as JSON: codes and numbers, never labels (`parcom … --format json`)."""
+    payload: dict[str, Any] = dict(where)
+    if result.errors_only:
+        payload |= {"errors": len(result.errors), "warnings": len(result.warnings)}
+    else:
+        payload |= {
+            "status": result.status,
+            "period": result.period,
+            "fingerprint": result.fingerprint,
+            "counts": result.counts(),
+        }
+    payload["problems"] = [p.to_dict(lang) for p in result.problems]
+    if result.evaluation is not None and not result.errors_only:
+        payload["nominations"] = [
+            {"kind": c.kind, "id": c.id, "name": c.name, "award": c.award, "rank": c.rank, "tied": c.tied}
+            for c in result.evaluation.nominated_units + result.evaluation.nominated_people
+        ]
+    return payload

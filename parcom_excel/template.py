@@ -18,10 +18,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import click
-
 from . import contract as c
-from .cli import guarded, lang_option
 from .i18n import render
 from .io.cells import col_letter, quote_sheet
 from .model import BASE_FONT
@@ -561,35 +558,6 @@ def write_template(
             except OSError:
                 pass
     return path
-
-
-@click.command("init")
-@click.argument("path", type=click.Path(path_type=Path))
-@click.option("--sample", is_flag=True, help="Fill the template with realistic sample data.")
-@click.option("--force", is_flag=True, help="Overwrite the file if it exists.")
-@lang_option
-@guarded
-def init_command(path: Path, sample: bool, force: bool, lang: str) -> int:
-    """Write the standard template workbook to PATH (.xlsx)."""
-    data = None
-    if sample:
-        from .sample import make_sample
-
-        data = make_sample()
-    written = write_template(path, lang=lang, sample=data, force=force)
-    if data is None:
-        click.echo(render("tpl.written", lang, file=written))
-    else:
-        click.echo(
-            render(
-                "tpl.written_sample",
-                lang,
-                file=written,
-                units=len(data.rows("units")),
-                staff=len(data.rows("staff")),
-            )
-        )
-    return 0
 
 
 if __name__ == "__main__":

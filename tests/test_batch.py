@@ -12,10 +12,10 @@ from click.testing import CliRunner
 
 from parcom_excel.batch import (
     START_ENV,
-    batch_command,
     find_workbooks,
     is_lock_or_temp,
 )
+from parcom_excel.cli.batch import command as batch_command
 from parcom_excel.io.package import owned_sheets
 from tests.workbooks import department, find, run_cli, write_book
 

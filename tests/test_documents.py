@@ -12,10 +12,10 @@ import pytest
 from lxml import etree
 
 from parcom_excel import contract as C
+from parcom_excel.button import draft_dossier
 from parcom_excel.core import run
 from parcom_excel.documents import templates as T
 from parcom_excel.documents.dossier import default_folder, to_pdf, write_dossier
-from parcom_excel.io.excel import draft_dossier
 from parcom_excel.io.files import FileAdapter
 from parcom_excel.rules.criteria import MET
 

@@ -20,6 +20,7 @@ from typing import Any
 import openpyxl
 import pytest
 
+from parcom_excel import button
 from parcom_excel.io import excel
 from parcom_excel.io.cells import address
 from parcom_excel.io.celltext import MAX_TEXT
@@ -183,7 +184,7 @@ def test_freeze_and_chart_blocks() -> None:
 
 def test_ascii_fold_keeps_vietnamese_readable() -> None:
     assert (
-        excel.ascii_fold("Đánh giá: sổ làm việc không bị thay đổi")
+        button.ascii_fold("Đánh giá: sổ làm việc không bị thay đổi")
         == "Danh gia: so lam viec khong bi thay doi"
     )
 
@@ -204,7 +205,7 @@ def test_the_button_without_excel_says_one_sentence_and_no_traceback() -> None:
 
 def test_importing_the_package_and_the_layer_stays_light() -> None:
     code = (
-        "import sys, parcom_excel, parcom_excel.io.excel\n"
+        "import sys, parcom_excel, parcom_excel.io.excel, parcom_excel.button\n"
         "heavy = [m for m in ('xlwings', 'pandas', 'pandera', 'openpyxl') if m in sys.modules]\n"
         "print(','.join(heavy))"
     )
@@ -476,14 +477,14 @@ def test_the_button_evaluates_the_sample_and_says_so(monkeypatch: pytest.MonkeyP
     book = remote_book(payload(SAMPLE))
     book.set_mock_caller()
     try:
-        excel.main()
+        button.main()
     finally:
         del xw.Book._mock_caller
     actions = book.json()["actions"]
     alerts = [a["args"] for a in actions if a["func"] == "alert"]
     assert len(alerts) == 1
     text, title, _, mode, _ = alerts[0]
-    assert title == excel.TITLE and SAMPLE.name in text and mode in ("info", "critical")
+    assert title == button.TITLE and SAMPLE.name in text and mode in ("info", "critical")
     added = [a["args"][1] for a in actions if a["func"] == "addSheet"]
     assert "Lỗi dữ liệu" in added and "Nhật ký" in added
     assert {a["args"][0] for a in actions if a["func"] == "namesAdd"} >= {"_parcom_errors", "_parcom_log"}
@@ -501,7 +502,7 @@ def test_the_button_reports_a_failure_in_one_vietnamese_sentence(
     book = remote_book(payload(tiny))  # no contract sheets: the core refuses it
     book.set_mock_caller()
     try:
-        excel.main()
+        button.main()
     finally:
         del xw.Book._mock_caller
     actions = book.json()["actions"]

@@ -10,8 +10,8 @@ import openpyxl
 from click.testing import CliRunner
 from python_calamine import CalamineWorkbook
 
-from parcom_excel.commands import evaluate_command
-from parcom_excel.merge import merge_command
+from parcom_excel.cli.evaluate import command as evaluate_command
+from parcom_excel.cli.merge import command as merge_command
 from tests.workbooks import department, find, write_book
 
 DATA_SHEETS = ("Đơn vị", "Cán bộ", "Đánh giá cá nhân", "Kết quả đơn vị", "Sáng kiến", "Kỷ luật")

@@ -14,10 +14,8 @@ leading apostrophe, so it stays text.
 
 from __future__ import annotations
 
-import os
 import re
 import sys
-import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
@@ -25,7 +23,6 @@ from decimal import Decimal
 from typing import Any
 
 from ..adapter import Grid
-from ..i18n import render
 from ..model import STYLES, Chart, OutputSheet
 from ..problems import WARNING, ParcomError, Problem
 from ..sheetnames import (
@@ -39,8 +36,7 @@ from ..sheetnames import (
 from .cells import col_letter
 from .celltext import clean_text, looks_like_formula
 
-LANG = "vi"
-TITLE = render("excel.alert_title", LANG)
+LANG = "vi"  # the adapter writes the Vietnamese problems of its own (a sheet name taken, ...)
 MAX_LINKS = 2000  # hyperlinks are one call each; past this the address stays readable as text
 MERGE_SCAN_ROWS = 30  # header rows looked at for merged cells
 
@@ -90,98 +86,13 @@ _ERRORS = {
 }
 
 
-# ---------------------------------------------------------------- entry point
-
-
-def main() -> None:
-    """The ribbon button: evaluate the calling workbook and say how it went in one message box."""
-    book = None
-    adapter: XlwingsAdapter | None = None
-    try:
-        import xlwings as xw
-
-        book = xw.Book.caller()
-        adapter = XlwingsAdapter(book)
-        from ..core import run
-
-        result = run(adapter, lang=LANG)
-        _activate(book, result.next_sheet)
-        text = result.summary_text(LANG)
-        if result.evaluation is not None and result.evaluation.world.settings.documents_on_evaluate == "Y":
-            text += "\n\n" + draft_dossier(book, result.evaluation)
-        _alert(book, text, "info" if result.exit_code == 0 else "critical")
-    except ParcomError as exc:
-        _alert(book, exc.message(LANG), "critical")
-    except Exception as exc:  # the last net: one sentence, never a traceback
-        if os.environ.get("PARCOM_DEBUG"):
-            raise
-
-        code = "excel_write_failed" if adapter is not None and adapter.write_started else "excel_unexpected"
-        _alert(book, render(code, LANG, detail=_describe(exc)), "critical")
-
-
-def draft_dossier(book: Any, evaluation: Any) -> str:
-    """The button's dossier ("Soạn hồ sơ khi bấm Đánh giá" = Có): the Word documents go into a
-    folder beside the workbook, named after it; the alert says where, or in one sentence why not."""
-    from pathlib import Path
-
-    from ..documents.dossier import default_folder, write_dossier
-
-    try:
-        full = Path(book.fullname)
-    except Exception:
-        full = None
-    if full is None or not full.is_absolute() or not full.parent.is_dir():
-        return render("docs_unsaved_book", LANG)
-    try:
-        return write_dossier(evaluation, default_folder(full), lang=LANG).summary(LANG)
-    except ParcomError as exc:
-        return exc.message(LANG)
-
-
-def _describe(exc: BaseException) -> str:
-    text = " ".join(str(exc).split())
-    if len(text) > 200:
-        text = text[:199] + "…"
-    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
-
-
-def _activate(book: Any, name: str | None) -> None:
+def activate(book: Any, name: str | None) -> None:
     if not name:
         return
     try:
         book.sheets[name].activate()
     except Exception:
         pass  # the sheet is there; not landing on it is no reason to alarm anyone
-
-
-def _alert(book: Any, text: str, mode: str) -> None:
-    """Excel's message box; if even that fails, one plain line on stderr and exit code 1.
-
-    RunPython shows stderr in its own error box when Python exits with a non-zero code. That box
-    reads the text as ANSI, so the fallback drops the diacritics rather than show mojibake.
-    """
-    if book is not None:
-        try:
-            book.app.alert(text, title=TITLE, mode=mode)
-            return
-        except Exception:
-            pass
-    try:
-        sys.stderr.write(ascii_fold(text) + "\n")
-        sys.stderr.flush()
-    except Exception:
-        pass
-    raise SystemExit(1)
-
-
-def ascii_fold(text: str) -> str:
-    """Vietnamese without diacritics ("Đánh giá" -> "Danh gia"), readable in any code page."""
-    text = text.replace("\u0111", "d").replace("\u0110", "D")  # đ, Đ have no decomposition
-    decomposed = unicodedata.normalize("NFD", text)
-    return (
-        "".join(ch for ch in decomposed if not unicodedata.combining(ch)).encode("ascii", "replace").decode()
-    )
 
 
 # ---------------------------------------------------------------- pure helpers
@@ -427,7 +338,7 @@ class XlwingsAdapter:
             for out in outputs:
                 problems += self._write_sheet(out, owned)
             if active:
-                self._try("activate", _activate, self.book, active)
+                self._try("activate", activate, self.book, active)
         finally:
             self._try("screen_updating", setattr, self.book.app, "screen_updating", True)
         return problems

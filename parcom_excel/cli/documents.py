@@ -6,7 +6,9 @@ from pathlib import Path
 
 import click
 
-from ..cli import EXIT_DATA, EXIT_OK, guarded, lang_option
+from ..problems import EXIT_DATA, EXIT_OK
+from .app import guarded
+from .options import lang_option
 
 
 @click.command("documents")
@@ -27,18 +29,18 @@ from ..cli import EXIT_DATA, EXIT_OK, guarded, lang_option
 )
 @lang_option
 @guarded
-def documents_command(book: Path, output: Path | None, pdf: bool, templates: Path | None, lang: str) -> int:
+def command(book: Path, output: Path | None, pdf: bool, templates: Path | None, lang: str) -> int:
     """Evaluate BOOK (without changing it) and draft the Word documents of the dossier."""
-    from ..commands import print_problems
     from ..core import run
+    from ..documents.dossier import default_folder, write_dossier
     from ..i18n import render
     from ..io.files import FileAdapter
-    from .dossier import default_folder, write_dossier
+    from ..report import problem_lines
 
     result = run(FileAdapter(book), lang=lang, write=False)
     if result.errors:
         click.echo(render("docs_data_errors", lang, file=book.name, count=len(result.errors)))
-        print_problems(result.errors, lang, limit=50)
+        click.echo("\n".join(problem_lines(result.errors, lang, limit=50)))
         return EXIT_DATA
     folder = output or default_folder(book)
     done = write_dossier(result.evaluation, folder, lang=lang, templates=templates, pdf=pdf)
