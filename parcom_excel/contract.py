@@ -648,8 +648,8 @@ DISCIPLINES = Sheet(
             ENUM,
             enum="proceeding",
             width=16,
-            vi_doc="Đã quyết định (để trống), Đang xem xét hoặc Đã kết luận không vi phạm: đang xem xét kỷ luật, thanh tra, kiểm tra, khiếu nại, tố cáo hoặc xác minh vụ việc tham nhũng, tiêu cực báo chí nêu thì tạm chưa đề nghị khen thưởng; người bị kỷ luật chỉ được tính thành tích từ khi hết thời hạn kỷ luật (NĐ 152/2025 Đ.4 k.4).",
-            en_doc="Decided (blank), Pending or Concluded without a breach: while discipline, an inspection, a complaint, a denunciation or a press-raised corruption case is pending, no award is proposed; a disciplined person's achievements count from the end of the discipline period (Decree 152/2025 Art.4(4)).",
+            vi_doc="Đã quyết định (để trống), Đang xem xét hoặc Đã kết luận không vi phạm. Đang xem xét kỷ luật, thanh tra, kiểm tra, khiếu nại, tố cáo, vụ việc báo chí nêu: tạm chưa đề nghị; bị kỷ luật: thành tích tính từ khi hết thời hạn kỷ luật (NĐ 152/2025 Đ.4 k.4).",
+            en_doc="Decided (blank), Pending or Concluded without a breach. Pending discipline, inspection, complaint, denunciation or press-raised case: not proposed for now; disciplined: achievements count from the end of the discipline (Decree 152/2025 Art.4(4)).",
         ),
     ),
     vi_doc="Quyết định kỷ luật và vi phạm pháp luật (§IV.1.d, §IV.2.c).",
@@ -1299,49 +1299,8 @@ SETTINGS_SHEET = Sheet(
 )
 
 
-# ---------------------------------------------------------------- criteria and awards
-@dataclass(frozen=True)
-class Criterion(Bilingual):
-    id: str
-    ref: str
-    vi: str
-    en: str
-    yearly: bool
-
-
-COLLECTIVE_CRITERIA = (
-    Criterion(
-        "TT1", "§IV.1.a", "Hoàn thành nhiệm vụ CCHC đúng và vượt tiến độ", "PAR tasks done on time", True
-    ),
-    Criterion("TT2", "§IV.1.b", "Tham mưu văn bản, kế hoạch CCHC", "Advised on PAR documents", True),
-    Criterion("TT3", "§IV.1.b (thứ hai)", "Có sáng kiến được công nhận", "Recognised initiative", False),
-    Criterion(
-        "TT4",
-        "§IV.1.c",
-        "Đạt chỉ tiêu KT-XH, dự toán ngân sách, chương trình",
-        "Targets, budget, programmes met",
-        True,
-    ),
-    Criterion(
-        "TT5", "§IV.1.d", "Không có cán bộ bị kỷ luật, vi phạm pháp luật", "No discipline or breach", False
-    ),
-    Criterion(
-        "TT6",
-        "§IV.1.e",
-        "100% cán bộ hoàn thành tốt nhiệm vụ trở lên",
-        "All staff rated well or better",
-        True,
-    ),
-)
-INDIVIDUAL_CRITERIA = (
-    Criterion("CN1", "§IV.2.a", "Có sáng kiến được công nhận", "Recognised initiative", False),
-    Criterion("CN2", "§IV.2.b", "Xếp loại hoàn thành tốt nhiệm vụ trở lên", "Rated well or better", True),
-    Criterion(
-        "CN3", "§IV.2.c", "Không bị kỷ luật, không vi phạm pháp luật", "No discipline or breach", False
-    ),
-)
-
-
+# ---------------------------------------------------------------- awards
+# The criteria are rules/criteria.py's entries (each one object: names, judgement, facts).
 @dataclass(frozen=True)
 class Award(Bilingual):
     key: str

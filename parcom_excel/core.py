@@ -200,8 +200,7 @@ def run(
         from .rules.missing import held_back
 
         result.evaluation = evaluation
-        sheets = {key: table.sheet for key, table in inputs.tables.items()}
-        result.problems += held_back(evaluation, sheets, inputs.lang)
+        result.problems += held_back(evaluation)
         result.outputs = [
             errors_sheet(result.problems, lang, stamp, adapter.label),
             results_sheet("units_result", evaluation, lang, stamp),

@@ -11,7 +11,7 @@ from .i18n import fmt, render, sentence
 from .io.cells import quote_sheet, split_cell
 from .model import Cell, Chart, OutputSheet
 from .problems import Problem, sort_key
-from .rules.criteria import MET, MISSING, UNMET
+from .rules.criteria import COLLECTIVE_CRITERIA, INDIVIDUAL_CRITERIA, MET, MISSING, UNMET
 from .rules.evaluate import Evaluation
 from .rules.ranking import Candidate
 
@@ -111,7 +111,7 @@ def _decision(candidate: Candidate, lang: str) -> tuple[str, str]:
 def results_sheet(key: str, evaluation: Evaluation, lang: str, stamp: Cell) -> OutputSheet:
     units = key == "units_result"
     candidates = evaluation.units if units else evaluation.people
-    criteria = C.COLLECTIVE_CRITERIA if units else C.INDIVIDUAL_CRITERIA
+    criteria = COLLECTIVE_CRITERIA if units else INDIVIDUAL_CRITERIA
     title = render("kq.title.units" if units else "kq.title.people", lang)
     head = [
         render("col.no", lang),
@@ -154,7 +154,7 @@ def results_sheet(key: str, evaluation: Evaluation, lang: str, stamp: Cell) -> O
             facts = (outcome.code, id(outcome.params))
             text = texts.get(facts)
             if text is None:
-                text = texts[facts] = outcome.render(lang)
+                text = texts[facts] = outcome.reason.render(lang)
             row.append(Cell(text, "wrap", _link(outcome.sources[0]) if outcome.sources else None))
         conclusion, style = _decision(c, lang)
         note = "; ".join(n.render(lang) for n in (c.tie_note or c.note, c.priority_note) if n)
@@ -448,8 +448,8 @@ def dashboard_sheet(evaluation: Evaluation, lang: str, stamp: Cell) -> OutputShe
     )
     rate_first = len(rows)
     for criteria, group in (
-        (C.COLLECTIVE_CRITERIA, evaluation.units),
-        (C.INDIVIDUAL_CRITERIA, evaluation.people),
+        (COLLECTIVE_CRITERIA, evaluation.units),
+        (INDIVIDUAL_CRITERIA, evaluation.people),
     ):
         for criterion in criteria:
             met = sum(c.outcomes[criterion.id].status == MET for c in group)
@@ -479,7 +479,7 @@ def dashboard_sheet(evaluation: Evaluation, lang: str, stamp: Cell) -> OutputShe
     while len(rows) < unit_title:
         rows.append([])
     rows.append([Cell(render("dash.table", lang), "title")])
-    criteria = [c.id for c in C.COLLECTIVE_CRITERIA] + [c.id for c in C.INDIVIDUAL_CRITERIA]
+    criteria = [c.id for c in COLLECTIVE_CRITERIA] + [c.id for c in INDIVIDUAL_CRITERIA]
     header_row = len(rows)
     rows.append([Cell(render("col.unit", lang), "header")] + [Cell(c, "header") for c in criteria])
     people_by_unit: dict[str, list[Candidate]] = {}

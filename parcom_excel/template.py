@@ -23,6 +23,7 @@ from .i18n import render
 from .io.cells import col_letter, quote_sheet
 from .model import BASE_FONT
 from .problems import ParcomError
+from .rules.criteria import COLLECTIVE_CRITERIA, INDIVIDUAL_CRITERIA
 from .text import fold
 
 if TYPE_CHECKING:
@@ -223,8 +224,8 @@ class _Builder:
         ws.merge_range(row, 2, row, 4, criterion_header, head)
         row += 1
         for title, criteria in (
-            ("tpl.collective", c.COLLECTIVE_CRITERIA),
-            ("tpl.individual", c.INDIVIDUAL_CRITERIA),
+            ("tpl.collective", COLLECTIVE_CRITERIA),
+            ("tpl.individual", INDIVIDUAL_CRITERIA),
         ):
             for criterion in criteria:
                 ws.write_string(row, 0, f"{criterion.id} – {render(title, lang)}", boxed_bold)

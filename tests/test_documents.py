@@ -17,7 +17,7 @@ from parcom_excel.core import run
 from parcom_excel.documents import templates as T
 from parcom_excel.documents.dossier import default_folder, to_pdf, write_dossier
 from parcom_excel.io.files import FileAdapter
-from parcom_excel.rules.criteria import MET
+from parcom_excel.rules.criteria import COLLECTIVE_CRITERIA, INDIVIDUAL_CRITERIA, MET
 
 from .helpers_rich import NS_MAIN, rewrite_zip
 from .workbooks import ROOT, department, run_cli, write_book
@@ -101,8 +101,8 @@ def test_review_figures_equal_the_evaluation(sample):
             cells = [c.text for c in row.cells]
             rows[cells[0]] = cells
     for criteria, group in (
-        (C.COLLECTIVE_CRITERIA, evaluation.units),
-        (C.INDIVIDUAL_CRITERIA, evaluation.people),
+        (COLLECTIVE_CRITERIA, evaluation.units),
+        (INDIVIDUAL_CRITERIA, evaluation.people),
     ):
         for criterion in criteria:
             met = sum(c.outcomes[criterion.id].status == MET for c in group)

@@ -236,19 +236,23 @@ def test_a_discipline_period_to_the_end_leaves_no_year_and_says_so(tmp_path):
 
 def test_the_summary_says_from_when_achievements_count(tmp_path):
     from parcom_excel.i18n import sentence
-    from parcom_excel.rules.evaluate import person_summary, unit_summary
+    from parcom_excel.rules.criteria import summary as summary_of
 
     data = disciplined(disciplined(department()), unit="VP", on=date(2022, 10, 1), form="Vi phạm pháp luật")
     world = evaluate(book(tmp_path, data)).evaluation.world
-    text = sentence(person_summary(world, world.people["CB02"], []))
+    text = sentence(summary_of(world, "person", world.people["CB02"]))
     assert text.startswith("Thành tích tính từ 01/12/2023, khi hết thời hạn kỷ luật (NĐ 152/2025 Đ.4 k.4)")
-    assert "năm 2024: hoàn thành tốt nhiệm vụ" in text and "năm 2022" not in text and "năm 2023" not in text
-    other = sentence(person_summary(world, world.people["CB04"], []))
+    assert (
+        "xếp loại năm 2024: hoàn thành tốt nhiệm vụ" in text
+        and "năm 2022:" not in text
+        and "năm 2023:" not in text
+    )
+    other = sentence(summary_of(world, "person", world.people["CB04"]))
     assert "tích tính từ" not in other and "năm 2022: hoàn thành tốt nhiệm vụ" in other
-    unit = sentence(unit_summary(world, world.units["VP"], []))
+    unit = sentence(summary_of(world, "unit", world.units["VP"]))
     assert unit.startswith("Thành tích tính từ 01/10/2023")
     assert "hoàn thành đúng hạn 20/20 nhiệm vụ CCHC được giao giai đoạn 2024–2025" in unit
-    clean = sentence(unit_summary(world, world.units["TT"], []))
+    clean = sentence(summary_of(world, "unit", world.units["TT"]))
     assert "tích tính từ" not in clean and "40/40 nhiệm vụ CCHC được giao giai đoạn 2022–2025" in clean
 
 
@@ -259,11 +263,11 @@ def test_a_year_of_maternity_leave_is_judged_on_the_rating_given(tmp_path):
     data = department()
     find(data["ratings"], staff_id="CB04", year=2024)["note"] = "Nghỉ thai sản 6 tháng"
     got = people(evaluate(book(tmp_path, data)))
-    reason = got["CB04"].outcomes["CN2"].render("vi")
+    reason = got["CB04"].outcomes["CN2"].reason.render("vi")
     assert got["CB04"].outcomes["CN2"].status == "met" and "2024" in reason
     assert "nghỉ thai sản" in reason and "NĐ 152/2025 Đ.4 k.5" in reason
     skipped = people(evaluate(book(tmp_path, data, {"maternity_counts": "N"}, "n.xlsx")))
-    assert "2024" not in skipped["CB04"].outcomes["CN2"].render("vi")
+    assert "2024" not in skipped["CB04"].outcomes["CN2"].reason.render("vi")
 
 
 # ---------------------------------------------------------------- award history (Luật TĐKT Đ.5 k.2 c)
@@ -286,8 +290,9 @@ def test_an_initiative_already_used_by_a_past_award_is_not_counted(tmp_path):
     for staff_id in ("CB03", "CB04"):  # SK02 was their only initiative
         outcome = got[staff_id].outcomes["CN1"]
         assert outcome.status == "unmet"
-        assert "SK02 đã dùng cho khen thưởng Quyết định số 07/QĐ-SKHCN ngày 15/01/2024" in outcome.render(
-            "vi"
+        assert (
+            "SK02 đã dùng cho khen thưởng Quyết định số 07/QĐ-SKHCN ngày 15/01/2024"
+            in outcome.reason.render("vi")
         )
     assert units(result)["TT"].outcomes["TT3"].status == "unmet"
     assert got["CB02"].award == "bk" and not got["CB02"].tied  # the tie is gone with CB04

@@ -94,15 +94,15 @@ def test_criterion(tmp_path, case):
         apply_change(data, change)
     result = evaluate(tmp_path, data, case.get("settings"))
     got = outcome(result, case["criterion"], case["subject"])
-    assert got.status == case["expected"], got.render("en")
-    assert got.render("vi") and got.render("en")
+    assert got.status == case["expected"], got.reason.render("en")
+    assert got.reason.render("vi") and got.reason.render("en")
 
 
 def test_reason_cites_the_source_cell_and_setting(tmp_path):
     data = department()
     set_rating(data, "CB02", 2024, "HTNV")
     result = evaluate(tmp_path, data)
-    reason = outcome(result, "CN2", "CB02").render("vi")
+    reason = outcome(result, "CN2", "CB02").reason.render("vi")
     row = 2 + data["ratings"].index(find(data["ratings"], staff_id="CB02", year=2024))
     assert f"Đánh giá cá nhân!C{row}" in reason
     assert "Cấu hình!B" in reason and "Hoàn thành tốt nhiệm vụ" in reason
@@ -138,6 +138,6 @@ def test_english_reasons_name_the_workbooks_own_terms(tmp_path):
     data = department()
     set_rating(data, "CB02", 2024, "HTNV")
     result = evaluate(tmp_path, data)
-    reason = outcome(result, "CN2", "CB02").render("en")
+    reason = outcome(result, "CN2", "CB02").reason.render("en")
     assert reason.startswith("2024: Hoàn thành nhiệm vụ (")
     assert "below Xếp loại tối thiểu (TT6, CN2) = Hoàn thành tốt nhiệm vụ (Cấu hình!B" in reason

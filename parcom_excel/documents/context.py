@@ -17,7 +17,13 @@ from typing import Any
 
 from .. import contract as C
 from ..i18n import CATALOG, render, sentence
-from ..rules.criteria import MET, person_initiatives, unit_initiatives
+from ..rules.criteria import (
+    COLLECTIVE_CRITERIA,
+    INDIVIDUAL_CRITERIA,
+    MET,
+    person_initiatives,
+    unit_initiatives,
+)
 from ..rules.domain import LEVEL_RANK, Initiative, Person, Unit, World
 from ..rules.evaluate import Evaluation
 from ..rules.ranking import Candidate
@@ -383,8 +389,8 @@ def _tally(evaluation: Evaluation, lang: str) -> dict[str, Any]:
         "tap_the_dat": evaluation.unit_tally.eligible,
         "ca_nhan_xet": len(evaluation.people),
         "ca_nhan_dat": evaluation.people_tally.eligible,
-        "tieu_chi_tap_the": _criteria_rows(evaluation.units, C.COLLECTIVE_CRITERIA, lang),
-        "tieu_chi_ca_nhan": _criteria_rows(evaluation.people, C.INDIVIDUAL_CRITERIA, lang),
+        "tieu_chi_tap_the": _criteria_rows(evaluation.units, COLLECTIVE_CRITERIA, lang),
+        "tieu_chi_ca_nhan": _criteria_rows(evaluation.people, INDIVIDUAL_CRITERIA, lang),
         "sang_kien_cap": levels,
         "sang_kien_tong": len(counted),
         "khen_thuong": awards,

@@ -10,6 +10,18 @@ TEXTS: dict[str, tuple[str, str]] = {
     "law_with_note": ("{reason}. {note}", "{reason}. {note}"),
     "law_with_aside": ("{reason} {note}", "{reason} {note}"),
     "law_notes": ("{first}; {then}", "{first}; {then}"),
+    # ---- legal references a criterion or a ranking key applies (rules/kinds.Criterion.law)
+    "ref.nd152.4.4": ("NĐ 152/2025 Đ.4 k.4", "Decree 152/2025 Art.4(4)"),
+    "ref.nd152.4.5": ("NĐ 152/2025 Đ.4 k.5", "Decree 152/2025 Art.4(5)"),
+    "ref.nd152.4.6": ("NĐ 152/2025 Đ.4 k.6", "Decree 152/2025 Art.4(6)"),
+    "ref.luat2022.5.2c": (
+        "Luật TĐKT 2022 Đ.5 k.2 điểm c",
+        "Law on Emulation and Commendation 2022 Art.5(2)(c)",
+    ),
+    "not_in_force": (
+        "Không áp dụng cho kỳ này: quy định có hiệu lực từ {date}",
+        "Not applied to this period: in force from {date}",
+    ),
 }
 TEXTS.update(
     {

@@ -12,11 +12,13 @@ from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import contract as C
 from ..i18n import Term
-from ..settings import Settings
+
+if TYPE_CHECKING:  # the value object only: the rules never parse a workbook
+    from ..settings import Settings
 
 
 def add_months(day: date, months: int) -> date:
