@@ -1149,8 +1149,8 @@ SETTINGS: tuple[Setting, ...] = (
         "Discipline in effect (months)",
         "int",
         12,
-        "Quyết định kỷ luật có hiệu lực trong số tháng này kể từ ngày quyết định; quyết định còn hiệu lực trong kỳ thì không đạt TT5, CN3.",
-        "A decision is in effect this many months from its date; one in effect within the period fails TT5 and CN3.",
+        "Quyết định kỷ luật có hiệu lực trong số tháng này kể từ ngày quyết định; quyết định còn hiệu lực trong kỳ thì không đạt TT5, CN3, và thành tích của người, đơn vị bị kỷ luật chỉ tính từ khi hết thời hạn này (NĐ 152/2025 Đ.4 k.4).",
+        "A decision is in effect this many months from its date; one in effect within the period fails TT5 and CN3, and a disciplined person's or unit's achievements count only from its end (Decree 152/2025 Art.4(4)).",
         min=0,
     ),
     _s(

@@ -523,6 +523,18 @@ def cross_checks(
                     )
                 )
 
+    return problems + _discipline_checks(frames, tables, lang)
+
+
+def _discipline_checks(
+    frames: dict[str, pd.DataFrame], tables: dict[str, RawTable], lang: str
+) -> list[Problem]:
+    """A discipline row names its target; a good rating the year of a decision is a warning."""
+    problems: list[Problem] = []
+
+    def at(key: str, column: str, i: int) -> tuple[str, str]:
+        return tables[key].sheet, tables[key].cell(column, i)
+
     discipline = frames["discipline"]
     ratings = frames["ratings"]
     disciplined = set(discipline["staff_id"].dropna())

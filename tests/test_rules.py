@@ -141,3 +141,36 @@ def test_english_reasons_name_the_workbooks_own_terms(tmp_path):
     reason = outcome(result, "CN2", "CB02").reason.render("en")
     assert reason.startswith("2024: Hoàn thành nhiệm vụ (")
     assert "below Xếp loại tối thiểu (TT6, CN2) = Hoàn thành tốt nhiệm vụ (Cấu hình!B" in reason
+
+
+def test_a_criterion_applies_from_its_date_in_force(tmp_path):
+    """A criterion that came with a change of law (`since`) is judged only for a period ending
+    on or after that date; before, it is not applied, and the reason says from when."""
+    from dataclasses import replace
+
+    from parcom_excel.rules.criteria import TT2
+
+    data = department()
+    find(data["results"], unit_id="VP", year=2023)["advisory_docs"] = 0
+    world = evaluate(tmp_path, data).evaluation.world  # period 2022–2025
+    unit = world.units["VP"]
+    assert TT2(world, unit).status == "unmet"
+    assert replace(TT2, since=date(2025, 12, 31))(world, unit).status == "unmet"
+    later = replace(TT2, since=date(2026, 1, 1))(world, unit)
+    assert later.status == "met"
+    assert later.reason.render("vi") == "Không áp dụng cho kỳ này: quy định có hiệu lực từ 01/01/2026"
+
+
+def test_each_criterion_names_its_plan_paragraph_and_law_in_both_languages():
+    from parcom_excel.rules.criteria import CN2, COLLECTIVE_CRITERIA, INDIVIDUAL_CRITERIA, TT3, TT5
+
+    assert [c.who for c in COLLECTIVE_CRITERIA] == ["unit"] * 6
+    assert [c.who for c in INDIVIDUAL_CRITERIA] == ["person"] * 3
+    assert TT3.references("vi")[:1] == ["§IV.1.b (thứ hai)"] and TT3.references("en")[:1] == [
+        "§IV.1.b (second)"
+    ]
+    assert CN2.references("en") == ["§IV.2.b", "Decree 152/2025 Art.4(5)", "Decree 152/2025 Art.4(4)"]
+    assert TT5.references("vi") == ["§IV.1.d"]  # not yearly: no year is left out by a discipline
+    for criterion in (*COLLECTIVE_CRITERIA, *INDIVIDUAL_CRITERIA):
+        assert criterion.label("vi") != criterion.label("en")
+        assert criterion.vi and criterion.en
