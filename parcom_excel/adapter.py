@@ -7,6 +7,7 @@ from typing import Any, Protocol
 
 from .model import OutputSheet
 from .problems import Problem
+from .sheetnames import sheet_matches
 
 
 @dataclass
@@ -54,3 +55,15 @@ class Adapter(Protocol):
 
     def write(self, outputs: list[OutputSheet]) -> list[Problem]:
         """Add or replace our output sheets; return warnings (e.g. a name taken by the user)."""
+
+
+def trusted_marker(key: str, sheet: str) -> bool:
+    """May the marker of output `key` name the sheet `sheet`? Never one of the workbook's input
+    sheets (other than the one output `key` writes itself: the council sheet is both, pre-filled
+    by us and its votes typed by the secretary). A marker copied or tampered with onto a user's
+    sheet must not make any adapter clear that sheet: both adapters ask this."""
+    from . import contract as C
+
+    return not any(
+        sheet_matches(sheet, s) for s in (C.SETTINGS_SHEET, *C.DATA_SHEETS) if s.key != key.lower()
+    )

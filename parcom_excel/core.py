@@ -157,7 +157,7 @@ def run(
 
     when = (now or datetime.now()).replace(microsecond=0)
     inputs = read_inputs(adapter)
-    validation = validate(inputs, lang, from_year, to_year)
+    validation = validate(inputs, from_year, to_year)
     fingerprint = fingerprint_inputs(inputs, from_year, to_year)
     settings_period = _period(inputs, from_year, to_year)
     result = RunResult(

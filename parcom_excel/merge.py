@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from . import contract as C
+from .addresses import col_index, col_letter, quote_sheet
 from .i18n import Msg, render
-from .io.cells import col_index, col_letter, quote_sheet
 from .problems import ERROR, WARNING, ParcomError, Problem
 from .text import clean, fold
 
@@ -38,7 +38,7 @@ MERGED_SHEETS = tuple(sheet for sheet in C.DATA_SHEETS if sheet.key != "council"
 
 def _typed(column: C.Column, value: Any) -> tuple[bool, Any]:
     """(ok, value as validation reads it); lists become tuples so they can be compared."""
-    from .validate import BAD, typer  # one reading of a cell for validation and merge
+    from .values import BAD, typer  # one reading of a cell for validation and merge
 
     typed = typer(column)(value)
     if typed is BAD:

@@ -26,7 +26,6 @@ class RawTable:
     rows: list[int]  # 1-based Excel row of each record
     data: dict[str, list[Any]]  # column key -> values, aligned with rows
     extra: dict[str, str] = field(default_factory=dict)  # unknown header text -> letter
-    formula_cells: set[str] = field(default_factory=set)  # cells holding a formula with no value
     legacy_cells: set[str] = field(default_factory=set)  # cells formatted with a TCVN3/VNI font
     conflicts: dict[str, str] = field(default_factory=dict)  # merge's Nguồn cell -> its conflict note
 

@@ -7,8 +7,8 @@ from typing import Any
 
 from . import __version__
 from . import contract as C
+from .addresses import quote_sheet, split_cell
 from .i18n import fmt, render, sentence
-from .io.cells import quote_sheet, split_cell
 from .model import Cell, Chart, OutputSheet
 from .problems import Problem, sort_key
 from .rules.criteria import COLLECTIVE_CRITERIA, INDIVIDUAL_CRITERIA, MET, MISSING, UNMET

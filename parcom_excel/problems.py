@@ -12,6 +12,45 @@ from typing import Any
 ERROR = "error"
 WARNING = "warning"
 
+
+@dataclass(frozen=True)
+class Code:
+    """A kind of problem: how grave it is and which part of the work it concerns. The code is also
+    its catalog key (i18n/*: the sentence in Vietnamese and English, filled from its fields)."""
+
+    severity: str
+    area: str  # file, settings, data, law, council, evaluation, output, merge
+
+
+def _codes(severity: str, area: str, *codes: str) -> dict[str, Code]:
+    return dict.fromkeys(codes, Code(severity, area))
+
+
+# Every problem the tool reports, once (frictionless' error registry): errors stop the evaluation,
+# warnings do not. A Problem with a code not listed here, or with another severity, is a bug.
+CODES: dict[str, Code] = {
+    **_codes(ERROR, "settings", "setting_missing", "bad_setting", "unknown_tiebreak", "quota_min_gt_max"),
+    **_codes(ERROR, "settings", "period_reversed"),
+    **_codes(WARNING, "settings", "period_without_data"),
+    **_codes(ERROR, "data", "not_year", "not_integer", "not_date", "bad_choice", "required", "below_min"),
+    **_codes(ERROR, "data", "unknown_ref", "duplicate_key", "left_before_joined", "done_gt_assigned"),
+    **_codes(ERROR, "data", "no_authors", "discipline_no_target", "merge_conflict_unresolved"),
+    **_codes(WARNING, "data", "legacy_font", "rows_outside_period", "rating_with_discipline"),
+    **_codes(WARNING, "data", "formula_no_value", "stray_cells"),
+    **_codes(ERROR, "law", "law_proceeding_not_pending", "law_past_award_no_target", "law_past_award_years"),
+    **_codes(WARNING, "law", "law_additions_missing", "law_gender_blank", "law_unit_gender_blank"),
+    **_codes(WARNING, "law", "law_repeat_award", "law_sheet_not_ours", "law_prefill_user_sheet"),
+    **_codes(ERROR, "council", "law_meeting_missing", "law_present_gt_members", "law_no_quorum"),
+    **_codes(ERROR, "council", "law_vote_no_count", "law_vote_no_decision", "law_vote_not_eligible"),
+    **_codes(ERROR, "council", "law_vote_twice", "law_vote_unknown", "law_votes_gt_present"),
+    **_codes(ERROR, "council", "law_vote_over_quota", "law_votes_too_few"),
+    **_codes(WARNING, "evaluation", "tie_at_edge", "quota_short", "held_back_result", "held_back_rating"),
+    **_codes(WARNING, "evaluation", "held_back_replicable", "held_back_own_rating"),
+    **_codes(WARNING, "output", "results_stale", "marker_untrusted", "sheet_name_taken"),
+    **_codes(ERROR, "merge", "merge_conflict"),
+    **_codes(WARNING, "merge", "merge_setting_differs"),
+}
+
 # Exit codes of every command: done, data errors found, the input or the command cannot be used.
 EXIT_OK, EXIT_DATA, EXIT_UNUSABLE = 0, 1, 2
 
@@ -19,11 +58,26 @@ EXIT_OK, EXIT_DATA, EXIT_UNUSABLE = 0, 1, 2
 @dataclass
 class Problem:
     code: str
-    severity: str = ERROR
+    severity: str | None = None  # the registry's (CODES); given, it must agree
     sheet: str | None = None  # real sheet name in the workbook
     cell: str | None = None  # "B7", or None for a whole sheet / workbook
     value: Any = None
     params: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        known = CODES.get(self.code)
+        if known is None:
+            raise ValueError(f"problem code {self.code!r} is not in problems.CODES")
+        if self.severity is None:
+            self.severity = known.severity
+        elif self.severity != known.severity:
+            raise ValueError(
+                f"problem {self.code!r} is a {known.severity} (problems.CODES), not a {self.severity}"
+            )
+
+    @property
+    def area(self) -> str:
+        return CODES[self.code].area
 
     @property
     def is_error(self) -> bool:
@@ -111,7 +165,7 @@ class ParcomError(Exception):
 
 
 def sort_key(problem: Problem) -> tuple:
-    from .io.cells import split_cell
+    from .addresses import split_cell
 
     col, row = split_cell(problem.cell) if problem.cell else ("", 0)
     return (0 if problem.is_error else 1, problem.sheet or "", row, len(col), col, problem.code)

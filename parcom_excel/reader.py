@@ -12,24 +12,13 @@ from typing import Any
 
 from . import contract as C
 from .adapter import Adapter, Grid
-from .io.cells import col_letter
+from .addresses import col_letter
 from .model import RawTable
 from .problems import WARNING, ParcomError, Problem
+from .sheetnames import sheet_matches
 from .text import clean, fold, strip_marks
 
 HEADER_SCAN_ROWS = 30
-
-
-def _keys(*labels: str) -> set[str]:
-    out: set[str] = set()
-    for label in labels:
-        out.add(fold(label))
-        out.add(strip_marks(label))
-    return out
-
-
-def sheet_matches(name: str, sheet: C.Sheet) -> bool:
-    return bool(_keys(name) & _keys(sheet.vi, sheet.en, *sheet.aliases))
 
 
 def locate_sheet(names: list[str], sheet: C.Sheet) -> str | None:
@@ -165,7 +154,6 @@ def table_from_grid(grid: Grid, sheet: C.Sheet, file: str) -> RawTable:
         rows=rows,
         data=data,
         extra={text: col_letter(grid.left - 1 + c) for text, c in extra.items()},
-        formula_cells=set(grid.formulas),
         legacy_cells=set(grid.legacy_fonts),
     )
     table.conflicts = _conflicts(grid, extra, header)

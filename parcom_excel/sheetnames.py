@@ -12,8 +12,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from typing import Any
 
-from .io.cells import quote_sheet
+from .addresses import quote_sheet
+from .text import fold, strip_marks
 
 MAX_SHEET_NAME = 31  # UTF-16 code units
 MARKER_PREFIX = "_parcom_"
@@ -98,3 +100,17 @@ def parse_marker(name: str, refers_to: str | None) -> tuple[str, str] | None:
     if not key or "#REF" in sheet.upper() or sheet.startswith("["):
         return None
     return key, sheet
+
+
+def _keys(*labels: str) -> set[str]:
+    out: set[str] = set()
+    for label in labels:
+        out.add(fold(label))
+        out.add(strip_marks(label))
+    return out
+
+
+def sheet_matches(name: str, sheet: Any) -> bool:
+    """Does `name` name the contract sheet `sheet` (its Vietnamese, English or other names),
+    tolerant of case, spaces, Unicode forms and missing marks?"""
+    return bool(_keys(name) & _keys(sheet.vi, sheet.en, *sheet.aliases))

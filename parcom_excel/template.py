@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import contract as c
+from .addresses import col_letter, quote_sheet
 from .i18n import render
-from .io.cells import col_letter, quote_sheet
 from .model import BASE_FONT
 from .problems import ParcomError
 from .rules.criteria import COLLECTIVE_CRITERIA, INDIVIDUAL_CRITERIA

@@ -29,10 +29,6 @@ _TCVN3_CAPITAL = re.compile("[a-zđ][ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ][a-z]")
 _VNI_PAIR = re.compile("[aeAE][âãáàåäÂÃÁÀÅÄ]|[oO][âåäÂÅÄ]|[aA][êéèëõÊÉÈËÕ]")
 
 
-def nfc(value: str) -> str:
-    return unicodedata.normalize("NFC", value)
-
-
 def normalize_tones(value: str) -> str:
     """Put the tone of a final "oa/oe/uy" on its first vowel, the style of official documents."""
     decomposed = unicodedata.normalize("NFD", value)

@@ -8,7 +8,6 @@ its Excel cell; nothing here prints or writes.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
 from typing import Any
 
 import pandas as pd
@@ -18,12 +17,12 @@ from . import contract as C
 from .model import RawTable
 from .problems import ERROR, WARNING, Problem, ProblemList
 from .reader import Inputs
-from .settings import Settings, read_settings
-from .text import clean, looks_legacy
+from .settings import Settings
+from .settings_parser import read_settings
+from .text import looks_legacy
+from .values import BAD, typer
 
 ROW = "_row"  # Excel row number of each record
-BAD = object()  # marker of a cell whose type failed
-_EXCEL_EPOCH = datetime(1899, 12, 30)
 
 
 @dataclass
@@ -33,7 +32,6 @@ class Dataset:
     settings: Settings
     frames: dict[str, pd.DataFrame]
     tables: dict[str, RawTable]
-    lang: str = "vi"
     columns: dict[str, dict[str, list[Any]]] = field(default_factory=dict)  # typed values, None for blank
     _prefix: dict[tuple[str, str], str] = field(default_factory=dict)
 
@@ -55,103 +53,6 @@ class Dataset:
 class Validation(ProblemList):
     problems: list[Problem] = field(default_factory=list)
     data: Dataset | None = None
-
-
-# ---------------------------------------------------------------- typing, one cell at a time
-
-
-def _int(value: Any) -> int | object:
-    if isinstance(value, bool):
-        return BAD
-    if isinstance(value, int):
-        return value
-    if isinstance(value, float):
-        return int(value) if value.is_integer() else BAD
-    if isinstance(value, str):
-        text = value.strip().replace(" ", "")
-        if text.lstrip("-").isdigit():
-            return int(text)
-        try:
-            number = float(text.replace(",", "."))
-        except ValueError:
-            return BAD
-        return int(number) if number.is_integer() else BAD
-    return BAD
-
-
-def _year(value: Any) -> int | object:
-    number = _int(value)
-    if number is BAD or not 1900 <= number <= 2100:  # type: ignore[operator]
-        return BAD
-    return number
-
-
-def _date(value: Any) -> date | object:
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, (int, float)) and not isinstance(value, bool) and 1 <= value < 2958466:
-        return (_EXCEL_EPOCH + timedelta(days=int(value))).date()
-    if isinstance(value, str):
-        text = value.strip()
-        for fmt in ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d", "%d/%m/%y", "%Y-%m-%d %H:%M:%S"):
-            try:
-                return datetime.strptime(text, fmt).date()
-            except ValueError:
-                continue
-    return BAD
-
-
-def _text(value: Any) -> str:
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, datetime):
-        return value.strftime("%d/%m/%Y")
-    return clean(str(value))
-
-
-def key_text(value: Any) -> str:
-    """Codes compare without case: "cb01" and "CB01" are the same person."""
-    return _text(value).upper()
-
-
-def _split(value: Any) -> list[str]:
-    text = _text(value)
-    return [part.strip() for part in text.replace(",", ";").replace("\n", ";").split(";") if part.strip()]
-
-
-_ID_COLUMNS = {"unit_id", "staff_id", "initiative_id", "code"}
-
-
-def typer(column: C.Column):
-    if column.type in (C.INT,):
-        return _int
-    if column.type == C.YEAR:
-        return _year
-    if column.type == C.DATE:
-        return _date
-    if column.type == C.ENUM:
-        enum = column.choices
-
-        def parse_enum(value: Any) -> str | object:
-            code = enum.parse(_text(value))
-            return BAD if code is None else code
-
-        return parse_enum
-    if column.type == C.CODES:
-        return lambda value: [part.upper() for part in _split(value)]
-    if column.type == C.ENUM_LIST:
-        enum = column.choices
-
-        def parse_list(value: Any) -> list[str] | object:
-            codes = [enum.parse(part) for part in _split(value)]
-            return BAD if any(code is None for code in codes) else codes
-
-        return parse_list
-    if column.key in _ID_COLUMNS:
-        return key_text
-    return _text
 
 
 def _type_error(column: C.Column, value: Any, lang: str) -> tuple[str, dict[str, Any]]:
@@ -357,10 +258,8 @@ def _legacy_text(frame: pd.DataFrame, table: RawTable, sheet: C.Sheet) -> list[P
     return problems
 
 
-def validate(
-    inputs: Inputs, lang: str = "vi", from_year: int | None = None, to_year: int | None = None
-) -> Validation:
-    from .settings import override_period
+def validate(inputs: Inputs, from_year: int | None = None, to_year: int | None = None) -> Validation:
+    from .settings_parser import override_period
 
     # Problems name the user's own sheets, columns and choices: in the workbook's language, whatever
     # the language the messages are rendered in (a Vietnamese book run with --lang en keeps
@@ -401,7 +300,7 @@ def validate(
     result.problems += law_checks(frames, inputs.tables)
     result.problems += additions_missing(inputs.tables, getattr(inputs, "absent", set()))
     if not result.errors:
-        result.data = Dataset(settings, frames, inputs.tables, lang, columns)
+        result.data = Dataset(settings, frames, inputs.tables, columns)
     return result
 
 

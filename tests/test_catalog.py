@@ -89,3 +89,27 @@ def test_english_plurals_and_nested_facts():
     nested = Msg("years_failed", {"items": [Msg("year_item", {"year": 2023, "text": Msg("tt1.no_task")})]})
     assert nested.render("en") == "2023: no task assigned"
     assert nested.render("vi") == "2023: không được giao nhiệm vụ"
+
+
+def test_every_problem_code_is_registered_once_and_has_its_sentence():
+    """problems.CODES is the one list of problems: each has a sentence in both languages, and every
+    code the package raises (a literal first argument of Problem) is in it."""
+    import pytest
+
+    from parcom_excel.problems import CODES, ERROR, WARNING, Problem
+
+    assert all(code in CATALOG for code in CODES), [c for c in CODES if c not in CATALOG]
+    assert {c.severity for c in CODES.values()} <= {ERROR, WARNING}
+    raised = set()
+    for path in PACKAGE.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("Problem", "_error"):
+                first = node.args[0] if node.args else None
+                if isinstance(first, ast.Constant) and isinstance(first.value, str):
+                    raised.add(first.value)
+    assert raised and raised <= set(CODES), sorted(raised - set(CODES))
+    assert Problem("tie_at_edge").severity == WARNING and Problem("required").is_error
+    with pytest.raises(ValueError, match=r"not in problems\.CODES"):
+        Problem("no_such_problem")
+    with pytest.raises(ValueError, match="is a error"):
+        Problem("required", WARNING)

@@ -21,8 +21,8 @@ import openpyxl
 import pytest
 
 from parcom_excel import button
+from parcom_excel.addresses import address
 from parcom_excel.io import excel
-from parcom_excel.io.cells import address
 from parcom_excel.io.celltext import MAX_TEXT
 from parcom_excel.model import STYLES, Cell, Chart, OutputSheet
 
@@ -451,6 +451,28 @@ def test_our_sheet_renamed_by_the_user_keeps_its_name(tiny: Path, current: str, 
     assert renames == ([["Nhật ký"]] if renamed else [])
     writes = [a["sheet_position"] for a in actions if a["func"] == "setValues"]
     assert writes == [names.index(current)]
+
+
+@needs_key
+def test_a_marker_naming_an_input_sheet_never_makes_excel_clear_it(tiny: Path) -> None:
+    """The same rule as the file adapter (adapter.trusted_marker): a `_parcom_log` name copied or
+    tampered onto the user's `Cán bộ` sheet leaves that sheet's cells alone; ours goes beside it."""
+    data = payload(tiny)
+    names = [s["name"] for s in data["sheets"]]
+    data["names"] = [marker("log", names.index("Cán bộ"), "Cán bộ")]
+    book = remote_book(data)
+    adapter = excel.XlwingsAdapter(book)
+    assert adapter.owned() == {}
+    problems = adapter.write([OutputSheet("log", "Nhật ký", [[Cell("x")]])])
+    assert [(p.code, p.sheet) for p in problems] == [("marker_untrusted", "Cán bộ")]
+    actions = book.json()["actions"]
+    staff = names.index("Cán bộ")
+    touched = [
+        a["func"] for a in actions if a.get("sheet_position") == staff and a["func"] != "activateSheet"
+    ]
+    assert touched == [], touched  # nothing cleared, written or formatted on the user's sheet
+    assert [a["args"][1] for a in actions if a["func"] == "addSheet"] == ["Nhật ký"]
+    assert [a["args"][-1] for a in actions if a["func"] == "setNameRefersTo"] == ["='Nhật ký'!$A$1"]
 
 
 @needs_key

@@ -15,8 +15,8 @@ from click.testing import CliRunner
 from openpyxl.utils import range_boundaries
 
 from parcom_excel import contract as c
+from parcom_excel.addresses import col_letter
 from parcom_excel.cli.init import command as init_command
-from parcom_excel.io.cells import col_letter
 from parcom_excel.sample import make_sample
 from parcom_excel.template import (
     SHIPPED,

@@ -22,7 +22,8 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from ..adapter import Grid
+from ..adapter import Grid, trusted_marker
+from ..addresses import col_letter
 from ..model import STYLES, Chart, OutputSheet
 from ..problems import WARNING, ParcomError, Problem
 from ..sheetnames import (
@@ -33,7 +34,6 @@ from ..sheetnames import (
     sheet_key,
     unique_sheet_name,
 )
-from .cells import col_letter
 from .celltext import clean_text, looks_like_formula
 
 LANG = "vi"  # the adapter writes the Vietnamese problems of its own (a sheet name taken, ...)
@@ -275,6 +275,7 @@ class XlwingsAdapter:
         self.label = book.name
         self.write_started = False
         self.skipped: set[str] = set()  # formatting the engine refused; cosmetic, so never fatal
+        self.untrusted: dict[str, str] = {}  # output key -> input sheet a marker wrongly names
         try:
             self.engine = book.app.engine.name
         except Exception:
@@ -322,8 +323,12 @@ class XlwingsAdapter:
                 marker = parse_marker(name.name, name.refers_to)
             except Exception:
                 continue
-            if marker and sheet_key(marker[1]) in sheets:
+            if not marker or sheet_key(marker[1]) not in sheets:
+                continue
+            if trusted_marker(*marker):
                 found.setdefault(marker[0], sheets[sheet_key(marker[1])])
+            else:  # never clear a user's input sheet: write ours beside it and say so
+                self.untrusted[marker[0]] = sheets[sheet_key(marker[1])]
         return found
 
     # ------------------------------------------------------------ writing
@@ -336,6 +341,11 @@ class XlwingsAdapter:
         try:
             owned = self.owned()
             for out in outputs:
+                if out.key in self.untrusted:
+                    params = {"output": out.key}
+                    problems.append(
+                        Problem("marker_untrusted", WARNING, self.untrusted[out.key], params=params)
+                    )
                 problems += self._write_sheet(out, owned)
             if active:
                 self._try("activate", activate, self.book, active)

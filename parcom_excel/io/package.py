@@ -27,11 +27,12 @@ import zlib
 from pathlib import Path
 from typing import Any
 
+from ..adapter import trusted_marker
+from ..addresses import quote_sheet
 from ..model import Cell, OutputSheet
 from ..problems import WARNING, ParcomError, Problem
 from ..sheetnames import MARKER_PREFIX as MARKER
 from ..sheetnames import marker_name, numbered, safe_sheet_name, sheet_key
-from .cells import quote_sheet
 from .opc import NS_MAIN, REL, REL_WORKSHEET, Package, ZipOut, local_name, qn
 from .render import render_skeleton
 from .safety import (
@@ -41,7 +42,7 @@ from .safety import (
     preflight,
     writable_target,
 )
-from .transplant import Edit
+from .transplant import Edit, Plan
 
 
 def owned_sheets(path: Path) -> dict[str, str]:
@@ -59,8 +60,8 @@ def owned_sheets(path: Path) -> dict[str, str]:
         for key, (_, sheet) in pkg.markers().items():
             if sheet is None or sheet_key(sheet) not in by_name:
                 continue
-            if _input_sheet(sheet, key):
-                continue  # a marker on an input sheet is not ours to trust (see _looks_ours)
+            if not trusted_marker(key, sheet):
+                continue  # a marker on an input sheet is not ours to trust
             out[key] = by_name[sheet_key(sheet)]
         return out
 
@@ -120,15 +121,6 @@ def _workbook_type(kind: str, target: Path, in_place: bool) -> str | None:
 # ---------------------------------------------------------------- planning names
 
 
-@dataclasses.dataclass
-class Plan:
-    output: OutputSheet
-    name: str  # final sheet name
-    marker: str  # defined name
-    replace: int | None  # index in <sheets> of our previous sheet, or None to append
-    index: int = -1  # final position in <sheets>
-
-
 def _plan(pkg: Package, outputs: list[OutputSheet]) -> tuple[list[Plan], list[Problem]]:
     keys = [marker_name(o.key).lower() for o in outputs]
     if len(set(keys)) != len(keys):
@@ -182,15 +174,6 @@ def _plan(pkg: Package, outputs: list[OutputSheet]) -> tuple[list[Plan], list[Pr
 SIGNATURE_ROWS = 3  # rows of a sheet read to recognise one of ours
 
 
-def _input_sheet(name: str, key: str) -> bool:
-    """Is `name` one of the workbook's input sheets, other than the one output `key` writes
-    itself (the council sheet is both: pre-filled by us, its votes typed by the secretary)?"""
-    from .. import contract as C
-    from ..reader import sheet_matches
-
-    return any(sheet_matches(name, s) for s in (C.SETTINGS_SHEET, *C.DATA_SHEETS) if s.key != key.lower())
-
-
 def _looks_ours(pkg: Package, sheet: tuple[Any, str | None, str], output: OutputSheet) -> bool:
     """A marker is trusted only for a sheet that looks like ours: it bears one of our names for
     it, or its first rows hold the title (first row) of the sheet we write; never for one of
@@ -199,7 +182,7 @@ def _looks_ours(pkg: Package, sheet: tuple[Any, str | None, str], output: Output
 
     el, part, _ = sheet
     name = el.get("name", "")
-    if _input_sheet(name, output.key):
+    if not trusted_marker(output.key, name):
         return False
     if sheet_key(name) in {sheet_key(n) for n in output.names or (output.name,)}:
         return True

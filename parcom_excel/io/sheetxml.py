@@ -18,8 +18,8 @@ from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Any
 
+from ..addresses import col_letter
 from ..model import STYLES, Cell, OutputSheet
-from .cells import col_letter
 from .celltext import _SHORT, clean_text, looks_like_formula
 from .celltext import xml_attr as _attr
 from .celltext import xml_escape as _escape

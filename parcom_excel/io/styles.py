@@ -8,7 +8,7 @@ missing), so the user's own formats and their ids never change.
 from __future__ import annotations
 
 import copy
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from .opc import (
     NS_MAIN,
@@ -26,8 +26,17 @@ from .opc import (
 )
 from .sheetxml import Palette
 
-if TYPE_CHECKING:
-    from .transplant import Edit
+
+class Parts(Protocol):
+    """What the style merge needs of the package edit (transplant.Edit) to add its part."""
+
+    used: set[str]
+
+    def put(self, name: str, data: bytes) -> None: ...
+
+    def _allocate(self, rendered_part: str) -> str: ...
+
+    def _override(self, part: str, kind: str | None) -> None: ...
 
 
 def _canon(el: Any) -> tuple:
@@ -132,7 +141,7 @@ class StyleMerge:
         self.xf_map[r_index] = self._find_or_add("cellXfs", source)
         return self.xf_map[r_index]
 
-    def finish(self, edit: Edit) -> None:
+    def finish(self, edit: Parts) -> None:
         pkg = self.pkg
         if self.own_styles:
             # the usual name when it is free: some readers (openpyxl) look for no other

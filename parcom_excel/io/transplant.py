@@ -9,12 +9,13 @@ styles.xml (`styles.StyleMerge`), and the workbook opens on the sheet needed nex
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from ..addresses import quote_sheet
 from ..model import OutputSheet
-from .cells import quote_sheet
 from .opc import (
     CT_RELS,
     NS_CT,
@@ -43,8 +44,16 @@ from .opc import (
 from .sheetxml import Palette, SheetCells, fill_sheet
 from .styles import StyleMerge
 
-if TYPE_CHECKING:
-    from .package import Plan
+
+@dataclasses.dataclass
+class Plan:
+    """Where one output sheet goes: its final name, its marker, the sheet it replaces."""
+
+    output: OutputSheet
+    name: str  # final sheet name
+    marker: str  # defined name
+    replace: int | None  # index in <sheets> of our previous sheet, or None to append
+    index: int = -1  # final position in <sheets>
 
 
 class Edit:
