@@ -12,13 +12,11 @@ from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .. import contract as C
 from ..i18n import Term
-
-if TYPE_CHECKING:  # the value object only: the rules never parse a workbook
-    from ..settings import Settings
+from ..settings import Settings  # the value object only: the rules never parse a workbook
 
 
 def add_months(day: date, months: int) -> date:
