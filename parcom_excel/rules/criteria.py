@@ -47,7 +47,7 @@ def _per_result_year(
     )
     for year in world.unit_years(unit):
         result = world.results.get((unit.id, year))
-        years.append(Year(year, MISSING, missing, []) if result is None else Year(year, *judge(result)))
+        years.append((year, MISSING, missing, []) if result is None else (year, *judge(result)))
     return years
 
 
@@ -388,14 +388,14 @@ def tt6_all_rated_well(world: World, unit: Unit) -> Outcome:
     for year in world.unit_years(unit):
         staff = world.staff_in(unit.id, year)
         if not staff:
-            years.append(Year(year, MET, the_same(world, ("tt6.no_staff",), lambda: Msg("tt6.no_staff")), []))
+            years.append((year, MET, the_same(world, ("tt6.no_staff",), lambda: Msg("tt6.no_staff")), []))
             continue
         good, missing, low = _tt6_year(world, staff)
         total = len(staff)
         cells = [r.cell for _, r in staff if r is not None]
         status = _tt6_decided(world, good, len(missing), total)
         if status == MET:
-            years.append(Year(year, MET, Msg("tt6.ratio", {"good": good, "total": total}), cells))
+            years.append((year, MET, Msg("tt6.ratio", {"good": good, "total": total}), cells))
         elif status == UNMET:
             items = [
                 Msg(
@@ -405,13 +405,11 @@ def tt6_all_rated_well(world: World, unit: Unit) -> Outcome:
                 for p, r in low[:5]
             ]
             facts = {"good": good, "total": total, "cite": s.cite("min_rating"), "pct": s.tt6_min_pct}
-            years.append(
-                Year(year, UNMET, Msg("tt6.below", {**facts, "items": items}), [r.cell for _, r in low])
-            )
+            years.append((year, UNMET, Msg("tt6.below", {**facts, "items": items}), [r.cell for _, r in low]))
         else:
             items = [Msg("person_ref", {"name": p.name, "id": p.id}) for p in missing[:5]]
             why = Msg("tt6.missing", {"items": items, "sheet": world.sheet("ratings")})
-            years.append(Year(year, MISSING, why, [p.cell for p in missing]))
+            years.append((year, MISSING, why, [p.cell for p in missing]))
     return every_year(world, years, "tt6.met", TT6.settings)
 
 
@@ -534,17 +532,17 @@ def cn2_rated_well(world: World, person: Person) -> Outcome:
             why = the_same(
                 world, ("cn2.no_rating",), lambda: Msg("cn2.no_rating", {"sheet": world.sheet("ratings")})
             )
-            years.append(Year(year, MISSING, why, [person.cell]))
+            years.append((year, MISSING, why, [person.cell]))
         elif RATING_RANK[rating.rating] >= floor:
             why = the_same(world, ("cn2.rating", rating.rating), lambda r=rating.rating: _rated(world, r))
-            years.append(Year(year, MET, maternity(why, rating), [rating.cell]))
+            years.append((year, MET, maternity(why, rating), [rating.cell]))
         else:
             facts = {
                 "rating": world.term(C.RATING.get(rating.rating)),
                 "cell": rating.cell,
                 "cite": s.cite("min_rating"),
             }
-            years.append(Year(year, UNMET, maternity(Msg("cn2.below", facts), rating), [rating.cell]))
+            years.append((year, UNMET, maternity(Msg("cn2.below", facts), rating), [rating.cell]))
     return every_year(world, years, "cn2.met", CN2.settings)
 
 

@@ -177,6 +177,9 @@ class World:
         self._shared: set[int] = set()
         self._terms: dict[int, Term] = {}
         self._unit_used: dict[str, list[Initiative]] = {}
+        # NĐ 152/2025 Đ.4 k.4: ("person"|"unit", id) -> the decision whose discipline period ends
+        # last after the period's start (read for every candidate: built once, here)
+        self.discipline_ends: dict[tuple[str, str], Discipline] = _discipline_ends(self)
         if self.settings.initiative_once == "Y":
             for award in self.past_awards:
                 for code in award.initiatives:
@@ -257,7 +260,7 @@ class World:
         (every year on staff: a staff member's discipline never hides a rating from the unit)."""
         if self._staff_in is None:
             index: dict[tuple[str, int], list[tuple[Person, Rating | None]]] = defaultdict(list)
-            ends = self.once("discipline_ends", _discipline_ends)
+            ends = self.discipline_ends
             for person in self.people.values():
                 if ("person", person.id) in ends:
                     rated = self._rated(person, self.person_years(person))
@@ -281,7 +284,7 @@ class World:
     def discipline_end(self, kind: str, ident: str) -> Discipline | None:
         """NĐ 152/2025 Đ.4 k.4: the person's or the unit's own decision whose discipline period
         (the in-effect setting) ends last after the period's start; achievements count from then."""
-        return self.once("discipline_ends", _discipline_ends).get((kind, ident))
+        return self.discipline_ends.get((kind, ident))
 
     def end_of(self, record: Discipline) -> date:
         """The end of the record's discipline period (decided + the in-effect months)."""
@@ -356,6 +359,16 @@ class World:
         memo = self._memo
         if key not in memo:
             value = memo[key] = make(self)
+            self._shared.add(id(value))
+        return memo[key]
+
+    def shared(self, key: Hashable, make: Callable[[], Any]) -> Any:
+        """A value every candidate judged alike shares (`key` names what it depends on besides
+        the world; `make` takes no argument), made once, kept as long as the world; the criteria
+        call it as `rules.kinds.the_same`."""
+        memo = self._memo
+        if key not in memo:
+            value = memo[key] = make()
             self._shared.add(id(value))
         return memo[key]
 

@@ -73,7 +73,7 @@ def _person(world: World, person: Person) -> Candidate:
         person.name,
         unit.name if unit else person.unit_id,
         person.position,
-        {c.id: c(world, person) for c in INDIVIDUAL_CRITERIA},
+        {c.id: c.run(world, person) for c in INDIVIDUAL_CRITERIA},
         cell=person.cell,
         keys={k.key: k.value(world, person) for k in INDIVIDUAL_KEYS},
     )
@@ -95,7 +95,7 @@ def _unit(world: World, unit: Unit) -> Candidate:
         unit.name,
         unit.name,
         C.UNIT_KIND.get(unit.kind),
-        {c.id: c(world, unit) for c in COLLECTIVE_CRITERIA},
+        {c.id: c.run(world, unit) for c in COLLECTIVE_CRITERIA},
         cell=unit.cell,
         keys={k.key: k.value(world, unit) for k in COLLECTIVE_KEYS},
     )

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, NamedTuple
+from typing import Any
 
 from .. import contract as C
 from ..i18n import Msg, render
@@ -83,6 +83,7 @@ class Criterion:
     missing: Missing | None = None  # the rows whose absence makes it lack data
     summary: Summary | None = None  # its clauses of the drafted achievement summary
     since: date | None = None  # applies to periods ending on or after this date (a change of law)
+    run: Judge = field(init=False, repr=False, compare=False)  # what evaluate calls (see below)
 
     @property
     def key(self) -> str:
@@ -108,13 +109,20 @@ class Criterion:
         law = (*self.law, "ref.nd152.4.4") if self.yearly else self.law
         return [self.ref.label(lang), *(render(ref, lang) for ref in law)]
 
+    def __post_init__(self) -> None:
+        # what evaluate calls for every candidate: the judgement itself when nothing wraps it
+        plain = self.since is None and not self.yearly
+        object.__setattr__(self, "run", self.judge if plain else self.__call__)
+
     def __call__(self, world: World, subject: Any) -> Outcome:
         """The verdict for one unit or person, under the law in force for the period; a yearly
         criterion counts the years after a discipline period only (NĐ 152/2025 Đ.4 k.4)."""
         if self.since and world.period_end < self.since:
             return world.once(("not_in_force", self.id), lambda _w: _not_in_force(self.since))
         outcome = self.judge(world, subject)
-        return after_discipline(world, self.who, subject, outcome) if self.yearly else outcome
+        if self.yearly and world.discipline_ends:
+            return after_discipline(world, self.who, subject, outcome)
+        return outcome
 
 
 def _not_in_force(since: date) -> Outcome:
@@ -124,29 +132,25 @@ def _not_in_force(since: date) -> Outcome:
 # ---------------------------------------------------------------- constructors of verdicts
 
 
-class Year(NamedTuple):
-    """One year's verdict of a yearly criterion: why, and the cells read."""
-
-    year: int
-    status: str
-    why: Msg
-    cells: list[str]
+# One year's verdict of a yearly criterion: (year, status, why, cells read). A plain tuple: one is
+# made per person and year, and a named tuple's constructor costs a Python call each.
+Year = tuple[int, str, Msg, list[str]]
 
 
-def the_same(world: World, key: tuple, make: Callable[[], Any]) -> Any:
-    """A value every candidate judged alike shares (`key` names what it depends on besides the
-    world): made once, kept as long as the world."""
-    return world.once(key, lambda _w: make())
+# the_same(world, key, make): a value every candidate judged alike shares (`key` names what it
+# depends on besides the world; `make` takes no argument), made once and kept as long as the
+# world. It is `World.shared` itself: it runs for every person and year, so no wrapper.
+the_same = World.shared
 
 
 def every_year(world: World, years: list[Year], met: str, settings: tuple[str, ...]) -> Outcome:
     """A yearly criterion holds when it holds in every year judged; the reason lists the years
     that failed (or lacked data), else every year with why it held."""
     for status in (UNMET, MISSING):
-        bad = [y for y in years if y.status == status]
+        bad = [y for y in years if y[1] == status]
         if bad:
             facts = {"items": _year_items(world, bad)}
-            return Outcome(status, "years_failed", facts, [c for y in bad for c in y.cells], settings)
+            return Outcome(status, "years_failed", facts, [c for y in bad for c in y[3]], settings)
     if not years:
         return Outcome(
             MET, "no_year_to_judge", {"cite": world.settings.cite("min_months")}, [], ("min_months",)
@@ -157,7 +161,7 @@ def every_year(world: World, years: list[Year], met: str, settings: tuple[str, .
         if world.is_shared(items)
         else {"items": items}
     )
-    return Outcome(MET, met, facts, [c for y in years for c in y.cells], settings)
+    return Outcome(MET, met, facts, [c for y in years for c in y[3]], settings)
 
 
 def _year_items(world: World, years: list[Year]) -> list[Msg]:
