@@ -779,16 +779,20 @@ class Setting(Bilingual):
 
 @dataclass(frozen=True)
 class TieBreak(Bilingual):
+    """A ranking key: its names, as the ranking order setting spells it, and the legal
+    references it applies (catalog keys "ref.*"); its value is rules/keys.py's."""
+
     key: str
     vi: str
     en: str
+    law: tuple[str, ...] = ()
 
 
 INDIVIDUAL_KEYS = (
     TieBreak("best_level", "Cấp sáng kiến cao nhất", "Best initiative level"),
     TieBreak("excellent_years", "Số năm hoàn thành xuất sắc nhiệm vụ", "Years rated excellent"),
     TieBreak("initiatives", "Số sáng kiến", "Number of initiatives"),
-    TieBreak("female", "Nữ", "Woman"),  # NĐ 152/2025 Đ.4 k.6
+    TieBreak("female", "Nữ", "Woman", ("ref.nd152.4.6",)),
     TieBreak("not_leader", "Không giữ chức vụ lãnh đạo", "Not a leader"),
 )
 COLLECTIVE_KEYS = (
@@ -799,8 +803,8 @@ COLLECTIVE_KEYS = (
     ),
     TieBreak("targets_exceeded", "Số chỉ tiêu vượt", "Targets exceeded"),
     TieBreak(
-        "women_share", "Tỷ lệ nữ đạt mức ưu tiên", "Share of women at the priority level"
-    ),  # NĐ 152/2025 Đ.4 k.6
+        "women_share", "Tỷ lệ nữ đạt mức ưu tiên", "Share of women at the priority level", ("ref.nd152.4.6",)
+    ),
     TieBreak("docs", "Số văn bản tham mưu", "Advisory documents"),
 )
 # Default order of the collectives' keys: the merit keys, then the women key.
@@ -1300,19 +1304,30 @@ SETTINGS_SHEET = Sheet(
 
 
 # ---------------------------------------------------------------- awards
-# The criteria are rules/criteria.py's entries (each one object: names, judgement, facts).
+# The legal model: the criteria are rules/criteria.py's entries (rules/kinds.Criterion: names,
+# judgement, missing rows, summary, date in force); the ranking keys are TieBreak entries above,
+# given their values in rules/keys.py; the awards are entries here, like them: key, the plan's
+# paragraph, and names.
 @dataclass(frozen=True)
 class Award(Bilingual):
+    """An award of §V: its names are the values the council's column accepts (AWARD_KIND), and
+    its quotas the settings `<key>_collectives_min` … `<key>_individuals_max`."""
+
     key: str
-    vi: str
-    en: str
+    ref: str = "§V"
+
+    @property
+    def vi(self) -> str:
+        return AWARD_KIND.get(self.key).vi
+
+    @property
+    def en(self) -> str:
+        return AWARD_KIND.get(self.key).en
 
 
 # Highest first: quotas are filled in this order (§V).
-AWARDS = (
-    Award("bk", "Bằng khen của Chủ tịch UBND tỉnh", "Merit of the Provincial Chairman"),
-    Award("gk", "Giấy khen của Giám đốc Sở", "Certificate of the Department Director"),
-)
+AWARDS = (Award("bk"), Award("gk"))
+assert [a.key for a in AWARDS] == [c.code for c in AWARD_KIND.choices]
 
 # ---------------------------------------------------------------- output sheets
 OUTPUT_SHEETS: dict[str, tuple[str, str]] = {

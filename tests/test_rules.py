@@ -174,3 +174,16 @@ def test_each_criterion_names_its_plan_paragraph_and_law_in_both_languages():
     for criterion in (*COLLECTIVE_CRITERIA, *INDIVIDUAL_CRITERIA):
         assert criterion.label("vi") != criterion.label("en")
         assert criterion.vi and criterion.en
+
+
+def test_awards_and_ranking_keys_are_entries_of_the_legal_model():
+    from parcom_excel.rules.keys import COLLECTIVE_KEYS, INDIVIDUAL_KEYS
+
+    # an award's names are the values the council's column accepts: one list of names
+    assert [(a.key, a.vi, a.en) for a in C.AWARDS] == [(c.code, c.vi, c.en) for c in C.AWARD_KIND.choices]
+    assert all(a.ref == "§V" for a in C.AWARDS)
+    # every key the ranking order may name has a value, and the law's keys their reference
+    assert [k.key for k in INDIVIDUAL_KEYS] == [k.key for k in C.INDIVIDUAL_KEYS]
+    assert [k.key for k in COLLECTIVE_KEYS] == [k.key for k in C.COLLECTIVE_KEYS]
+    law = {k.key: k.law for k in (*INDIVIDUAL_KEYS, *COLLECTIVE_KEYS) if k.law}
+    assert law == {"female": ("ref.nd152.4.6",), "women_share": ("ref.nd152.4.6",)}
