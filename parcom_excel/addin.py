@@ -24,7 +24,6 @@ import io
 import os
 import shutil
 import sys
-import tempfile
 import zipfile
 from pathlib import Path
 
@@ -245,26 +244,17 @@ def _core_properties(data: bytes) -> bytes:
 
 
 def _write_atomic(path: Path, data: bytes, scratch: Path | None = None) -> None:
+    from .io.safety import write_bytes
+
+    def refuse(exc: OSError) -> ParcomError:
+        code = "addin_in_use" if isinstance(exc, PermissionError) else "not_writable"
+        return ParcomError(code, file=str(path), detail=exc.strerror or str(exc))
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            fd, tmp = tempfile.mkstemp(prefix=".parcom-", suffix=".tmp", dir=scratch or path.parent)
-        except OSError:
-            fd, tmp = tempfile.mkstemp(prefix=".parcom-", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.chmod(tmp, 0o644)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-    except PermissionError as exc:
-        raise ParcomError("addin_in_use", file=str(path), detail=exc.strerror or str(exc)) from exc
     except OSError as exc:
-        raise ParcomError("not_writable", file=str(path), detail=exc.strerror or str(exc)) from exc
+        raise refuse(exc) from exc
+    write_bytes(path, data, scratch=scratch, refuse=refuse)
 
 
 # ---------------------------------------------------------------- install

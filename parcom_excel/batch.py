@@ -16,7 +16,6 @@ import json
 import multiprocessing
 import os
 import sys
-import tempfile
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -426,22 +425,6 @@ def summary_table(rows: list[dict[str, Any]], lang: str) -> str:
     return "\n".join(out)
 
 
-def _atomic_text(path: Path, text: str, encoding: str) -> None:
-    from .io.safety import file_mode
-
-    mode = file_mode(path)  # as the workbooks get: the file's own, or the umask's (not 0600)
-    fd, raw = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding=encoding, newline="") as fh:
-            fh.write(text)
-        os.chmod(raw, mode)
-        os.replace(raw, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(raw)
-        raise
-
-
 class SafeCsv:
     """csv.writer whose every cell goes through `csv_cell`."""
 
@@ -457,8 +440,10 @@ class SafeCsv:
 def write_summary(
     folder: Path, rows: list[dict[str, Any]], meta: dict[str, Any], lang: str
 ) -> tuple[Path, Path]:
-    """parcom_batch.csv (UTF-8 with BOM, so Excel shows Vietnamese) and parcom_batch.json."""
-    folder.mkdir(parents=True, exist_ok=True)
+    """parcom_batch.csv (UTF-8 with BOM, so Excel shows Vietnamese) and parcom_batch.json, written
+    as one unit (the two always tell of one run)."""
+    from .io.safety import write_set
+
     csv_path, json_path = folder / f"{SUMMARY_NAME}.csv", folder / f"{SUMMARY_NAME}.json"
     buffer = io.StringIO()
     writer = SafeCsv(buffer)
@@ -472,9 +457,14 @@ def write_summary(
         cells = _cells(row, lang)
         cells[4] = f"{row['seconds']:.2f}"
         writer.writerow([*cells, row["outcome"], row["warnings"], row["message"], row["output"] or ""])
-    _atomic_text(csv_path, "\ufeff" + buffer.getvalue(), "utf-8")
-    payload = {**meta, "files": rows}
-    _atomic_text(json_path, json.dumps(payload, ensure_ascii=False, indent=2, default=str) + "\n", "utf-8")
+    payload = json.dumps({**meta, "files": rows}, ensure_ascii=False, indent=2, default=str) + "\n"
+    write_set(
+        folder,
+        {
+            csv_path.name: ("\ufeff" + buffer.getvalue()).encode("utf-8"),
+            json_path.name: payload.encode("utf-8"),
+        },
+    )
     return csv_path, json_path
 
 

@@ -960,6 +960,49 @@ SETTINGS: tuple[Setting, ...] = (
         "Folder of the office's own Word templates (same file names as workbook/mau_van_ban); blank uses "
         "the built-in ones.",
     ),
+    # The Quyết định's article on the reward money (SPEC §5): no default, since the coefficient and
+    # its legal basis are the office's to confirm; a blank value leaves a visible gap.
+    _s(
+        "reward_coef_collective",
+        "Giấy khen – tiền thưởng tập thể (số lần mức lương cơ sở)",
+        "Certificate – collective reward (times the base salary)",
+        "text",
+        "",
+        "Hệ số tiền thưởng kèm Giấy khen cho mỗi tập thể, ví dụ 0,6; ghi theo văn bản ở “Căn cứ mức tiền "
+        "thưởng”. Để trống thì Quyết định để chỗ trống.",
+        "Reward per collective as a multiple of the base salary, as the basis setting provides; blank "
+        "leaves a gap in the decision.",
+    ),
+    _s(
+        "reward_coef_person",
+        "Giấy khen – tiền thưởng cá nhân (số lần mức lương cơ sở)",
+        "Certificate – individual reward (times the base salary)",
+        "text",
+        "",
+        "Hệ số tiền thưởng kèm Giấy khen cho mỗi cá nhân, ví dụ 0,3; ghi theo văn bản ở “Căn cứ mức tiền "
+        "thưởng”. Để trống thì Quyết định để chỗ trống.",
+        "Reward per individual as a multiple of the base salary; blank leaves a gap in the decision.",
+    ),
+    _s(
+        "reward_basis",
+        "Căn cứ mức tiền thưởng",
+        "Legal basis of the reward",
+        "text",
+        "",
+        "Điều, khoản và văn bản quy định mức tiền thưởng Giấy khen (số, ngày, cơ quan ban hành), in ở "
+        "Điều 2 của Quyết định.",
+        "Article and instrument setting the certificate's reward (number, date, issuer), cited in the "
+        "decision's Article 2.",
+    ),
+    _s(
+        "reward_fund",
+        "Nguồn kinh phí khen thưởng",
+        "Reward fund",
+        "text",
+        "",
+        "Quỹ chi tiền thưởng, ví dụ Quỹ thi đua, khen thưởng của Sở, in ở Điều 2 của Quyết định.",
+        "Fund the reward is paid from, cited in the decision's Article 2.",
+    ),
     _s(
         "from_year",
         "Từ năm",
@@ -1284,10 +1327,39 @@ SETTINGS: tuple[Setting, ...] = (
         "Yes: each Evaluate adds to the Council sheet the proposed candidates without a row (rows and votes already typed are kept). Same as parcom evaluate --council-sheet.",
         enum="yes_no",
     ),
+    # ---- the office's year: the units' copies and the certificates (parcom split, documents)
+    _s(
+        "report_deadline",
+        "Hạn nộp báo cáo của đơn vị",
+        "Units' report deadline",
+        "date",
+        None,
+        "Ngày các đơn vị phải gửi lại sổ báo cáo (parcom split ghi vào Hướng dẫn của từng sổ; quá ngày này đơn vị chưa nộp được ghi Quá hạn ở sheet Theo dõi báo cáo).",
+        "The day the units must send their copies back (parcom split writes it in each copy's guide; a unit not in by then is Overdue on the tracker sheet).",
+    ),
+    _s(
+        "copy_password",
+        "Mật khẩu khóa sheet của sổ đơn vị",
+        "Password of the units' copies' locked sheets",
+        "text",
+        None,
+        "Để trống: Cấu hình và dòng đơn vị trong sổ gửi đơn vị chỉ được khóa, không đặt mật khẩu. Ghi mật khẩu nếu muốn đơn vị không tự mở khóa được.",
+        "Blank: Settings and the unit's row in a unit's copy are locked without a password. Give one so that units cannot unlock them.",
+    ),
+    _s(
+        "certificate_fields",
+        "Giấy khen – vị trí in trên phôi (mm)",
+        "Certificate – positions on pre-printed blanks (mm)",
+        "text",
+        "ten=60,86,177; don_vi=60,101,177; thanh_tich=40,114,217; quyet_dinh=40,140,120; noi_ngay=160,140,120; nguoi_ky=160,178,120",
+        "Mỗi ô: tên=trái,trên,rộng (mm, tính từ góc trên bên trái tờ A4 nằm ngang), cách nhau bởi dấu ;. Các ô: ten, don_vi, thanh_tich, quyet_dinh, noi_ngay, nguoi_ky. In trang lưới (parcom documents --certificates --grid) lên phôi để đo.",
+        "Each field: name=left,top,width (mm from the top left corner of a landscape A4 sheet), separated by ;. Fields: ten, don_vi, thanh_tich, quyet_dinh, noi_ngay, nguoi_ky. Print the grid page onto a blank to measure.",
+    ),
 )
 SETTINGS_BY_KEY = {s.key: s for s in SETTINGS}
 # The settings of the law's gates and the council's vote (SPEC §2b, §2c), listed in the guide.
-LAW_SETTINGS = tuple(s for s in SETTINGS[[x.key for x in SETTINGS].index("women_share_pct") :])
+_KEYS = [x.key for x in SETTINGS]
+LAW_SETTINGS = SETTINGS[_KEYS.index("women_share_pct") : _KEYS.index("report_deadline")]
 SETTINGS_SHEET = Sheet(
     "settings",
     "Cấu hình",

@@ -43,8 +43,11 @@ class RunResult(ProblemList):
     @property
     def next_sheet(self) -> str | None:
         """The sheet a user needs next: the errors, or the nomination list."""
+        return self.next_sheet_of(self.outputs)
+
+    def next_sheet_of(self, outputs: list[OutputSheet]) -> str | None:
         keys = ("errors",) if self.status == DATA_ERRORS else ("nominations", "errors")
-        return next((o.name for key in keys for o in self.outputs if o.key == key), None)
+        return next((o.name for key in keys for o in outputs if o.key == key), None)
 
     def counts(self) -> dict[str, int]:
         counts = {"errors": len(self.errors), "warnings": len(self.warnings), **self.read}
@@ -140,18 +143,6 @@ def run(
     council_sheet: bool = False,
 ) -> RunResult:
     """Read, validate, evaluate and (unless `write` is false) write the output sheets."""
-    from .outputs import (
-        _stamp,
-        dashboard_sheet,
-        errors_sheet,
-        fit_heights,
-        log_entry,
-        log_sheet,
-        log_value,
-        nominations_sheet,
-        results_sheet,
-        stale_sheet,
-    )
     from .reader import read_inputs
     from .validate import validate
 
@@ -159,80 +150,115 @@ def run(
     inputs = read_inputs(adapter)
     validation = validate(inputs, from_year, to_year)
     fingerprint = fingerprint_inputs(inputs, from_year, to_year)
-    settings_period = _period(inputs, from_year, to_year)
     result = RunResult(
         adapter.label,
         lang,
         DATA_ERRORS if validation.errors else EVALUATED,
         list(validation.problems),
         fingerprint,
-        settings_period,
-    )
-    result.read = {key: len(inputs.tables[key].rows) for key in ("units", "staff")}
-    result.errors_only = errors_only
-    stamp = _stamp(lang, when, fingerprint, settings_period)
-    checked = Cell(
-        render("errors_stamp", lang, when=when, period=settings_period, fingerprint=fingerprint[:12]),
-        "subtitle",
+        _period(inputs, from_year, to_year),
+        read={key: len(inputs.tables[key].rows) for key in ("units", "staff")},
+        errors_only=errors_only,
     )
     owned = adapter.owned()
-    if errors_only and inputs.log_rows and "units_result" in owned:
-        last = inputs.log_rows[-1]
-        logged = log_value(last, "fingerprint")  # a row too short to hold one says nothing
-        if logged is not None and str(logged) != fingerprint[:16]:
-            result.problems.append(Problem("results_stale", WARNING, owned["units_result"], None, last[0]))
-    evaluation = None
-    if not errors_only and not validation.errors:
-        from .records import build_world
-        from .rules.evaluate import evaluate
-
-        evaluation = evaluate(build_world(validation.data))
-        result.problems += evaluation.problems
-        if any(p.is_error for p in evaluation.problems):
-            # the council's decisions are checked against the evaluation: bad ones stop it too
-            result.status, evaluation = DATA_ERRORS, None
     if errors_only:
-        result.outputs = [errors_sheet(result.problems, lang, checked, adapter.label)]
-    elif evaluation is None:
-        result.outputs = [errors_sheet(result.problems, lang, checked, adapter.label)]
-        result.outputs += [stale_sheet(key, lang, when) for key in STALE_KEYS if key in owned]
+        _stale_results(result, inputs, owned)
     else:
-        from .rules.missing import held_back
-
-        result.evaluation = evaluation
-        result.problems += held_back(evaluation)
-        result.outputs = [
-            errors_sheet(result.problems, lang, stamp, adapter.label),
-            results_sheet("units_result", evaluation, lang, stamp),
-            results_sheet("staff_result", evaluation, lang, stamp),
-            nominations_sheet(evaluation, lang, when),
-            dashboard_sheet(evaluation, lang, stamp),
-        ]
-        if council_sheet or validation.data.settings.council_prefill == "Y":
-            result.outputs += _council_prefill(inputs, adapter, evaluation, lang, result.problems)
-    if not errors_only:
-        outcome = render("log.evaluated" if result.status == EVALUATED else "log.data_errors", lang)
-        entry = log_entry(when, settings_period, fingerprint, adapter.label, result.counts(), outcome)
-        result.outputs.append(log_sheet(inputs.log_rows, entry, lang))
-    result.outputs = [fit_heights(sheet) for sheet in result.outputs]
-    following = result.next_sheet
-    for sheet in result.outputs:  # a sheet under another language's name is ours, not renamed
-        sheet.names = C.OUTPUT_SHEETS.get(
-            sheet.key, (C.COUNCIL.vi, C.COUNCIL.en) if sheet.key == "council" else ()
-        )
-        sheet.active = sheet.name == following  # the workbook opens on it (as the button does)
+        _evaluate(result, validation)
+    result.outputs = _outputs(result, inputs, adapter, owned, when, council_sheet)
     if write:
-        # The raw and typed copies of the input are not read any more: free them before the
-        # writer's peak (at Excel's row limit they hold several hundred MB).
-        for table in inputs.tables.values():
-            table.data.clear()
-        if validation.data is not None:
-            validation.data.frames.clear()
-            validation.data.columns.clear()
+        _release_inputs(inputs, validation)
         result.problems += adapter.write(result.outputs)
         result.written = True
     keep(inputs, validation, result)  # never freed by the `parcom` program (lifetime.py)
     return result
+
+
+def _stale_results(result: RunResult, inputs: Any, owned: dict[str, str]) -> None:
+    """A validation run says when the results in the book are of other data than today's."""
+    from .outputs import log_value
+
+    if inputs.log_rows and "units_result" in owned:
+        last = inputs.log_rows[-1]
+        logged = log_value(last, "fingerprint")  # a row too short to hold one says nothing
+        if logged is not None and str(logged) != result.fingerprint[:16]:
+            result.problems.append(Problem("results_stale", WARNING, owned["units_result"], None, last[0]))
+
+
+def _evaluate(result: RunResult, validation: Any) -> None:
+    if validation.errors:
+        return
+    from .records import build_world
+    from .rules.evaluate import evaluate
+
+    evaluation = evaluate(build_world(validation.data))
+    result.problems += evaluation.problems
+    if any(p.is_error for p in evaluation.problems):
+        # the council's decisions are checked against the evaluation: bad ones stop it too
+        result.status = DATA_ERRORS
+    else:
+        result.evaluation = evaluation
+
+
+def _outputs(
+    result: RunResult, inputs: Any, adapter: Adapter, owned: dict[str, str], when: datetime, council: bool
+) -> list[OutputSheet]:
+    """The sheets this run writes: the error list alone, or every result sheet; then the log."""
+    from .outputs import _stamp, errors_sheet, fit_heights, log_entry, log_sheet, stale_sheet
+
+    lang, period, fingerprint, evaluation = result.lang, result.period, result.fingerprint, result.evaluation
+    stamp = _stamp(lang, when, fingerprint, period)
+    if evaluation is None:
+        checked = Cell(
+            render("errors_stamp", lang, when=when, period=period, fingerprint=fingerprint[:12]), "subtitle"
+        )
+        outputs = [errors_sheet(result.problems, lang, checked, adapter.label)]
+        if not result.errors_only:
+            outputs += [stale_sheet(key, lang, when) for key in STALE_KEYS if key in owned]
+    else:
+        outputs = _result_sheets(result, inputs, adapter, stamp, when, council)
+    if not result.errors_only:
+        outcome = render("log.evaluated" if result.status == EVALUATED else "log.data_errors", lang)
+        entry = log_entry(when, period, fingerprint, adapter.label, result.counts(), outcome)
+        outputs.append(log_sheet(inputs.log_rows, entry, lang))
+    outputs = [fit_heights(sheet) for sheet in outputs]
+    following = result.next_sheet_of(outputs)
+    for sheet in outputs:  # a sheet under another language's name is ours, not renamed
+        sheet.names = C.OUTPUT_SHEETS.get(
+            sheet.key, (C.COUNCIL.vi, C.COUNCIL.en) if sheet.key == "council" else ()
+        )
+        sheet.active = sheet.name == following  # the workbook opens on it (as the button does)
+    return outputs
+
+
+def _result_sheets(
+    result: RunResult, inputs: Any, adapter: Adapter, stamp: Any, when: datetime, council: bool
+) -> list[OutputSheet]:
+    from .outputs import dashboard_sheet, errors_sheet, nominations_sheet, results_sheet
+    from .rules.missing import held_back
+
+    evaluation, lang = result.evaluation, result.lang
+    result.problems += held_back(evaluation)
+    outputs = [
+        errors_sheet(result.problems, lang, stamp, adapter.label),
+        results_sheet("units_result", evaluation, lang, stamp),
+        results_sheet("staff_result", evaluation, lang, stamp),
+        nominations_sheet(evaluation, lang, when),
+        dashboard_sheet(evaluation, lang, stamp),
+    ]
+    if council or evaluation.world.settings.council_prefill == "Y":
+        outputs += _council_prefill(inputs, adapter, evaluation, lang, result.problems)
+    return outputs
+
+
+def _release_inputs(inputs: Any, validation: Any) -> None:
+    """The raw and typed copies of the input are not read any more: free them before the writer's
+    peak (at Excel's row limit they hold several hundred MB)."""
+    for table in inputs.tables.values():
+        table.data.clear()
+    if validation.data is not None:
+        validation.data.frames.clear()
+        validation.data.columns.clear()
 
 
 def _council_prefill(

@@ -147,6 +147,8 @@ class Book:
     settings: dict[str, tuple[Any, str]]
     settings_sheet: str
     records: dict[str, list[Record]]
+    log_rows: list[list[Any]] = field(default_factory=list)  # its Nhật ký, kept by `collect`
+    adapter: Any = None
 
 
 def _source_values(adapter: Any, table: Any) -> list[str | None]:
@@ -180,7 +182,7 @@ def read_book(path: Path, file: str) -> Book:
     adapter = FileAdapter(path)
     inputs = read_inputs(adapter)
     records: dict[str, list[Record]] = {}
-    for sheet in MERGED_SHEETS:
+    for sheet in C.DATA_SHEETS:  # the council's rows are read too: the master keeps them
         table = inputs.tables[sheet.key]
         sources = _source_values(adapter, table)
         rows = []
@@ -201,7 +203,9 @@ def read_book(path: Path, file: str) -> Book:
                 )
             )
         records[sheet.key] = rows
-    return Book(path, file, inputs.lang, inputs.settings, inputs.settings_sheet, records)
+    book = Book(path, file, inputs.lang, inputs.settings, inputs.settings_sheet, records, inputs.log_rows)
+    book.adapter = adapter
+    return book
 
 
 def _key(sheet: C.Sheet, norm: tuple) -> tuple:
@@ -343,6 +347,11 @@ def master_settings(book: Book) -> dict[str, Any]:
             values[setting.key] = Verbatim(_plain(value)) if code is None else code
         elif setting.type in ("int", "year"):
             values[setting.key] = _plain(value)
+        elif setting.type == "date":  # a date stays a date (the sheet holds it as a serial number)
+            from .split import _day
+
+            day = _day(value)
+            values[setting.key] = day if day is not None else Verbatim(_plain(value))
         else:
             values[setting.key] = _text(value) if isinstance(value, (str, float)) else value
     return values
@@ -359,12 +368,20 @@ def _source_text(record: Record) -> str:
 
 
 def build_master(
-    path: Path, merges: list[SheetMerge], settings_book: Book, lang: str, extra_problems: list[Problem]
+    path: Path,
+    merges: list[SheetMerge],
+    settings_book: Book,
+    lang: str,
+    extra_problems: list[Problem],
+    sheets: list[Any] | None = None,
+    unchanged: Any = None,
 ) -> list[Problem]:
     """Write the master at `path` atomically; return the problems (conflicts) it reports.
 
-    One template build writes the tables (with their Nguồn column) and settings; the error
-    list, when there is one, is written by the file adapter, as `parcom evaluate` writes it."""
+    One template build writes the tables (with their Nguồn column), the settings and the council's
+    rows of the book the settings come from (the meeting and its votes stay together: a unit's
+    copy never carries votes); the error list, when there is one, and `sheets` (the tracker,
+    the log) are written by the file adapter, as `parcom evaluate` writes its sheets."""
     from .io.safety import atomic_write
     from .sample import SampleData
     from .template import build_template
@@ -382,13 +399,15 @@ def build_master(
                     other=conflict.other.cell(conflict.column.key),
                 )
             )
+    council = settings_book.records.get("council", [])
     sample = SampleData(
         tables={
             m.sheet.key: [
                 {col.key: written(col, r.values[col.key]) for col in m.sheet.columns} for r in m.records
             ]
             for m in merges
-        },
+        }
+        | {"council": [{c.key: written(c, r.values[c.key]) for c in C.COUNCIL.columns} for r in council]},
         settings=master_settings(settings_book),
         sources={m.sheet.key: [_source_text(r) for r in m.records] for m in merges},
     )
@@ -403,13 +422,17 @@ def build_master(
 
     def write(tmp: Path) -> None:
         build_template(tmp, lang=lang, sample=sample)
+        outputs = list(sheets or [])
         if problems:
-            from .io.files import FileAdapter
             from .outputs import errors_sheet
 
-            FileAdapter(tmp).write([errors_sheet(problems, lang, None, path.name)])
+            outputs.insert(0, errors_sheet(problems, lang, None, path.name))
+        if outputs:
+            from .io.files import FileAdapter
 
-    atomic_write(path, write)
+            FileAdapter(tmp).write(outputs)
+
+    atomic_write(path, write, unchanged)
     return problems
 
 

@@ -7,9 +7,11 @@ knows which adapter it talks to.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from .i18n import Msg
 from .sheetnames import numbered, sheet_key
 
 # ---------------------------------------------------------------- input side
@@ -146,6 +148,15 @@ STYLES: dict[str, dict[str, Any]] = {
 }
 
 
+# A table's body cells with the thin borders of a printed table: "<style>_box" for each style.
+STYLES.update(
+    {
+        f"{name}_box": {**STYLES[name], "border": 1}
+        for name in ("text", "wrap", "int", "pct", "date", "datetime", "met", "unmet", "missing", "link")
+    }
+)
+
+
 @dataclass(slots=True)
 class Cell:
     """A value with a named style and, optionally, a link to a cell of the workbook."""
@@ -169,6 +180,8 @@ class Chart:
     size: tuple[int, int] = (760, 420)  # pixels
     percent: bool = True
     labels: bool = False  # each bar's value written at its end
+    stacked: bool = False  # the series as shares of each bar (100% stacked)
+    colors: tuple[str, ...] = ()  # one fill per series
 
 
 @dataclass
@@ -204,3 +217,68 @@ class OutputSheet:
         if suffix:
             ours |= {sheet_key(numbered(n, int(suffix.group(1)))) for n in (self.name, *self.names)}
         return sheet_key(current) not in ours
+
+
+# ---------------------------------------------------------------- declared tables
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One column of an output table, declared: the sheet's widths, frozen panes, filter and print
+    titles are derived from the list of them, never counted by hand."""
+
+    key: str
+    header: Msg | Any  # a sentence of the catalog, a name of the contract (`.label`), or a code
+    width: float  # characters
+    style: str = "text"  # the body cells' style
+    value: Callable[[Any], Cell | None] | None = None  # the cell of one row's item
+
+
+def _header_text(header: Any, lang: str) -> str:
+    if isinstance(header, str):
+        return header  # a code, the same in every language ("TT1")
+    if isinstance(header, Msg):
+        return header.render(lang)
+    return header.label(lang)
+
+
+@dataclass(frozen=True)
+class Table:
+    """Columns laid out from the sheet's first column, their header at `header_row` (0-based)."""
+
+    columns: Sequence[Column]
+    header_row: int
+
+    def index(self, key: str) -> int:
+        return next(i for i, column in enumerate(self.columns) if column.key == key)
+
+    def header(self, lang: str, style: str = "header") -> list[Cell | None]:
+        return [Cell(_header_text(column.header, lang), style) for column in self.columns]
+
+    def rows(self, items: Any) -> list[list[Cell | None]]:
+        """One row of cells per item, each column's value of it."""
+        values = [column.value for column in self.columns]
+        return [[value(item) for value in values] for item in items]  # type: ignore[misc]
+
+    @property
+    def widths(self) -> dict[int, float]:
+        return {i: column.width for i, column in enumerate(self.columns)}
+
+    def frame(self, body_rows: int, identity: str | None = None, filtered: bool = True) -> dict[str, Any]:
+        """The sheet settings of the table: widths; the header frozen and printed on every page;
+        a filter over header and body (unless not `filtered`); with `identity`, the columns up to
+        and including it frozen and printed on every page too."""
+        last = len(self.columns) - 1
+        header = self.header_row
+        frame: dict[str, Any] = {
+            "widths": self.widths,
+            "freeze": (header + 1, 0),
+            "repeat_rows": (header, header),
+        }
+        if filtered:
+            frame["autofilter"] = (header, 0, header + max(body_rows, 1), last)
+        if identity is not None:
+            through = self.index(identity)
+            frame["freeze"] = (header + 1, through + 1)
+            frame["repeat_cols"] = (0, through)
+        return frame

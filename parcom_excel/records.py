@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from .dataset import Dataset
 from .rules.domain import (
     Discipline,
     Initiative,
@@ -17,7 +18,6 @@ from .rules.domain import (
     award_years,
     is_maternity,
 )
-from .validate import Dataset
 
 
 def build_world(data: Dataset) -> World:

@@ -6,12 +6,20 @@ default settings (period 2022–2025, quotas of §V) shows every outcome. Staff 
 by the roster order, not by the random seed; `SampleData.cases` maps each role below to its
 code, and tests/test_sample.py checks this docstring against it.
 
-Units (9; QLCNG founded 01/03/2023)
------------------------------------
+The plan the sample stands for is signed "GIÁM ĐỐC Trần Tùng Chuẩn": he heads BGD and signs the
+documents (`Họ tên người ký`); the agency's plan is cited as the plan itself tells it (its number
+and day are blank in the plan).
+
+Units (10; QLCNG founded 01/03/2023)
+------------------------------------
 Eligible (TT1–TT6 all met): QLKH, KHTC, VP, QLCNG, ranked in that order by best initiative
 level then number of initiatives (QLKH Tỉnh/3, KHTC Tỉnh/2, VP Cơ sở/3, QLCNG Cơ sở/1)
 -> Bằng khen: QLKH; Giấy khen (1–2): KHTC, VP; QLCNG eligible but beyond the quota.
 
+- BGD, Ban Giám đốc Sở: the Giám đốc and the three Phó Giám đốc, a unit of their own so that
+  a deputy director does not read as a deputy of the Office. The leadership is advised, it does
+  not advise: no CCHC task, target or programme assigned and no advisory document, so TT2 is
+  not met and BGD is not eligible.
 - QLCNG, the FOUNDED unit: no 2022 result row and nobody rated under it in 2022, so 2022 is
   not judged (must not be "lacks data"); its 2023 row assigns 0 CCHC tasks, which passes TT1.
   Its staff moved in from QLCN and QLKH: their 2022 ratings carry Mã đơn vị QLCN / QLKH.
@@ -35,7 +43,7 @@ Eligible, best first by (best level, years HTXSNV, initiatives, not a leader):
   -> "đồng hạng – Hội đồng xem xét". The only Toàn quốc author (CB048) is not eligible.
 - CB036 (QLKH Trưởng phòng; SK02 Tỉnh 2022; 2 HTXSNV; 1 initiative): equal to the tie pair
   on every key but "not a leader", so ranked just after them.
-- CB002 (Phó Giám đốc; Cơ sở; 3 HTXSNV; SK03, SK19; leader).
+- CB002 (BGD Phó Giám đốc; Cơ sở; 3 HTXSNV; SK03, SK19; leader).
 - CB014 (VP; SK01; 2 HTXSNV): the LEAVER (Ngày nghỉ 30/09/2024; rated 2022–2024, 2025 not
   judged): eligible, but not nominated because they left before the end of the period.
 - CB063 (CCTC Phó Chi cục trưởng; SK07; 2 HTXSNV; leader).
@@ -71,12 +79,17 @@ from datetime import date
 from typing import Any
 
 YEARS = (2022, 2023, 2024, 2025)
+# The plan's signature ("GIÁM ĐỐC Trần Tùng Chuẩn") and how the plan names itself: it was issued
+# by the Sở in 2022, its number and day left blank ("Số: /KH-SKHCN", "ngày tháng năm 2022").
+SIGNER = "Trần Tùng Chuẩn"
+SETTINGS = {"signer_name": SIGNER, "agency_plan": "Kế hoạch năm 2022 của Sở Khoa học và Công nghệ"}
 
 # The outcomes the data are built for (default settings), as documented above.
 # fmt: off
 EXPECTED: dict[str, Any] = {
     "eligible_units": ("QLKH", "KHTC", "VP", "QLCNG"),  # ranked
     "unit_failures": {  # criterion -> outcome other than "met"
+        "BGD": {"TT2": "not_met"},
         "TTR": {"TT3": "not_met"},
         "QLCN": {"TT5": "not_met", "TT6": "not_met"},
         "CCTC": {"TT2": "not_met", "TT4": "not_met", "TT6": "not_met"},
@@ -102,6 +115,8 @@ EXPECTED: dict[str, Any] = {
 # fmt: off
 # code, name, kind code, founded, note, total staff
 _UNITS: tuple[tuple[str, str, str, date | None, str, int], ...] = (
+    # BGD's seats are the first of the Office's roster (see _Slot.unit), so its own count is 0
+    ("BGD", "Ban Giám đốc Sở", "PCM", None, "Lãnh đạo Sở: Giám đốc và các Phó Giám đốc", 0),
     ("VP", "Văn phòng Sở", "PCM", None, "Đầu mối tham mưu công tác CCHC của Sở", 20),
     ("TTR", "Thanh tra Sở", "PCM", None, "", 7),
     ("KHTC", "Phòng Kế hoạch – Tài chính", "PCM", None, "", 8),
@@ -128,6 +143,10 @@ class _Slot:
     joined: date | None = None
     left: date | None = None
     moved_from: str = ""  # unit of the 2022 rating, for staff moved to a unit founded later
+    name: tuple[str, str] = ()  # a fixed name and gender ("m" / "f"): the plan's signer
+    # A seat drawn with this roster but belonging to another unit: the leadership (BGD) is drawn
+    # with the Office, as it was before it had a unit of its own, so every name stays as drawn.
+    unit: str = ""
 
 
 _RATING_LETTERS = {"X": "HTXSNV", "T": "HTTNV", "H": "HTNV", "K": "KHTNV"}
@@ -135,10 +154,10 @@ _RATING_LETTERS = {"X": "HTXSNV", "T": "HTTNV", "H": "HTNV", "K": "KHTNV"}
 # Leading seats and special cases per unit, in roster order; the rest is filled at random.
 _ROSTERS: dict[str, tuple[_Slot, ...]] = {
     "VP": (
-        _Slot("Giám đốc", leader=True),
-        _Slot("Phó Giám đốc", leader=True, role="deputy_director", ratings="XXXT"),
-        _Slot("Phó Giám đốc", leader=True),
-        _Slot("Phó Giám đốc", leader=True),
+        _Slot("Giám đốc", leader=True, name=(SIGNER, "m"), unit="BGD"),
+        _Slot("Phó Giám đốc", leader=True, role="deputy_director", ratings="XXXT", unit="BGD"),
+        _Slot("Phó Giám đốc", leader=True, unit="BGD"),
+        _Slot("Phó Giám đốc", leader=True, unit="BGD"),
         _Slot("Chánh Văn phòng", leader=True),
         _Slot("Phó Chánh Văn phòng", leader=True),
         _Slot("Kế toán"),
@@ -324,6 +343,7 @@ def make_sample(seed: int = 2022) -> SampleData:
             "discipline": _make_discipline(cases),
             "past_awards": _make_past_awards(cases),
         },
+        settings=dict(SETTINGS),
         cases={**cases, "founded_unit": "QLCNG", "no_initiative_unit": "TTR", "missing_result_unit": "TTTT"},
     )
 
@@ -343,10 +363,12 @@ def _make_staff(rng: random.Random) -> tuple[list[dict[str, Any]], dict[str, str
             staff_id = f"CB{len(staff) + 1:03d}"
             gender = slot.gender or rng.choice("mf")
             name = _name(rng, gender, names)
+            if slot.name:  # drawn all the same, so that everybody else keeps the name drawn
+                name, gender = slot.name
             staff.append({
                 "staff_id": staff_id,
                 "full_name": name,
-                "unit_id": code,
+                "unit_id": slot.unit or code,
                 "staff_kind": slot.kind,
                 "position": slot.position,
                 "gender": "F" if gender == "f" else "M",
@@ -410,6 +432,9 @@ def _make_results(rng: random.Random) -> list[dict[str, Any]]:
         for code, _, _kind, founded, _, _size in _UNITS:
             if founded and founded.year > year:
                 continue
+            if code == "BGD":  # no draw: the other units' results stay as they were
+                rows.append(_leadership_results(year))
+                continue
             if code == "TTTT" and year == 2024:
                 continue  # the missing row: TT1, TT2, TT4 lack data for TTTT in 2024
             assigned = rng.randint(3, 12 if code == "VP" else 8)
@@ -436,6 +461,22 @@ def _make_results(rng: random.Random) -> list[dict[str, Any]]:
                 row.update(budget="KDAT", note="Thu phí kiểm định không đạt dự toán")
             rows.append(row)
     return rows
+
+
+def _leadership_results(year: int) -> dict[str, Any]:
+    """The Ban Giám đốc is assigned no CCHC task, target or programme and drafts no advisory
+    document: the units advise it (plan §VI)."""
+    return {
+        "year": year,
+        "unit_id": "BGD",
+        "tasks_assigned": 0,
+        "tasks_on_time": 0,
+        "advisory_docs": 0,
+        "socio_targets": "KGIAO",
+        "budget": "KGIAO",
+        "programmes": "KGIAO",
+        "note": "Lãnh đạo Sở chỉ đạo; nhiệm vụ CCHC giao cho các phòng, đơn vị",
+    }
 
 
 def _make_initiatives(rng: random.Random, cases: dict[str, str]) -> list[dict[str, Any]]:

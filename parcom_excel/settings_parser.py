@@ -90,6 +90,8 @@ def _as_int(value: Any) -> int | None:
 def read_settings(
     raw: dict[str, tuple[Any, str]], sheet: str, lang: str = "vi"
 ) -> tuple[Settings, list[Problem]]:
+    """The settings sheet's rows (key -> value, cell) as a `Settings`, and what is wrong with them;
+    `lang` is the workbook's, so messages name settings as the sheet writes them."""
     settings = defaults()
     settings.sheet = sheet
     settings.book = lang
@@ -97,88 +99,74 @@ def read_settings(
     for setting in C.SETTINGS:
         if setting.key not in raw:
             if setting.required:
-                problems.append(
-                    Problem(
-                        "setting_missing",
-                        ERROR,
-                        sheet,
-                        None,
-                        None,
-                        {"name": setting.label(lang), "default": setting.default},
-                    )
-                )
+                facts = {"name": setting.label(lang), "default": setting.default}
+                problems.append(Problem("setting_missing", ERROR, sheet, None, None, facts))
             continue
         value, cell = raw[setting.key]
         settings.cells[setting.key] = cell
-
-        def bad(hint: Msg, value: Any = value, cell: str = cell, setting=setting) -> None:
-            facts = {"name": setting.label(lang), "hint": hint}
-            problems.append(Problem("bad_setting", ERROR, sheet, cell, value, facts))
-
-        if value is None or (isinstance(value, str) and not value.strip()):
-            if setting.required:
-                bad(Msg("hint.enter_value"))
-            continue
-        if setting.type in ("int", "year"):
-            number = _as_int(value)
-            if number is None:
-                bad(Msg("hint.whole_number"))
-                continue
-            if (setting.min is not None and number < setting.min) or (
-                setting.max is not None and number > setting.max
-            ):
-                lo = setting.min if setting.min is not None else ""
-                hi = setting.max if setting.max is not None else ""
-                bad(Msg("hint.number_range", {"min": lo, "max": hi}))
-                continue
-            settings.values[setting.key] = number
-        elif setting.type == "enum":
-            code = C.ENUMS[setting.enum].parse(str(value))
-            if code is None:
-                bad(Msg("hint.choose_one", {"choices": C.ENUMS[setting.enum].labels(lang)}))
-                continue
-            settings.values[setting.key] = code
-        elif setting.type in _PARSERS:
-            parse, hint = _PARSERS[setting.type]
-            parsed = parse(value)
-            if parsed is None:
-                bad(Msg(hint))
-                continue
+        said: list[tuple[str, Any, dict[str, Any]]] = []
+        parsed = _parse(setting, value, lang, said)
+        problems += [Problem(code, ERROR, sheet, cell, v, facts) for code, v, facts in said]
+        if parsed is not _UNSET:
             settings.values[setting.key] = parsed
-        elif setting.type == "keys":
-            known, unknown = parse_keys(value, setting.key)
-            catalog = C.INDIVIDUAL_KEYS if setting.key == "order_individuals" else C.COLLECTIVE_KEYS
-            for word in unknown:
-                problems.append(
-                    Problem(
-                        "unknown_tiebreak",
-                        ERROR,
-                        sheet,
-                        cell,
-                        word,
-                        {"choices": "; ".join(k.label(lang) for k in catalog)},
-                    )
-                )
-            if known:
-                settings.values[setting.key] = known
-        else:
-            settings.values[setting.key] = clean(str(value))
+    return settings, problems + _quota_problems(settings, lang)
+
+
+_UNSET = object()  # a blank or unusable value: the default stays
+
+
+def _parse(setting: Any, value: Any, lang: str, said: list[tuple[str, Any, dict[str, Any]]]) -> Any:
+    """One setting's value, or _UNSET; what is wrong goes into `said` as (code, value, facts)."""
+
+    def bad(hint: Msg) -> Any:
+        said.append(("bad_setting", value, {"name": setting.label(lang), "hint": hint}))
+        return _UNSET
+
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return bad(Msg("hint.enter_value")) if setting.required else _UNSET
+    if setting.type in ("int", "year"):
+        number = _as_int(value)
+        if number is None:
+            return bad(Msg("hint.whole_number"))
+        if (setting.min is not None and number < setting.min) or (
+            setting.max is not None and number > setting.max
+        ):
+            lo = setting.min if setting.min is not None else ""
+            hi = setting.max if setting.max is not None else ""
+            return bad(Msg("hint.number_range", {"min": lo, "max": hi}))
+        return number
+    if setting.type == "enum":
+        code = C.ENUMS[setting.enum].parse(str(value))
+        return (
+            bad(Msg("hint.choose_one", {"choices": C.ENUMS[setting.enum].labels(lang)}))
+            if code is None
+            else code
+        )
+    if setting.type in _PARSERS:
+        parse, hint = _PARSERS[setting.type]
+        parsed = parse(value)
+        return bad(Msg(hint)) if parsed is None else parsed
+    if setting.type == "keys":
+        known, unknown = parse_keys(value, setting.key)
+        catalog = C.INDIVIDUAL_KEYS if setting.key == "order_individuals" else C.COLLECTIVE_KEYS
+        for word in unknown:
+            said.append(("unknown_tiebreak", word, {"choices": "; ".join(k.label(lang) for k in catalog)}))
+        return known or _UNSET
+    return clean(str(value))
+
+
+def _quota_problems(settings: Settings, lang: str) -> list[Problem]:
+    problems = []
     for award in ("bk", "gk"):
         for target in ("collectives", "individuals"):
             lo, hi = settings.quota(award, target)
             if lo > hi:
                 key = f"{award}_{target}_min"
+                facts = {"max": hi, "name": C.SETTINGS_BY_KEY[key].label(lang)}
                 problems.append(
-                    Problem(
-                        "quota_min_gt_max",
-                        ERROR,
-                        sheet,
-                        settings.cells.get(key),
-                        lo,
-                        {"max": hi, "name": C.SETTINGS_BY_KEY[key].label(lang)},
-                    )
+                    Problem("quota_min_gt_max", ERROR, settings.sheet, settings.cells.get(key), lo, facts)
                 )
-    return settings, problems
+    return problems
 
 
 def override_period(

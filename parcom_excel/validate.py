@@ -7,15 +7,15 @@ its Excel cell; nothing here prints or writes.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
 import pandera.pandas as pa
 
 from . import contract as C
+from .dataset import Dataset, Validation
 from .model import RawTable
-from .problems import ERROR, WARNING, Problem, ProblemList
+from .problems import ERROR, WARNING, Problem
 from .reader import Inputs
 from .settings import Settings
 from .settings_parser import read_settings
@@ -23,36 +23,6 @@ from .text import looks_legacy
 from .values import BAD, typer
 
 ROW = "_row"  # Excel row number of each record
-
-
-@dataclass
-class Dataset:
-    """Valid, typed input: one DataFrame per contract sheet, plus where each came from."""
-
-    settings: Settings
-    frames: dict[str, pd.DataFrame]
-    tables: dict[str, RawTable]
-    columns: dict[str, dict[str, list[Any]]] = field(default_factory=dict)  # typed values, None for blank
-    _prefix: dict[tuple[str, str], str] = field(default_factory=dict)
-
-    def cell(self, sheet_key: str, column: str, row: int) -> str:
-        prefix = self._prefix.get((sheet_key, column))
-        if prefix is None:
-            table = self.tables[sheet_key]
-            prefix = self._prefix[(sheet_key, column)] = f"{table.sheet}!{table.columns.get(column, 'A')}"
-        return f"{prefix}{row}"
-
-    def records(self, sheet_key: str) -> list[dict[str, Any]]:
-        """The typed rows of one sheet as dicts (blank cells are None, never NaN)."""
-        columns = self.columns[sheet_key]
-        keys = list(columns)
-        return [dict(zip(keys, values, strict=True)) for values in zip(*columns.values(), strict=True)]
-
-
-@dataclass
-class Validation(ProblemList):
-    problems: list[Problem] = field(default_factory=list)
-    data: Dataset | None = None
 
 
 def _type_error(column: C.Column, value: Any, lang: str) -> tuple[str, dict[str, Any]]:
@@ -368,42 +338,53 @@ def cross_checks(
     refs: dict[str, set[str]],
     lang: str,
 ) -> list[Problem]:
-    problems: list[Problem] = []
+    """Checks across columns and sheets; `lang` is the workbook's, for the names messages quote."""
 
     def at(key: str, column: str, i: int) -> tuple[str, str]:
         return tables[key].sheet, tables[key].cell(column, i)
 
-    problems += period_problems(frames, tables, settings)
+    return [
+        *period_problems(frames, tables, settings),
+        *_reversed_pairs(frames, at),
+        *_author_problems(frames["initiatives"], refs, tables["staff"].sheet, at, lang),
+        *_discipline_problems(frames, tables, at, lang),
+    ]
 
-    # Pairs that must not be reversed: (sheet, column a, column b) with a <= b; the problem sits on
-    # the cell named next, and its message quotes the other column.
-    for key, a, b, code, cell_column, param, param_column in (
-        ("staff", "joined", "left", "left_before_joined", "left", "joined", "joined"),
-        (
-            "results",
-            "tasks_on_time",
-            "tasks_assigned",
-            "done_gt_assigned",
-            "tasks_on_time",
-            "assigned",
-            "tasks_assigned",
-        ),
-    ):
+
+# Pairs that must not be reversed: (sheet, column a, column b) with a <= b, the cell the problem sits
+# on, and the fact its message quotes (from which column).
+_PAIRS = (
+    ("staff", "joined", "left", "left_before_joined", "left", "joined", "joined"),
+    (
+        "results",
+        "tasks_on_time",
+        "tasks_assigned",
+        "done_gt_assigned",
+        "tasks_on_time",
+        "assigned",
+        "tasks_assigned",
+    ),
+)
+
+
+def _reversed_pairs(frames: dict[str, pd.DataFrame], at: Any) -> list[Problem]:
+    problems = []
+    for key, a, b, code, cell_column, param, param_column in _PAIRS:
         frame = frames[key]
         both = frame[a].notna() & frame[b].notna()
         for i in frame.index[both]:
             if frame.at[i, a] > frame.at[i, b]:
+                facts = {param: frame.at[i, param_column]}
                 problems.append(
-                    Problem(
-                        code,
-                        ERROR,
-                        *at(key, cell_column, i),
-                        frame.at[i, cell_column],
-                        {param: frame.at[i, param_column]},
-                    )
+                    Problem(code, ERROR, *at(key, cell_column, i), frame.at[i, cell_column], facts)
                 )
+    return problems
 
-    initiatives = frames["initiatives"]
+
+def _author_problems(
+    initiatives: pd.DataFrame, refs: dict[str, set[str]], staff_sheet: str, at: Any, lang: str
+) -> list[Problem]:
+    problems = []
     column = C.INITIATIVES.column("authors")
     for i, authors in initiatives["authors"].items():
         if authors is None:
@@ -412,30 +393,18 @@ def cross_checks(
             problems.append(Problem("no_authors", ERROR, *at("initiatives", "authors", i), None))
         for code in authors:
             if code not in refs["staff"]:
-                problems.append(
-                    Problem(
-                        "unknown_ref",
-                        ERROR,
-                        *at("initiatives", "authors", i),
-                        code,
-                        {"column": column.label(lang), "target": tables["staff"].sheet},
-                    )
-                )
-
-    return problems + _discipline_checks(frames, tables, lang)
+                facts = {"column": column.label(lang), "target": staff_sheet}
+                problems.append(Problem("unknown_ref", ERROR, *at("initiatives", "authors", i), code, facts))
+    return problems
 
 
-def _discipline_checks(
-    frames: dict[str, pd.DataFrame], tables: dict[str, RawTable], lang: str
+def _discipline_problems(
+    frames: dict[str, pd.DataFrame], tables: dict[str, RawTable], at: Any, lang: str
 ) -> list[Problem]:
-    """A discipline row names its target; a good rating the year of a decision is a warning."""
-    problems: list[Problem] = []
-
-    def at(key: str, column: str, i: int) -> tuple[str, str]:
-        return tables[key].sheet, tables[key].cell(column, i)
-
-    discipline = frames["discipline"]
-    ratings = frames["ratings"]
+    """A record must name a person or a unit; a good rating in the year of a discipline decision
+    deserves a warning (NĐ 48/2023: the year is rated "Không hoàn thành nhiệm vụ")."""
+    problems = []
+    discipline, ratings = frames["discipline"], frames["ratings"]
     disciplined = set(discipline["staff_id"].dropna())
     concerned = ratings[ratings["staff_id"].isin(disciplined)] if disciplined else ratings.iloc[:0]
     rating_at = {
@@ -458,16 +427,10 @@ def _discipline_checks(
         found = rating_at.get((record["staff_id"], decided.year))
         if found and found[1] in good:
             j, code = found
+            where = f"{tables['discipline'].sheet}!{tables['discipline'].cell('decision_date', i)}"
+            facts = {"year": decided.year, "discipline_cell": where}
+            label = C.RATING.get(code).label(lang)
             problems.append(
-                Problem(
-                    "rating_with_discipline",
-                    WARNING,
-                    *at("ratings", "rating", j),
-                    C.RATING.get(code).label(lang),
-                    {
-                        "year": decided.year,
-                        "discipline_cell": f"{tables['discipline'].sheet}!{tables['discipline'].cell('decision_date', i)}",
-                    },
-                )
+                Problem("rating_with_discipline", WARNING, *at("ratings", "rating", j), label, facts)
             )
     return problems

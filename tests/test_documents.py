@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from datetime import datetime
@@ -14,10 +15,11 @@ from lxml import etree
 from parcom_excel import contract as C
 from parcom_excel.button import draft_dossier
 from parcom_excel.core import run
+from parcom_excel.documents import registry as R
 from parcom_excel.documents import templates as T
 from parcom_excel.documents.dossier import default_folder, to_pdf, write_dossier
 from parcom_excel.io.files import FileAdapter
-from parcom_excel.rules.criteria import COLLECTIVE_CRITERIA, INDIVIDUAL_CRITERIA, MET
+from parcom_excel.rules.criteria import COLLECTIVE_CRITERIA, INDIVIDUAL_CRITERIA, MET, MISSING
 
 from .helpers_rich import NS_MAIN, rewrite_zip
 from .workbooks import ROOT, department, run_cli, write_book
@@ -51,6 +53,12 @@ def sample(tmp_path_factory):
     return evaluation, write_dossier(evaluation, folder, when=WHEN)
 
 
+def report_of(folder: Path, code: str) -> Path:
+    """The one report of nominee `code`: 02_Bao_cao_thanh_tich_<name>_<code>.docx."""
+    (found,) = folder.glob(f"02_Bao_cao_thanh_tich_*_{code}.docx")
+    return found
+
+
 def chosen(evaluation, award: str):
     return [c for c in evaluation.units + evaluation.people if c.award == award]
 
@@ -62,7 +70,7 @@ def test_one_file_per_document_with_names_a_clerk_recognises(sample):
     names = [p.name for p in done.files]
     assert names == [
         "01_To_trinh_Bang_khen.docx",
-        *[f"02_Bao_cao_thanh_tich_{c.id}.docx" for c in sorted(merit, key=lambda c: c.kind != "unit")],
+        *[report_of(done.folder, c.id).name for c in sorted(merit, key=lambda c: c.kind != "unit")],
         "03_Quyet_dinh_Giay_khen.docx",
         "04_Bien_ban_Hoi_dong.docx",
         "05_Bao_cao_tong_ket.docx",  # the sample's period ends in 2025, the movement's last year
@@ -80,33 +88,35 @@ def test_every_nominee_in_its_document_and_no_tag_left(sample):
         people = [c for c in chosen(evaluation, award) if c.kind == "person"]
         for c in units + people:
             assert c.name in text
-        assert f"{len(units):02d} tập thể và {len(people):02d} cá nhân" in text
     others = {c.name for c in evaluation.units + evaluation.people if not c.award}
+    others.discard(evaluation.world.settings.signer_name)  # the Giám đốc signs, he is not listed
     assert not any(name in submission.split("DANH SÁCH")[1] for name in others if len(name) > 12)
     minutes = texts["04_Bien_ban_Hoi_dong.docx"]
     for c in chosen(evaluation, "bk") + chosen(evaluation, "gk"):
         assert c.name in minutes
     assert "[chưa có: ngày họp Hội đồng]" in minutes  # no council data in the workbook yet
-    tied = [c for c in chosen(evaluation, "bk") if c.tied]
-    if tied:
-        assert "Đồng hạng ở ranh giới số lượng khen thưởng" in submission
+    assert not any("TT1" in t or "CN3" in t for t in texts.values())  # criteria by name, never code
 
 
 def test_review_figures_equal_the_evaluation(sample):
     evaluation, done = sample
     review = docx.Document(str(next(p for p in done.files if p.name.startswith("05_"))))
-    rows = {}
+    tables: dict[str, list[list[str]]] = {}
     for table in review.tables:
         for row in table.rows:
             cells = [c.text for c in row.cells]
-            rows[cells[0]] = cells
+            tables.setdefault(cells[0], []).append(cells)
     for criteria, group in (
         (COLLECTIVE_CRITERIA, evaluation.units),
         (INDIVIDUAL_CRITERIA, evaluation.people),
     ):
         for criterion in criteria:
-            met = sum(c.outcomes[criterion.id].status == MET for c in group)
-            assert rows[criterion.id][2:4] == [str(met), str(len(group))]
+            statuses = [c.outcomes[criterion.id].status for c in group]
+            met, missing = statuses.count(MET), statuses.count(MISSING)
+            unmet = len(group) - met - missing  # lacking data is its own state, never counted as failed
+            row = tables[criterion.label()][0 if criteria is COLLECTIVE_CRITERIA else -1]
+            assert row[1:5] == [str(met), str(unmet), str(missing), str(len(group))], criterion.id
+    rows = {cells[0]: cells for found in tables.values() for cells in found}
     world = evaluation.world
     counted = [i for i in world.initiatives if world.counts(i)]
     assert rows["Cơ sở"][1] == str(sum(i.level == "CS" for i in counted))
@@ -119,7 +129,7 @@ def test_reports_hold_the_records(sample):
     evaluation, done = sample
     world = evaluation.world
     for c in chosen(evaluation, "bk"):
-        text = text_of(done.folder / f"02_Bao_cao_thanh_tich_{c.id}.docx")
+        text = text_of(report_of(done.folder, c.id))
         assert c.name in text and "Bằng khen của Chủ tịch UBND tỉnh" in text
         assert "[Đơn vị/cá nhân bổ sung:" in text  # what only the nominee can write
         if c.kind == "person":
@@ -188,12 +198,14 @@ def test_gaps_are_visible_when_optional_data_is_missing(tmp_path):
     assert "Căn cứ Kế hoạch số 60/KH-UBND ngày 05/4/2022" in texts  # a blank setting keeps its default
     merit_people = [c for c in evaluation.people if c.award == "bk"]
     for c in merit_people:
-        report = text_of(done.folder / f"02_Bao_cao_thanh_tich_{c.id}.docx")
+        report = text_of(report_of(done.folder, c.id))
         if c.id == "CB02":
             assert "Chức vụ: [chưa có: chức vụ]" in report
         if any(i.id == "SK01" for i in evaluation.world.by_author.get(c.id, [])):
             assert "[chưa có: số quyết định]" in report
-    assert done.gaps == texts.count("[chưa có:")
+    to_write = re.findall(r"\[[^\[\]]*bổ sung[^\[\]]*\]", texts, re.IGNORECASE)  # "[Đơn vị bổ sung: …]"
+    assert to_write and done.gaps == texts.count("[chưa có:") + len(to_write)
+    assert f"còn {done.gaps} chỗ phải điền tay" in done.summary("vi")
     assert "Số QĐ" not in texts and "None" not in texts
 
 
@@ -236,9 +248,9 @@ def test_command_default_folder_and_rerun_replaces_stale_drafts(tmp_path):
 def test_office_templates_folder(tmp_path):
     own = tmp_path / "mau"
     own.mkdir()
-    template = docx.Document(str(T.SHIPPED_DIR / T.TEMPLATES["minutes"]))
+    template = docx.Document(str(T.SHIPPED_DIR / R.BY_KIND["minutes"].template))
     template.add_paragraph("Văn phòng ghi thêm: họp tại phòng 201, {{ co_quan_ten }}.")
-    template.save(str(own / T.TEMPLATES["minutes"]))
+    template.save(str(own / R.BY_KIND["minutes"].template))
     book = write_book(tmp_path / "b.xlsx", department())
     done = write_dossier(evaluated(book), tmp_path / "ho_so", templates=own, when=WHEN)
     assert "Văn phòng ghi thêm: họp tại phòng 201, Sở Khoa học và Công nghệ." in text_of(
@@ -250,9 +262,9 @@ def test_office_templates_folder(tmp_path):
 def test_a_broken_office_template_is_one_sentence(tmp_path):
     own = tmp_path / "mau"
     own.mkdir()
-    template = docx.Document(str(T.SHIPPED_DIR / T.TEMPLATES["review"]))
+    template = docx.Document(str(T.SHIPPED_DIR / R.BY_KIND["review"].template))
     template.add_paragraph("Tổng số: {{ tong_so_khong_co }}")
-    template.save(str(own / T.TEMPLATES["review"]))
+    template.save(str(own / R.BY_KIND["review"].template))
     book = write_book(tmp_path / "b.xlsx", department())
     done = run_cli("documents", book, "-o", tmp_path / "ho_so", "--templates", own)
     assert done.returncode == 2
@@ -262,9 +274,9 @@ def test_a_broken_office_template_is_one_sentence(tmp_path):
 
 
 def test_shipped_templates_are_the_built_ones():
-    for kind, name in T.TEMPLATES.items():
-        assert (T.SHIPPED_DIR / name).read_bytes() == T.build(kind), (
-            f"run python -m parcom_excel.documents.templates ({name})"
+    for document in R.DOCUMENTS:
+        assert (T.SHIPPED_DIR / document.template).read_bytes() == document.build("vi"), (
+            f"run python -m parcom_excel.documents.registry ({document.template})"
         )
 
 
@@ -288,6 +300,7 @@ def test_the_button_writes_beside_the_workbook(tmp_path):
         fullname = "Book1"
 
     said = draft_dossier(SavedBook(), evaluation)
+    assert "Hồ sơ là bản DỰ THẢO" in said  # the alert says why: no vote is recorded yet
     assert (
         str(tmp_path / "so_ho_so") in said and (tmp_path / "so_ho_so" / "04_Bien_ban_Hoi_dong.docx").exists()
     )
@@ -316,7 +329,7 @@ def test_documents_and_output_workbook_pass_the_open_xml_validator(sample, tmp_p
     _, done = sample
     out = tmp_path / "ket_qua.xlsx"
     assert run_cli("evaluate", SAMPLE, "-o", out).returncode == 0
-    files = [*done.files, *(T.SHIPPED_DIR / n for n in T.TEMPLATES.values()), out]
+    files = [*done.files, *(T.SHIPPED_DIR / d.template for d in R.DOCUMENTS), out]
     checked = subprocess.run([str(validate), *map(str, files)], capture_output=True, text=True, timeout=600)
     if checked.returncode == 3:
         pytest.skip(f"the validator could not be set up: {checked.stdout[-300:]}{checked.stderr[-300:]}")
@@ -378,15 +391,17 @@ def _show_only(parts: dict[str, bytes], sheet: str) -> None:
 
 
 def test_output_sheets_print(tmp_path):
-    """The nomination list of the sample on at most 3 pages; no KQ page without code and name."""
+    """The nomination list of the sample on at most 4 pages (its rows measured, with slack); no KQ
+    page without code and name; the council's sheet and the log on one page each."""
     _need_libreoffice()
     out = tmp_path / "ket_qua.xlsx"
-    assert run_cli("evaluate", SAMPLE, "-o", out).returncode == 0
-    targets = ("nominations", "units_result", "staff_result", "dashboard")
+    assert run_cli("evaluate", SAMPLE, "-o", out, "--council-sheet").returncode == 0
+    targets = ("nominations", "units_result", "staff_result", "dashboard", "council", "log")
     singles = []
     for target in targets:  # the file as written, with only the target sheet left visible
         single = Path(shutil.copy(out, tmp_path / f"{target}.xlsx"))
-        rewrite_zip(single, lambda parts, target=target: _show_only(parts, C.output_name(target)))
+        name = C.COUNCIL.name() if target == "council" else C.output_name(target)
+        rewrite_zip(single, lambda parts, name=name: _show_only(parts, name))
         singles.append(single)
     subprocess.run(  # one LibreOffice for the four files
         [
@@ -405,14 +420,17 @@ def test_output_sheets_print(tmp_path):
     )
     for target, single in zip(targets, singles, strict=True):
         pages = _pdf_pages(single.with_suffix(".pdf"))
-        if target == "nominations":
-            assert len(pages) <= 3
+        if target in ("council", "log"):
+            assert len(pages) == 1, target  # one page wide, not printed in halves
+        elif target == "nominations":
+            assert len(pages) <= 4
             assert "NGƯỜI LẬP DANH SÁCH" in pages[-1] and "GIÁM ĐỐC" in pages[-1]
             for page in pages[:-1]:  # no page ends on a section heading
                 last = [line.strip() for line in page.splitlines() if line.strip()][-1]
                 assert not last.startswith(("I.", "II.", "1. ", "2. ")), last
         elif target == "dashboard":
             assert "Tỷ lệ đạt của từng tiêu chí" in pages[0] and "TT1" in pages[0] and "CN3" in pages[0]
+            assert "Số thiếu dữ liệu" in pages[0]
         else:
             code = (
                 C.UNITS.column("unit_id").label()
@@ -445,8 +463,29 @@ def test_report_holds_gender_birth_and_past_awards_from_the_rows(tmp_path):
     evaluation = evaluated(write_book(tmp_path / "book.xlsx", data))
     assert any(c.id == "CB02" and c.award == "bk" for c in evaluation.people)
     done = write_dossier(evaluation, tmp_path / "ho_so", when=WHEN)
-    report = text_of(done.folder / "02_Bao_cao_thanh_tich_CB02.docx")
+    report = text_of(report_of(done.folder, "CB02"))
     assert "Giới tính: Nữ" in report and "07/03/1990" in report
     assert "15/QĐ-SKHCN" in report and "20/12/2021" in report and "Thi đua yêu nước năm 2021" in report
     # CB04 was tied with CB02; a woman goes first among equals (NĐ 152/2025 Đ.4 k.6): one report
-    assert not (done.folder / "02_Bao_cao_thanh_tich_CB04.docx").exists()
+    assert not list(done.folder.glob("02_Bao_cao_thanh_tich_*CB04*"))
+
+
+def test_templates_use_only_the_listed_placeholders():
+    """Every name a shipped template reads is on the list the guide sheet and the README show."""
+    import zipfile
+
+    from parcom_excel.documents.placeholders import PLACEHOLDERS
+    from parcom_excel.i18n import render
+
+    listed = " ".join(f"{tag} {render(key)}" for tag, key in PLACEHOLDERS)
+    for document in R.DOCUMENTS:
+        with zipfile.ZipFile(T.SHIPPED_DIR / document.template) as package:
+            xml = re.sub(r"<[^>]+>", "", package.read("word/document.xml").decode("utf-8"))
+        loops = set(re.findall(r"for (\w+) in", xml))
+        used = set(re.findall(r"\{\{ (\w+)", xml)) | set(re.findall(r"\{%\w? (?:for \w+ in|if) (\w+)", xml))
+        for name in sorted(used - loops):
+            base = name.removesuffix("_hoa")
+            assert re.search(rf"\b{name}\b", listed) or f"{{{{ {base} }}}}" in listed, (
+                document.template,
+                name,
+            )

@@ -371,7 +371,7 @@ def test_failure_half_way_leaves_original_and_no_temp_file(rich: Path, monkeypat
     monkeypatch.setattr(opc.ZipOut, "copy", failing_copy)
     with pytest.raises(ParcomError) as err:
         write_outputs(rich, make_outputs())
-    assert err.value.code == "not_writable" and "No space left" in err.value.message("en")
+    assert err.value.code == "not_writable" and "the disk is full" in err.value.message("en")
     assert rich.read_bytes() == before
     assert sorted(p.name for p in rich.parent.iterdir()) == ["book.xlsx"]
 

@@ -369,8 +369,8 @@ def test_the_council_settles_the_tie_and_the_list_is_final(tmp_path):
         for v in row
         if v
     ]
-    assert "Danh sách Hội đồng đã thông qua, ngày 05/01/2026, 7/9 phiếu" in listing
-    assert "Bằng khen của Chủ tịch UBND tỉnh (Đồng ý 5/7 phiếu)" in listing
+    assert "Danh sách Hội đồng đã thông qua, ngày 05/01/2026, 7/9 thành viên có mặt" in listing
+    assert "Bằng khen của Chủ tịch UBND tỉnh (Đồng ý 5/7 thành viên có mặt)" in listing
 
 
 def test_a_rejected_nominee_leaves_and_the_next_in_rank_awaits_the_council(tmp_path):
@@ -607,7 +607,7 @@ def test_the_minutes_read_the_recorded_vote(tmp_path):
     dossier = build_dossier(evaluate(book(tmp_path, data, MEETING)).evaluation, "vi")
     assert dossier.common["hoi_dong"]["co_mat"] == 7 and dossier.common["hoi_dong"]["thanh_vien"] == 9
     lines = {(row["ma"], row["hinh_thuc"]): row for row in dossier.minutes["phieu"]}
-    assert lines[("CB04", BK)]["dong_y"] == 5 and lines[("CB04", BK)]["ket_luan"] == "Có"
+    assert lines[("CB04", BK)]["dong_y"] == 5 and lines[("CB04", BK)]["ket_luan"] == "Đồng ý"
     assert (
-        lines[("CB01", GK)]["dong_y"] == 2 and lines[("CB01", GK)]["ket_luan"] == "Không"
+        lines[("CB01", GK)]["dong_y"] == 2 and lines[("CB01", GK)]["ket_luan"] == "Không đồng ý"
     )  # rejected, minuted

@@ -37,3 +37,22 @@ def test_addin_build_without_xlwings_says_how_to_install_it(tmp_path):
     text = done.stdout + done.stderr
     assert 'pip install "parcom-excel[excel]"' in text and "Traceback" not in text
     assert len(text.strip().splitlines()) == 1
+
+
+def test_parcom_with_the_core_alone_says_which_extra_to_install():
+    """The core installs without click (the Lite button needs none): `parcom` then says one
+    sentence naming the extra, never a traceback (sys.modules['click'] = None stands for its absence)."""
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys; sys.modules['click'] = None\nfrom parcom_excel.cli import main\nmain()",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr and len(done.stderr.strip().splitlines()) == 1
+    assert 'pip install "parcom-excel[all]"' in done.stderr and "click" in done.stderr

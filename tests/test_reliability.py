@@ -157,9 +157,9 @@ def test_the_lock_of_a_run_that_died_is_removed(book: Path) -> None:
 
 
 def test_a_run_leaves_nothing_and_removes_its_old_temp_files(book: Path, tmp_path: Path) -> None:
-    stale = book.with_name(".book.xlsx.abcd1234.parcom-tmp")
+    stale = book.with_name(f".{safety._tag(book)}.abcd1234.parcom-tmp")
     stale.write_bytes(b"half a workbook")
-    other = book.with_name(".other.xlsx.abcd1234.parcom-tmp")  # another workbook's: not ours to remove
+    other = book.with_name(f".{safety._tag(book.with_name('other.xlsx'))}.abcd1234.parcom-tmp")  # not ours
     other.write_bytes(b"x")
     temp = tmp_path / "tmp"
     temp.mkdir()
@@ -177,7 +177,7 @@ def test_a_run_leaves_nothing_and_removes_its_old_temp_files(book: Path, tmp_pat
 def test_a_stopped_batch_worker_leaves_no_temp_or_lock(book: Path) -> None:
     worker = subprocess.Popen([sys.executable, "-c", "pass"])
     worker.wait()
-    temp = book.with_name(".book.xlsx.zz99yy88.parcom-tmp")
+    temp = book.with_name(f".{safety._tag(book)}.zz99yy88.parcom-tmp")
     temp.write_bytes(b"half")
     safety.lock_path(book).write_text(f"{worker.pid} {os.uname().nodename}\n")
     safety.clear_leftovers(book, worker.pid)

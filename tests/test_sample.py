@@ -7,14 +7,24 @@ in tests/test_sample_outcomes.py.
 from __future__ import annotations
 
 import re
+import shutil
 from datetime import date
+from pathlib import Path
 
+import docx
 import pytest
+from python_calamine import CalamineWorkbook
 
 from parcom_excel import contract as c
 from parcom_excel import sample as sample_module
+from parcom_excel.core import run
+from parcom_excel.documents.dossier import write_dossier
+from parcom_excel.i18n import render
+from parcom_excel.io.files import FileAdapter
 from parcom_excel.sample import EXPECTED, SampleData, make_sample
 from parcom_excel.text import clean
+
+SAMPLE = Path(__file__).resolve().parents[1] / "workbook" / "parcom_sample.xlsx"
 
 PERIOD = range(2022, 2026)
 GOOD = {"HTXSNV", "HTTNV"}
@@ -159,3 +169,60 @@ def test_special_cases_exist(data: SampleData) -> None:
     assert date(2021, 1, 1) < window < date(2022, 1, 1)
     assert discipline[cases["national"]]["decision_date"].year in PERIOD
     assert any(d["staff_id"] is None and d["unit_id"] for d in data.rows("discipline"))
+
+
+# ---------------------------------------------------------------- as the plan tells it
+def test_signed_and_led_as_the_plan_is(data: SampleData) -> None:
+    """The plan is signed "GIÁM ĐỐC Trần Tùng Chuẩn"; the Sở's leaders are a unit of their own."""
+    staff = data.rows("staff")
+    directors = [(s["full_name"], s["unit_id"]) for s in staff if s["position"] == "Giám đốc"]
+    assert directors == [("Trần Tùng Chuẩn", "BGD")] and data.settings["signer_name"] == "Trần Tùng Chuẩn"
+    assert c.SETTINGS_BY_KEY["signer_title"].default == "GIÁM ĐỐC"
+    leaders = [s for s in staff if s["position"] in ("Giám đốc", "Phó Giám đốc")]
+    assert len(leaders) == 4 and {s["unit_id"] for s in leaders} == {"BGD"}
+    units = {u["unit_id"]: u["unit_name"] for u in data.rows("units")}
+    assert units["BGD"] == "Ban Giám đốc Sở"
+    assert "Sở Khoa học và Công nghệ" in data.settings["agency_plan"]
+
+
+def document_text(path: Path) -> str:
+    document = docx.Document(str(path))
+    parts = [p.text for p in document.paragraphs]
+    parts += [
+        p.text for t in document.tables for row in t.rows for cell in row.cells for p in cell.paragraphs
+    ]
+    return "\n".join(parts)
+
+
+def test_first_run_leaves_no_gap_the_plan_answers(tmp_path: Path) -> None:
+    """The nomination list and the dossier of the shipped sample lack nothing the plan tells."""
+    book = tmp_path / "mau.xlsx"
+    shutil.copy(SAMPLE, book)
+    result = run(FileAdapter(book))
+    assert result.status == "evaluated"
+    sheet = CalamineWorkbook.from_path(str(book)).get_sheet_by_name(c.output_name("nominations"))
+    listing = "\n".join(str(v) for row in sheet.to_python() for v in row)
+    assert "Trần Tùng Chuẩn" in listing and "[chưa có" not in listing
+    assert "Phó Giám đốc" in listing and "Ban Giám đốc Sở" in listing  # CB002, not the Office's deputy
+    done = write_dossier(result.evaluation, tmp_path / "ho_so")
+    gaps: set[str] = set()
+    for path in done.files:
+        text = document_text(path)
+        gaps |= set(re.findall(r"\[chưa có: ([^\]]+)\]", text))
+        if path.name.startswith(("01_", "03_")):  # the Tờ trình and the Quyết định cite the plan
+            assert "Căn cứ Kế hoạch năm 2022 của Sở Khoa học và Công nghệ" in text
+        if path.name.startswith(("01_", "03_", "05_")):  # and the Giám đốc signs them
+            assert "Trần Tùng Chuẩn" in text
+    answered = {render(k) for k in ("doc_gap_signer", "doc_gap_agency_plan")}
+    assert gaps and not gaps & answered
+    # what the plan cannot tell: the council has not met, the reward money is the office's to set
+    # (the plan names none), and the founding date of a unit older than the movement
+    meeting = ("doc_gap_meeting_date", "doc_gap_members", "doc_gap_present")
+    reward = (
+        "doc_gap_reward_collective",
+        "doc_gap_reward_person",
+        "doc_gap_reward_basis",
+        "doc_gap_reward_fund",
+    )
+    unknown = {render(k) for k in (*meeting, *reward, "doc_gap_founded")}
+    assert gaps <= unknown, gaps - unknown

@@ -3,6 +3,8 @@ the contract; the shipped workbooks; and the `parcom init` command."""
 
 from __future__ import annotations
 
+import math
+import re
 import subprocess
 import unicodedata
 from datetime import datetime
@@ -13,10 +15,14 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 from openpyxl.utils import range_boundaries
+from python_calamine import CalamineWorkbook
 
 from parcom_excel import contract as c
 from parcom_excel.addresses import col_letter
 from parcom_excel.cli.init import command as init_command
+from parcom_excel.core import run
+from parcom_excel.io.files import FileAdapter
+from parcom_excel.merge import merge_books
 from parcom_excel.sample import make_sample
 from parcom_excel.template import (
     SHIPPED,
@@ -27,7 +33,7 @@ from parcom_excel.template import (
     list_name,
     setting_value,
 )
-from tests.workbooks import run_cli
+from tests.workbooks import department, run_cli, write_book
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -135,6 +141,8 @@ def test_validations_follow_column_types(wb_vi: Any, sheet: c.Sheet) -> None:
         elif column.type == c.DATE:
             assert dv.type == "date"
             assert column_dimension(ws, i).number_format == "dd/mm/yyyy"
+        elif (sheet.key, column.key) in CODE_COLUMNS:
+            assert (dv.type, dv.errorStyle) == ("list", "warning")  # checked in full below
         else:
             assert dv is None or dv.type is None  # input message only
         if column.vi_doc and dv is not None:
@@ -149,6 +157,165 @@ def test_every_enum_column_has_a_dropdown(wb_vi: Any) -> None:
         letter = col_letter(sheet.columns.index(column))
         dv = validation_at(ws, f"{letter}3")
         assert resolve_list(wb_vi, dv.formula1) == column.choices.labels("vi"), (sheet.key, column.key)
+
+
+# ---------------------------------------------------------------- code dropdowns (#24)
+# Every code column that names a row of another sheet, and the sheets whose codes it offers.
+CODE_COLUMNS = {
+    ("staff", "unit_id"): ("units",),
+    ("ratings", "staff_id"): ("staff",),
+    ("ratings", "unit_id"): ("units",),
+    ("results", "unit_id"): ("units",),
+    ("initiatives", "authors"): ("staff",),
+    ("initiatives", "unit_id"): ("units",),
+    ("discipline", "staff_id"): ("staff",),
+    ("discipline", "unit_id"): ("units",),
+    ("past_awards", "staff_id"): ("staff",),
+    ("past_awards", "unit_id"): ("units",),
+    ("council", "code"): ("units", "staff"),
+}
+
+
+@pytest.fixture(scope="module")
+def master(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A master merged from two units' books: one sends units and staff, the other the rest."""
+    folder = tmp_path_factory.mktemp("master")
+    data = department()
+    people = {key: data[key] for key in ("units", "staff")}
+    rest = {key: rows for key, rows in data.items() if key not in people}
+    books = [write_book(folder / "a.xlsx", people), write_book(folder / "b.xlsx", rest)]
+    merge_books(books, folder / "tong_hop.xlsx")
+    return folder / "tong_hop.xlsx"
+
+
+def table_column(wb: Any, ref: str) -> tuple[str, list[Any]]:
+    """The sheet and the cells of a structured reference such as DonVi[Mã đơn vị]."""
+    name, header = re.fullmatch(r"(\w+)\[(.+)\]", ref).groups()  # type: ignore[union-attr]
+    (ws,) = [ws for ws in wb.worksheets if name in ws.tables]
+    table = ws.tables[name]
+    min_col, min_row, _, max_row = range_boundaries(table.ref)
+    col = min_col + [t.name for t in table.tableColumns].index(header)
+    return ws.title, [ws.cell(r, col).value for r in range(min_row + 1, max_row + 1)]
+
+
+def offered(path: Path, sheet: c.Sheet, column: c.Column) -> tuple[list[str], list[Any]]:
+    """What a code column's dropdown offers, read back from the file: its list validation (a
+    warning, on every row) names a defined name; that is a table's column, which Excel grows with
+    the table, or (the council) an OFFSET over a hidden column of formulas on both tables, whose
+    cached values are read as a reader that does not calculate reads them."""
+    wb = openpyxl.load_workbook(path)
+    ws = wb[sheet.name()]
+    letter = col_letter(sheet.columns.index(column))
+    dv = validation_at(ws, f"{letter}2")
+    assert dv is validation_at(ws, f"{letter}{VALIDATION_ROWS}")
+    assert (dv.type, dv.errorStyle, bool(dv.showDropDown)) == ("list", "warning", False)
+    formula = wb.defined_names[dv.formula1].attr_text
+    if not formula.startswith("OFFSET("):
+        title, values = table_column(wb, formula)
+        return [title], values
+    found = re.fullmatch(
+        r"OFFSET\('?([^'!]+)'?!\$([A-Z]+)\$2,0,0,MAX\(1,ROWS\((\w+\[.+?\])\)\+ROWS\((\w+\[.+?\])\)\),1\)",
+        formula,
+    )
+    assert found, formula
+    hidden, letter, *refs = found.groups()
+    assert wb[hidden].sheet_state == "hidden"
+    sources = [table_column(wb, ref) for ref in refs]
+    count = sum(len(values) for _, values in sources)
+    column_index = openpyxl.utils.column_index_from_string(letter)
+    for row in (2, count + 1, VALIDATION_ROWS):  # each cell reads both tables
+        assert all(ref in str(wb[hidden].cell(row, column_index).value) for ref in refs)
+    cached = CalamineWorkbook.from_path(str(path)).get_sheet_by_name(hidden).to_python()
+    return [title for title, _ in sources], [row[column_index - 1] for row in cached[1 : count + 1]]
+
+
+def codes_in(path: Path, key: str) -> list[str]:
+    rows = CalamineWorkbook.from_path(str(path)).get_sheet_by_name(c.SHEETS[key].name()).to_python()
+    return [str(row[0]) for row in rows[1:] if row[0] != ""]
+
+
+@pytest.mark.parametrize("which", ["template", "sample", "master"])
+def test_code_columns_offer_the_codes_of_their_source(
+    books: dict[str, Path], master: Path, which: str
+) -> None:
+    path = {"template": books["vi"], "sample": books["sample"], "master": master}[which]
+    present = {key: codes_in(path, key) for key in ("units", "staff")}
+    assert bool(present["units"] and present["staff"]) == (which != "template")
+    for (sheet_key, column_key), sources in CODE_COLUMNS.items():
+        sheet = c.SHEETS[sheet_key]
+        titles, values = offered(path, sheet, sheet.column(column_key))
+        assert titles == [c.SHEETS[key].name() for key in sources], (sheet_key, column_key)
+        assert [v for v in values if v] == [code for key in sources for code in present[key]]
+    # no other column has a code dropdown
+    wb = openpyxl.load_workbook(path)
+    for sheet in c.DATA_SHEETS:
+        for i, column in enumerate(sheet.columns):
+            dv = validation_at(wb[sheet.name()], f"{col_letter(i)}2")
+            if dv is not None and dv.type == "list" and (sheet.key, column.key) not in CODE_COLUMNS:
+                assert dv.formula1 == list_name(column.enum)
+
+
+def test_evaluate_adds_no_dropdown_to_a_users_workbook(tmp_path: Path) -> None:
+    path = write_book(tmp_path / "so_cua_toi.xlsx", department())
+    assert run(FileAdapter(path)).status == "evaluated"
+    wb = openpyxl.load_workbook(path)
+    for sheet in c.DATA_SHEETS:
+        if sheet.name() in wb.sheetnames:
+            assert not wb[sheet.name()].data_validations.dataValidation, sheet.key
+    assert not [name for name in wb.defined_names if name.startswith("DS_")]
+
+
+@pytest.mark.parametrize("which", ["vi", "en", "sample"])
+def test_alerts_fit_their_style_and_their_cell(books: dict[str, Path], which: str) -> None:
+    """A stop alert says what to type; a warning names its buttons as Excel shows them; the
+    abbreviation example appears only on the ratings."""
+    wb = openpyxl.load_workbook(books[which])
+    yes, no = ("Yes", "No") if which == "en" else ("Có (Yes)", "Không (No)")
+    styles = set()
+    for ws in wb.worksheets:
+        for dv in ws.data_validations.dataValidation:
+            assert not dv.prompt or len(dv.prompt) <= 255
+            if dv.type is None:  # an input message only
+                continue
+            assert dv.showErrorMessage and dv.errorTitle and len(dv.errorTitle) <= 32
+            assert dv.error and len(dv.error) <= 255, dv.error
+            style = dv.errorStyle or "stop"
+            styles.add(style)
+            if style == "warning":
+                assert f"{yes} " in dv.error and f"{no} " in dv.error, dv.error
+            else:
+                assert "(Yes)" not in dv.error and "Click" not in dv.error, dv.error
+                assert dv.error.startswith(("Enter", "Pick") if which == "en" else "Hãy"), dv.error
+            on_ratings = ws.title == c.RATINGS.name(
+                "en" if which == "en" else "vi"
+            ) and dv.formula1 == list_name("rating")
+            assert ("HTTNV" in dv.error) == on_ratings, (ws.title, dv.error)
+    assert styles == {"stop", "warning"}
+
+
+@pytest.mark.parametrize("name", [c.GUIDE_SHEET[0], c.SETTINGS_SHEET.name()])
+def test_rows_hold_their_wrapped_text(wb_sample: Any, name: str) -> None:
+    """LibreOffice prints a row without a stored height at one line: every cell whose text
+    cannot fit on one line wraps, and its row has a height for as many lines as it surely needs."""
+    ws = wb_sample[name]
+    spans = {}
+    for merged in ws.merged_cells.ranges:
+        spans[(merged.min_row, merged.min_col)] = range(merged.min_col, merged.max_col + 1)
+    checked = 0
+    for row in ws.iter_rows():
+        for cell in row:
+            if not isinstance(cell.value, str):
+                continue
+            columns = spans.get((cell.row, cell.column), range(cell.column, cell.column + 1))
+            width = sum(column_dimension(ws, i - 1).width for i in columns)
+            lines = math.ceil(len(cell.value) / (width * 1.35))  # more than any font here fits
+            beside = ws.cell(cell.row, columns[-1] + 1).value  # text may run on into an empty cell
+            if lines > 1 and (cell.alignment.wrap_text or beside is not None):
+                assert cell.alignment.wrap_text, (cell.coordinate, cell.value)
+                checked += 1
+                height = ws.row_dimensions[cell.row].height
+                assert height and height >= 13 * lines, (cell.coordinate, cell.value, height)
+    assert checked > 10
 
 
 def test_lists_sheet_holds_each_enum_in_its_column(wb_vi: Any) -> None:
@@ -177,6 +344,17 @@ def test_settings_sheet_from_contract(wb_vi: Any) -> None:
             assert resolve_list(wb_vi, dv.formula1) == c.ENUMS[setting.enum].labels("vi")
         elif setting.type in ("int", "year"):
             assert dv.type == "whole"
+        elif setting.type == "date":  # every date setting, e.g. Hội đồng – ngày họp
+            assert (dv.type, dv.operator or "between", dv.errorStyle, dv.formula1) == (
+                "date",
+                "between",
+                None,
+                "1",
+            )
+            assert ws[f"B{row}"].number_format == "dd/mm/yyyy"
+        else:
+            assert dv is None, setting.key
+    assert any(s.type == "date" for s in c.SETTINGS)
 
 
 def test_guide_names_every_sheet_column_and_output(wb_vi: Any) -> None:

@@ -22,7 +22,7 @@ def command() -> None:
 @click.option(
     "--out",
     "out",
-    type=click.Path(path_type=Path),
+    type=click.Path(path_type=Path, readable=False),
     default=Path("workbook") / ADDIN_FILE,
     show_default=True,
     help=f"File to write (must be named {ADDIN_FILE}) or a folder.",
@@ -44,7 +44,7 @@ def build_command(out: Path, interpreter_win: str, interpreter_mac: str, lang: s
 @command.command("install")
 @click.option(
     "--folder",
-    type=click.Path(path_type=Path, file_okay=False),
+    type=click.Path(path_type=Path, file_okay=False, readable=False),
     default=None,
     help="Install into this folder instead of Excel's start-up folder (XLSTART).",
 )
@@ -57,4 +57,22 @@ def install_command(folder: Path | None, lang: str) -> int:
 
     path = install(folder)
     click.echo(render("addin_installed", lang, file=str(path), interpreter=sys.executable))
+    return EXIT_OK
+
+
+@command.command("bundle")
+@click.option("--platform", default="win_amd64", show_default=True, help="Platform of the target PC.")
+@click.option(
+    "--python", "python", default="3.11", show_default=True, help="Python version of the target PC."
+)
+@click.option(
+    "-o", "--out", "out", type=click.Path(path_type=Path, readable=False), required=True, help="Folder."
+)
+@lang_option
+@guarded
+def bundle_command(platform: str, python: str, out: Path, lang: str) -> int:
+    """Write a folder that installs the add-in on a PC without internet (wheels, add-in, cai_dat.bat)."""
+    from ..bundle import bundle
+
+    click.echo(bundle(out, platform, python).summary(lang))
     return EXIT_OK

@@ -30,8 +30,11 @@ COMMANDS: dict[str, str] = {
     "evaluate": "evaluate",
     "documents": "documents",
     "batch": "batch",
+    "split": "split",
     "merge": "merge",
+    "record-awards": "awards",
     "addin": "addin",
+    "lite": "lite",
 }
 
 

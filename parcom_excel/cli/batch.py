@@ -50,11 +50,11 @@ class _Progress:
 
 
 @click.command("batch")
-@click.argument("folder", type=click.Path(path_type=Path))
+@click.argument("folder", type=click.Path(path_type=Path, readable=False))
 @click.option(
     "--out",
     "out",
-    type=click.Path(path_type=Path),
+    type=click.Path(path_type=Path, readable=False),
     default=None,
     help="Write each result as a copy in this folder (same relative path).",
 )

@@ -24,7 +24,9 @@ def _check_output(output: Path | None, has_macros: bool, book: Path, lang: str) 
         try:
             output.parent.mkdir(parents=True)
         except OSError as exc:
-            raise ParcomError("not_writable", file=str(output), detail=exc.strerror or str(exc)) from exc
+            from ..io.safety import os_reason
+
+            raise ParcomError("not_writable", file=str(output), detail=os_reason(exc)) from exc
 
 
 @click.command("evaluate")
@@ -32,7 +34,7 @@ def _check_output(output: Path | None, has_macros: bool, book: Path, lang: str) 
 @click.option(
     "-o",
     "--output",
-    type=click.Path(path_type=Path),
+    type=click.Path(path_type=Path, readable=False),
     default=None,
     help="Write the results into a copy at this path; BOOK stays as it is.",
 )

@@ -12,12 +12,13 @@ from .options import lang_option
 
 
 @click.command("init")
-@click.argument("path", type=click.Path(path_type=Path))
+@click.argument("path", type=click.Path(path_type=Path, readable=False))
 @click.option("--sample", is_flag=True, help="Fill the template with realistic sample data.")
 @click.option("--force", is_flag=True, help="Overwrite the file if it exists.")
+@click.option("--lite", is_flag=True, help="Carry xlwings Lite's main.py and requirements.txt.")
 @lang_option
 @guarded
-def command(path: Path, sample: bool, force: bool, lang: str) -> int:
+def command(path: Path, sample: bool, force: bool, lite: bool, lang: str) -> int:
     """Write the standard template workbook to PATH (.xlsx)."""
     from ..i18n import render
     from ..template import write_template
@@ -33,4 +34,9 @@ def command(path: Path, sample: bool, force: bool, lang: str) -> int:
     else:
         facts = {"units": len(data.rows("units")), "staff": len(data.rows("staff"))}
         click.echo(render("tpl.written_sample", lang, file=written, **facts))
+    if lite:
+        from ..lite import embed
+
+        embed(written)
+        click.echo(render("lite.embedded", lang, file=written))
     return EXIT_OK

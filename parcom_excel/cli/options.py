@@ -47,4 +47,4 @@ def check_book(book: Path, command: str) -> None:
 
 
 def book_argument(name: str = "book") -> Callable[..., Any]:
-    return click.argument(name, type=click.Path(path_type=Path))
+    return click.argument(name, type=click.Path(path_type=Path, readable=False))

@@ -11,25 +11,36 @@ them, the context says so with gaps and the templates leave the vote lines to fi
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
 from .. import contract as C
-from ..i18n import CATALOG, render, sentence
+from ..i18n import CATALOG, render
+from ..nominations import NOMINATION_COLUMNS, Nominee
 from ..rules.criteria import (
     COLLECTIVE_CRITERIA,
     INDIVIDUAL_CRITERIA,
     MET,
+    MISSING,
     person_initiatives,
     unit_initiatives,
 )
 from ..rules.domain import LEVEL_RANK, Initiative, Person, Unit, World
 from ..rules.evaluate import Evaluation
+from ..rules.kinds import Criterion
 from ..rules.ranking import Candidate
+from .seats import AWAITING, NEXT, OPEN, PASSED, PROPOSED, TIE, Seat, award_seats
+from .templates import DOTS
 
 # how a gap starts in each language: "[chưa có: …]" without its "…"
 GAP_PREFIXES = tuple(CATALOG["doc_gap"].get(lang).split("{")[0].rstrip() for lang in ("vi", "en"))
+# what the nominee or the office writes itself: "[Đơn vị bổ sung: …]", "[To be added by the unit: …]"
+FILL_PARTS = re.compile(
+    r"\[[^\[\]]*?(?:" + "|".join(re.escape(w) for w in CATALOG["doc_fill_word"]) + r")[^\[\]]*\]",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -63,7 +74,12 @@ class Dossier:
     minutes: dict[str, Any]  # 04 Biên bản
     review: dict[str, Any]  # 05 Báo cáo sơ kết / tổng kết
     final_review: bool = False
-    notes: list[str] = field(default_factory=list)
+    pending: list[str] = field(default_factory=list)  # one sentence per undecided seat (seats.py)
+
+    @property
+    def final(self) -> bool:
+        """Every seat is decided: the Tờ trình and the Quyết định may go out for signature."""
+        return not self.pending
 
 
 def gap(lang: str, key: str, **params: Any) -> str:
@@ -92,9 +108,19 @@ def _authority(title: str) -> str:
     return " ".join(words) or title
 
 
+def _period(world: World) -> str:
+    s = world.settings
+    return f"{s.from_year}" if s.from_year == s.to_year else f"{s.from_year}–{s.to_year}"
+
+
+def _setting(world: World, key: str, lang: str, gap_key: str) -> str:
+    value = world.settings.values.get(key)
+    return str(value).strip() if value not in (None, "") else gap(lang, gap_key)
+
+
 def _common(world: World, lang: str, when: datetime) -> dict[str, Any]:
     s = world.settings
-    period = f"{s.from_year}" if s.from_year == s.to_year else f"{s.from_year}–{s.to_year}"
+    period = _period(world)
     final = s.to_year >= s.movement_end_year
     review = render("doc_review_final" if final else "doc_review_preliminary", lang)
     authority = _authority(s.signer_title.upper())
@@ -114,6 +140,7 @@ def _common(world: World, lang: str, when: datetime) -> dict[str, Any]:
         "giai_doan": period,
         "ky_bao_cao": review,
         "ky_bao_cao_hoa": _sentence_case(review),
+        "ky_giai_doan": render("doc_period_phrase", lang, review=review, period=period),
         "ke_hoach_tinh": s.province_plan or gap(lang, "doc_gap_province_plan"),
         "ke_hoach_co_quan": s.agency_plan or gap(lang, "doc_gap_agency_plan"),
         "kinh_gui": s.recipient,
@@ -126,6 +153,14 @@ def _common(world: World, lang: str, when: datetime) -> dict[str, Any]:
         "bang_khen_hoa": awards["bk"].upper(),
         "giay_khen": awards["gk"],
         "giay_khen_hoa": awards["gk"].upper(),
+        "tien_thuong": {
+            "tap_the": _setting(world, "reward_coef_collective", lang, "doc_gap_reward_collective"),
+            "ca_nhan": _setting(world, "reward_coef_person", lang, "doc_gap_reward_person"),
+            "can_cu": _setting(world, "reward_basis", lang, "doc_gap_reward_basis"),
+            "nguon": _setting(world, "reward_fund", lang, "doc_gap_reward_fund"),
+        },
+        "du_thao": False,
+        "chua_quyet_dinh": [],
     }
 
 
@@ -162,10 +197,8 @@ def _initiative_rows(initiatives: list[Initiative], world: World, lang: str) -> 
 
 
 def _discipline_text(world: World, records: list[Any], lang: str, clean_key: str, name: str) -> str:
-    s = world.settings
-    period = f"{s.from_year}" if s.from_year == s.to_year else f"{s.from_year}–{s.to_year}"
     if not records:
-        return render(clean_key, lang, giai_doan=period, name=name)
+        return render(clean_key, lang, giai_doan=_period(world), name=name)
     listed = "; ".join(
         f"{C.DISCIPLINE.get(r.form).label(lang)} {_day(r.decided)}"
         + (f" ({r.decision_no})" if r.decision_no else "")
@@ -178,33 +211,150 @@ def _person_discipline(world: World, person: Person) -> list[Any]:
     return [r for r in world.discipline_of(person.id) if world.in_effect(r)]
 
 
-def _list_row(n: int, c: Candidate, world: World, lang: str) -> dict[str, Any]:
-    position = world.people[c.id].position if c.kind == "person" else ""
-    return {
-        "stt": n,
-        "ma": c.id,
-        "ten": c.name,
-        "chuc_vu": position,
-        "don_vi": c.unit_name if c.kind == "person" else "",
-        "thanh_tich": sentence(c.summary, lang),  # the facts of the nomination list's summary
-        "ghi_chu": render("doc_tied", lang) if c.tied else "",
-        "dong_hang": c.tied,
-    }
+def _names(seat: Seat) -> str:
+    return ", ".join(c.name for c in seat.candidates)
+
+
+def _who(seat: Seat, lang: str) -> str:
+    return render("doc_who_unit" if seat.kind == "unit" else "doc_who_person", lang)
+
+
+def _award(key: str, lang: str) -> str:
+    return next(a for a in C.AWARDS if a.key == key).label(lang)
+
+
+def _open_text(seat: Seat, lang: str) -> str:
+    """What an open seat's row of an attached list says in place of a name."""
+    key = {TIE: "doc_open_tie", OPEN: "doc_open_loser", NEXT: "doc_open_next"}.get(
+        seat.state, "doc_open_awaiting"
+    )
+    higher = _award(seat.higher, lang) if seat.higher else ""
+    return render(
+        key, lang, count=_two(seat.count), total=_two(len(seat.candidates)), names=_names(seat), higher=higher
+    )
+
+
+def seat_lines(seats: list[Seat], lang: str) -> list[str]:
+    """One sentence per undecided seat (seats awaiting the same vote share one): what decides it."""
+    lines: list[str] = []
+    waiting: dict[tuple[str, str, str], list[Seat]] = {}
+    for seat in seats:
+        if seat.state in (PROPOSED, AWAITING, NEXT):
+            waiting.setdefault((seat.award, seat.kind, NEXT if seat.state == NEXT else AWAITING), []).append(
+                seat
+            )
+    done: set[tuple[str, str, str]] = set()
+    for seat in seats:
+        award, who = _award(seat.award, lang), _who(seat, lang)
+        if seat.state in (TIE, OPEN):
+            lower = _award(seat.higher, lang) if seat.higher else ""
+            key = "doc_seat_open" if seat.state == OPEN else "doc_seat_tie" if lower else "doc_seat_tie_last"
+            lines.append(
+                render(
+                    key,
+                    lang,
+                    award=award,
+                    who=who,
+                    count=_two(seat.count),
+                    total=_two(len(seat.candidates)),
+                    names=_names(seat),
+                    other=lower,
+                )
+            )
+        elif seat.state != PASSED:
+            group = (seat.award, seat.kind, NEXT if seat.state == NEXT else AWAITING)
+            if group in done:
+                continue
+            done.add(group)
+            same = waiting[group]
+            lines.append(
+                render(
+                    "doc_seat_next" if group[2] == NEXT else "doc_seat_awaiting",
+                    lang,
+                    award=award,
+                    who=who,
+                    count=_two(len(same)),
+                    names=", ".join(_names(s) for s in same),
+                )
+            )
+    return lines
+
+
+_AWARDS = {award.key: award for award in C.AWARDS}
+
+
+def _list_rows(seats: list[Seat], world: World, lang: str) -> list[dict[str, Any]]:
+    """The rows of an attached list: a named row per seat held, an open row per seat undecided.
+    A named row's cells are the nomination list's own columns (nominations.NOMINATION_COLUMNS),
+    a collective named with its agency."""
+    agency = world.settings.agency_name
+    columns = [col for col in NOMINATION_COLUMNS if col.doc_width]
+    rows: list[dict[str, Any]] = []
+    for seat in seats:
+        if seat.named:
+            c = seat.candidates[0]
+            nominee = Nominee(len(rows) + 1, c, _AWARDS[seat.award])
+            row = {col.field: col.value(nominee, lang) for col in columns}
+            if c.kind == "unit":
+                row["ten"] = render("doc_collective_name", lang, name=c.name, agency=agency)
+            # "ghi_chu" is kept for office templates made before open seats: never a note now
+            rows.append({**row, "ma": c.id, "ghi_chu": "", "mo": False})
+            continue
+        for _ in range(seat.count):
+            empty = dict.fromkeys((col.field for col in columns), "")
+            rows.append(
+                {
+                    **empty,
+                    "stt": len(rows) + 1,
+                    "ten": _open_text(seat, lang),
+                    "ma": "",
+                    "ghi_chu": "",
+                    "mo": True,
+                }
+            )
+    return rows
 
 
 def _chosen(candidates: list[Candidate], award: str) -> list[Candidate]:
     return sorted((c for c in candidates if c.award == award), key=lambda c: (c.rank or 0, c.id))
 
 
-def _award_lists(evaluation: Evaluation, award: str, lang: str) -> dict[str, Any]:
+def _award_lists(evaluation: Evaluation, seats: list[Seat], award: str, lang: str) -> dict[str, Any]:
     world = evaluation.world
-    units = [_list_row(n, c, world, lang) for n, c in enumerate(_chosen(evaluation.units, award), 1)]
-    people = [_list_row(n, c, world, lang) for n, c in enumerate(_chosen(evaluation.people, award), 1)]
+    mine = [s for s in seats if s.award == award]
+    units = _list_rows([s for s in mine if s.kind == "unit"], world, lang)
+    people = _list_rows([s for s in mine if s.kind == "person"], world, lang)
+    pending = seat_lines(mine, lang)
     return {
         "tap_the": units,
         "ca_nhan": people,
         "so_tap_the": _two(len(units)),
         "so_ca_nhan": _two(len(people)),
+        "du_thao": bool(pending),
+        "chua_quyet_dinh": pending,
+    }
+
+
+def _head(world: World, unit: Unit | None, lang: str) -> dict[str, str]:
+    """Who confirms for a unit: a phòng's Trưởng phòng (no seal of its own), else the head of a
+    unit with its own seal; named where the staff sheet shows one head only (deputies and the
+    agency's own signer aside)."""
+    division = unit is None or unit.kind == "PCM"
+    title = render("doc_head_division" if division else "doc_head_unit", lang)
+    deputy = CATALOG["doc_deputy"].vi.casefold()  # matched against the staff sheet's words
+    authority = _sentence_case(_authority(world.settings.signer_title)).casefold()
+    heads = [
+        p.name
+        for p in (_staff_at_end(world, unit) if unit else [])
+        if p.leader
+        and not (p.position or "").casefold().startswith(deputy)
+        and (p.position or "").casefold() != authority
+    ]
+    return {
+        "chuc_vu": title,
+        "xac_nhan": render("doc_confirm_by", lang, title=title),
+        "ky": render("doc_sign_hint_plain" if division else "doc_sign_hint", lang),
+        "ho_ten": heads[0] if len(heads) == 1 else DOTS,
     }
 
 
@@ -226,6 +376,8 @@ def _person_report(world: World, c: Candidate, lang: str) -> dict[str, Any]:
             "chuc_vu": person.position or gap(lang, "doc_gap_position"),
             "don_vi": unit.name if unit else person.unit_id,
         },
+        "don_vi_hoa": (unit.name if unit else person.unit_id).upper(),
+        "thu_truong": _head(world, unit, lang),
         "ten": person.name,
         "xep_loai": [
             {
@@ -326,11 +478,13 @@ def _unit_report(world: World, c: Candidate, lang: str) -> dict[str, Any]:
             "ma": unit.id,
             "ten": unit.name,
             "loai": C.UNIT_KIND.get(unit.kind).label(lang),
-            "ngay_thanh_lap": _day(founded) if founded else render("doc_before_period", lang),
+            "ngay_thanh_lap": _day(founded) if founded else gap(lang, "doc_gap_founded"),
             "so_can_bo": len(staff),
             "co_cau": ", ".join(kinds) or "0",
             "lanh_dao": ", ".join(leaders) or render("doc_no_leader", lang),
         },
+        "don_vi_hoa": unit.name.upper(),
+        "thu_truong": _head(world, unit, lang),
         "ten": unit.name,
         "ket_qua_nam": years,
         "xep_loai_nam": ratings,
@@ -346,18 +500,20 @@ def _unit_report(world: World, c: Candidate, lang: str) -> dict[str, Any]:
 
 
 def _criteria_rows(
-    candidates: list[Candidate], criteria: tuple[C.Criterion, ...], lang: str
+    candidates: list[Candidate], criteria: tuple[Criterion, ...], lang: str
 ) -> list[dict[str, Any]]:
+    """Per criterion, by its name: met, failed and lacking data are three states, never two."""
     rows = []
     for criterion in criteria:
-        met = sum(c.outcomes[criterion.id].status == MET for c in candidates)
+        statuses = [c.outcomes[criterion.id].status for c in candidates]
+        met, missing = statuses.count(MET), statuses.count(MISSING)
         share = f"{met / len(candidates):.0%}" if candidates else "–"
         rows.append(
             {
-                "ma": criterion.id,
                 "ten": criterion.label(lang),
-                "muc": criterion.ref,
                 "dat": met,
+                "khong_dat": len(statuses) - met - missing,
+                "thieu": missing,
                 "so_xet": len(candidates),
                 "ty_le": share,
             }
@@ -365,7 +521,7 @@ def _criteria_rows(
     return rows
 
 
-def _tally(evaluation: Evaluation, lang: str) -> dict[str, Any]:
+def _tally(evaluation: Evaluation, seats: list[Seat], lang: str) -> dict[str, Any]:
     world = evaluation.world
     counted = [i for i in world.initiatives if world.counts(i)]
     levels = [
@@ -374,14 +530,14 @@ def _tally(evaluation: Evaluation, lang: str) -> dict[str, Any]:
     ]
     awards = []
     for award in C.AWARDS:
-        units, people = _chosen(evaluation.units, award.key), _chosen(evaluation.people, award.key)
-        names = ", ".join(c.name for c in units + people)
+        lists = _award_lists(evaluation, seats, award.key, lang)
+        names = list(dict.fromkeys(r["ten"] for r in lists["tap_the"] + lists["ca_nhan"]))
         awards.append(
             {
                 "hinh_thuc": award.label(lang),
-                "so_tap_the": _two(len(units)),
-                "so_ca_nhan": _two(len(people)),
-                "ten": f" ({names})" if names else "",
+                "so_tap_the": lists["so_tap_the"],
+                "so_ca_nhan": lists["so_ca_nhan"],
+                "ten": f" ({'; '.join(names)})" if names else "",
             }
         )
     return {
@@ -420,45 +576,50 @@ def recorded_council(evaluation: Evaluation) -> Council | None:
 
 
 def _votes(evaluation: Evaluation, council: Council | None, lang: str) -> list[dict[str, Any]]:
-    """One line per candidate proposed: the council's vote where recorded, else a line to fill."""
+    """One line per candidate proposed: the council's vote where recorded, else a line to fill;
+    then the votes recorded for candidates off the list (a rejection is minuted too)."""
     recorded = {(v.code, v.award): v for v in (council.votes if council else ())}
-    labels = {a.key: a.label(lang) for a in C.AWARDS}
-    blank = render("doc_gap_vote", lang)
-    rows = []
-    for award in C.AWARDS:
-        for c in _chosen(evaluation.units, award.key) + _chosen(evaluation.people, award.key):
-            vote = recorded.get((c.id, award.key))
-            if vote is None or vote.approved is None:
-                decision = blank if vote is None else render("doc_vote_pending", lang)
-            else:
-                decision = C.YES_NO.get("Y" if vote.approved else "N").label(lang)
-            rows.append(
-                {
-                    "stt": len(rows) + 1,
-                    "ma": c.id,
-                    "ten": c.name,
-                    "hinh_thuc": labels[award.key],
-                    "dong_y": vote.votes_for if vote and vote.votes_for is not None else blank,
-                    "ket_luan": decision,
-                }
-            )
-    listed = {(row["ma"], row["hinh_thuc"]) for row in rows}
     names = {c.id: c.name for c in (*evaluation.units, *evaluation.people)}
-    for vote in council.votes if council else ():  # a vote off the final list (rejected) is minuted too
-        if (vote.code, labels[vote.award]) in listed or vote.approved is None:
-            continue
-        decision = C.YES_NO.get("Y" if vote.approved else "N").label(lang)
+    blank = render("doc_gap_vote", lang)
+    lines = [
+        (c.id, award.key)
+        for award in C.AWARDS
+        for c in _chosen(evaluation.units, award.key) + _chosen(evaluation.people, award.key)
+    ]
+    lines += [
+        (v.code, v.award)
+        for v in recorded.values()
+        if (v.code, v.award) not in lines and v.approved is not None
+    ]
+    rows = []
+    for code, award in lines:
+        vote = recorded.get((code, award))
+        if vote is None or vote.approved is None:
+            decision = blank if vote is None else render("doc_vote_pending", lang)
+        else:
+            decision = C.VOTE.get("YES" if vote.approved else "NO").label(lang)
         rows.append(
             {
                 "stt": len(rows) + 1,
-                "ma": vote.code,
-                "ten": names.get(vote.code, vote.code),
-                "hinh_thuc": labels[vote.award],
-                "dong_y": vote.votes_for if vote.votes_for is not None else blank,
+                "ma": code,
+                "ten": names.get(code, code),
+                "hinh_thuc": _award(award, lang),
+                "dong_y": vote.votes_for if vote and vote.votes_for is not None else blank,
                 "ket_luan": decision,
             }
         )
     return rows
+
+
+def _conclusion(rows: list[dict[str, Any]], lang: str) -> list[str]:
+    """The minutes' conclusion as the votes recorded it: who was approved, who was not."""
+    lines = []
+    for code in ("YES", "NO"):
+        label = C.VOTE.get(code).label(lang)
+        names = [f"{r['ten']} ({r['hinh_thuc']})" for r in rows if r["ket_luan"] == label]
+        if names:
+            lines.append(render("doc_bb_decided", lang, decision=label, names="; ".join(names)))
+    return lines
 
 
 def build_dossier(
@@ -468,11 +629,12 @@ def build_dossier(
     world = evaluation.world
     when = when or datetime.now()
     council = council or recorded_council(evaluation)
+    seats = award_seats(evaluation)
     common = _common(world, lang, when)
     common["hoi_dong"] = _meeting(council, lang)
-    common["tong_hop"] = _tally(evaluation, lang)
-    merit = _award_lists(evaluation, "bk", lang)
-    certificate = _award_lists(evaluation, "gk", lang)
+    common["tong_hop"] = _tally(evaluation, seats, lang)
+    merit = _award_lists(evaluation, seats, "bk", lang)
+    certificate = _award_lists(evaluation, seats, "gk", lang)
     has_merit = bool(merit["tap_the"] or merit["ca_nhan"])
     has_certificate = bool(certificate["tap_the"] or certificate["ca_nhan"])
     reports = []
@@ -480,17 +642,25 @@ def build_dossier(
         context = _unit_report(world, c, lang) if c.kind == "unit" else _person_report(world, c, lang)
         context["hinh_thuc"] = common["bang_khen"]
         reports.append((c.id, c.kind, context))
+    votes = _votes(evaluation, council, lang)
+    pending = seat_lines(seats, lang)
     return Dossier(
         common=common,
         submission=merit if has_merit else None,
         reports=reports,
         decision=certificate if has_certificate else None,
-        minutes={"phieu": _votes(evaluation, council, lang)},
+        minutes={"phieu": votes, "con_lai": pending, "ket_luan": _conclusion(votes, lang)},
         review={},
         final_review=world.settings.to_year >= world.settings.movement_end_year,
+        pending=pending,
     )
 
 
+def pending_decisions(evaluation: Evaluation, lang: str = "vi") -> list[str]:
+    """The council's decisions still to make, one sentence each; empty when the list is final."""
+    return seat_lines(award_seats(evaluation), lang)
+
+
 def gaps_in(text: str) -> int:
-    """How many "[chưa có: …]" holes a rendered text has."""
-    return sum(text.count(prefix) for prefix in GAP_PREFIXES)
+    """How many places are left to type: the "[chưa có: …]" gaps and the "[… bổ sung: …]" parts."""
+    return sum(text.count(prefix) for prefix in GAP_PREFIXES) + len(FILL_PARTS.findall(text))

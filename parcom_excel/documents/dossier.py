@@ -7,34 +7,29 @@ lacks falls back to the built-in one, and the output says so), else from `templa
 
 from __future__ import annotations
 
+import hashlib
 import io
-import os
 import re
 import shutil
 import subprocess
 import tempfile
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from ..i18n import render
+from ..io.safety import write_set
 from ..problems import ParcomError
 from ..rules.evaluate import Evaluation
-from . import templates as T
 from .context import Council, build_dossier, gaps_in
+from .registry import BY_KIND, DOCUMENTS, OURS
 
-# Our own output names: a clerk recognises them, and a re-run replaces exactly these.
-SUBMISSION = "01_To_trinh_Bang_khen"
-REPORT = "02_Bao_cao_thanh_tich_"
-DECISION = "03_Quyet_dinh_Giay_khen"
-MINUTES = "04_Bien_ban_Hoi_dong"
-REVIEW = {False: "05_Bao_cao_so_ket", True: "05_Bao_cao_tong_ket"}
-_OURS = re.compile(
-    r"^(01_To_trinh_Bang_khen|02_Bao_cao_thanh_tich_[A-Za-z0-9_-]+|03_Quyet_dinh_Giay_khen|"
-    r"04_Bien_ban_Hoi_dong|05_Bao_cao_(so|tong)_ket)\.(docx|pdf)$"
-)
 PDF_TIMEOUT = 300  # seconds for LibreOffice to convert the whole dossier
+NAME_PART = 40  # characters of a nominee's name in a report's file name
+CODE_PART = 24  # characters of a code; a longer one is cut and keeps a hash of the whole
+_LEGACY_TEMP = re.compile(r"^\.~parcom_[A-Za-z0-9_]{8}\.docx$")  # versions before the set was one unit
 
 
 @dataclass
@@ -44,19 +39,62 @@ class DossierResult:
     pdfs: list[Path] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # rendered sentences for the user
     gaps: int = 0
+    pending: list[str] = field(default_factory=list)  # the council's decisions still to make
+
+    @property
+    def final(self) -> bool:
+        return not self.pending
 
     def summary(self, lang: str) -> str:
         lines = [render("docs_written", lang, count=len(self.files), folder=self.folder)]
         lines += [f"- {path.name}" for path in self.files]
+        if self.pending:
+            lines.append(render("docs_draft", lang, count=len(self.pending)))
+            lines += [f"  - {line}" for line in self.pending]
+        else:
+            lines.append(render("docs_final", lang))
         if self.gaps:
             lines.append(render("docs_gaps", lang, count=self.gaps))
         lines += self.notes
         return "\n".join(lines)
 
 
-def safe_code(code: str) -> str:
-    """A code as part of a file name every system accepts."""
-    return re.sub(r"[^A-Za-z0-9_-]+", "_", code).strip("_") or "x"
+def safe_code(text: str, limit: int | None = None) -> str:
+    """Text as part of a file name every system accepts: Vietnamese letters without their marks
+    (Đ as D), anything else but letters and digits as "_", at most `limit` characters (a longer
+    text is cut and ends in a hash of the whole, so two long codes stay apart)."""
+    plain = unicodedata.normalize("NFKD", text.replace("đ", "d").replace("Đ", "D"))
+    plain = "".join(ch for ch in plain if not unicodedata.combining(ch))
+    word = re.sub(r"[^A-Za-z0-9]+", "_", plain).strip("_") or "x"
+    if limit is None or len(word) <= limit:
+        return word
+    return f"{word[: limit - 9].rstrip('_')}_{_digest(text, 8)}"
+
+
+def _digest(text: str, size: int) -> str:
+    return hashlib.sha256(unicodedata.normalize("NFC", text).encode("utf-8")).hexdigest()[:size]
+
+
+def report_names(
+    nominees: list[tuple[str, str]], output: str | None = None, lang: str = "vi"
+) -> tuple[dict[str, str], list[str]]:
+    """Each nominee's part of its report's file name (`output` with "{}"): name then code,
+    readable and bounded; codes that still meet on one name (once case is folded, as Windows
+    folds it) each get a suffix from their own code, and a note names them all. `nominees`:
+    (code, name)."""
+    output = output or BY_KIND["report_person"].output
+    parts = {code: f"{safe_code(name, NAME_PART)}_{safe_code(code, CODE_PART)}" for code, name in nominees}
+    groups: dict[str, list[str]] = {}
+    for code, part in parts.items():
+        groups.setdefault(part.casefold(), []).append(code)
+    notes = []
+    for codes in groups.values():
+        if len(codes) > 1:
+            for code in codes:
+                parts[code] = f"{parts[code]}_{_digest(code, 6)}"
+            files = ", ".join(f"{code} → {output.format(parts[code])}.docx" for code in codes)
+            notes.append(render("docs_names_collide", lang, codes=", ".join(codes), files=files))
+    return parts, notes
 
 
 def default_folder(book: Path) -> Path:
@@ -74,13 +112,13 @@ class Templates:
             raise ParcomError("docs_template_missing_dir", folder=str(folder))
 
     def load(self, kind: str) -> tuple[bytes, str]:
-        name = T.TEMPLATES[kind]
+        name = BY_KIND[kind].template
         if self.folder is not None:
             path = self.folder / name
             if path.is_file():
                 return path.read_bytes(), str(path)
             self.notes.append(render("docs_template_default", self.lang, folder=self.folder, file=name))
-        return T.build(kind, self.lang), name
+        return BY_KIND[kind].build(self.lang), name
 
 
 def fill(template: bytes, context: dict[str, Any], name: str, lang: str = "vi") -> bytes:
@@ -107,21 +145,6 @@ def fill(template: bytes, context: dict[str, Any], name: str, lang: str = "vi") 
     return out.getvalue()
 
 
-def _write(folder: Path, name: str, data: bytes) -> Path:
-    """Through a temporary file beside the target, so a failed write leaves the old file whole."""
-    target = folder / name
-    handle, temp = tempfile.mkstemp(prefix=".~parcom_", suffix=".docx", dir=folder)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.chmod(temp, 0o644)
-        os.replace(temp, target)
-    except OSError as exc:
-        Path(temp).unlink(missing_ok=True)
-        raise ParcomError("docs_not_writable", folder=str(folder), detail=exc.strerror or str(exc)) from exc
-    return target
-
-
 def _document_text(data: bytes) -> str:
     import zipfile
 
@@ -145,44 +168,50 @@ def write_dossier(
     source = Templates(lang, templates)
     dossier = build_dossier(evaluation, lang, when, council)
     common = dossier.common
-    jobs: list[tuple[str, str, dict[str, Any]]] = []  # (template kind, output name, context)
-    if dossier.submission is not None:
-        jobs.append(("submission", SUBMISSION, dossier.submission))
-        for code, kind, context in dossier.reports:
-            jobs.append(
-                ("report_unit" if kind == "unit" else "report_person", REPORT + safe_code(code), context)
-            )
-    if dossier.decision is not None:
-        jobs.append(("decision", DECISION, dossier.decision))
-    jobs.append(("minutes", MINUTES, dossier.minutes))
-    jobs.append(("review", REVIEW[dossier.final_review], dossier.review))
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise ParcomError("docs_not_writable", folder=str(folder), detail=exc.strerror or str(exc)) from exc
-    rendered = []
+    names = {(c.kind, c.id): c.name for c in evaluation.units + evaluation.people}
+    nominees = [(code, names.get((kind, code), "")) for code, kind, _ in dossier.reports]
+    parts, collisions = report_names(nominees, BY_KIND["report_person"].output, lang)
+    jobs = [  # (template kind, output name, context), in the registry's order
+        (
+            document.kind,
+            document.output.format(parts.get(part) or safe_code(part)) if part else document.output,
+            context,
+        )
+        for document in DOCUMENTS
+        for part, context in document.files(dossier)
+    ]
+    rendered: dict[str, bytes] = {}
     cache: dict[str, tuple[bytes, str]] = {}
     for kind, name, context in jobs:  # every document rendered before any is written
         if kind not in cache:
             cache[kind] = source.load(kind)
         template, template_name = cache[kind]
-        rendered.append((f"{name}.docx", fill(template, {**common, **context}, template_name, lang)))
-    result = DossierResult(folder)
-    keep = {name for name, _ in rendered}
-    for old in folder.iterdir():  # earlier drafts that no longer match the data
-        if _OURS.match(old.name) and old.name not in keep:  # stale PDFs too: made again below
-            old.unlink(missing_ok=True)
-    for name, data in rendered:
-        result.files.append(_write(folder, name, data))
-        result.gaps += gaps_in(_document_text(data))
+        rendered[f"{name}.docx"] = fill(template, {**common, **context}, template_name, lang)
+    result = DossierResult(folder, notes=list(collisions))
+    converted: list[str] = []
+
+    def convert(stage: Path) -> list[str]:
+        pdfs, note = to_pdf([stage / name for name in rendered], stage, lang)
+        converted.append(note)
+        return [p.name for p in pdfs]
+
+    written = write_set(  # one unit: every draft (and PDF) replaced together, or none
+        folder,
+        dict(rendered),
+        ours=lambda name: bool(OURS.match(name) or _LEGACY_TEMP.match(name)),
+        then=convert if pdf else None,
+        expect=[name[: -len(".docx")] + ".pdf" for name in rendered] if pdf else [],
+    )
+    result.files = [p for p in written if p.suffix == ".docx"]
+    result.pdfs = [p for p in written if p.suffix == ".pdf"]
+    result.gaps = sum(gaps_in(_document_text(data)) for data in rendered.values())
     result.notes += source.notes
+    result.pending = dossier.pending
     if dossier.submission is None:
         result.notes.append(render("docs_none_bk", lang))
     if dossier.decision is None:
         result.notes.append(render("docs_none_gk", lang))
-    if pdf:
-        result.pdfs, note = to_pdf(result.files, folder, lang)
-        result.notes.append(note)
+    result.notes += converted
     return result
 
 
@@ -195,7 +224,9 @@ def to_pdf(files: list[Path], folder: Path, lang: str) -> tuple[list[Path], str]
     program = soffice()
     if program is None:
         return [], render("docs_pdf_missing", lang)
-    with tempfile.TemporaryDirectory(prefix="parcom_lo_") as profile:
+    # LibreOffice's profile lives in `folder` (the dossier's stage): a run killed during the
+    # conversion leaves it where the next run removes the stage, never in the system temp folder.
+    with tempfile.TemporaryDirectory(prefix=".parcom-lo.", dir=folder) as profile:
         command = [
             program,
             f"-env:UserInstallation={Path(profile).as_uri()}",

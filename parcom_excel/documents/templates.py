@@ -8,8 +8,8 @@ in capitals 13 bold and Tiêu ngữ 14 bold with a rule under it; the agency lin
 "Số: …" left blank for the office; place and date in italics; "Nơi nhận:" 12 bold italic with its
 list in 11; the signature block; page numbers centred at the top from page 2.
 
-`python -m parcom_excel.documents.templates` rewrites the shipped copies in
-`workbook/mau_van_ban/` (a test fails when they drift from this code).
+Which template is which document lives in `registry.py`; `python -m parcom_excel.documents.registry`
+rewrites the shipped copies in `workbook/mau_van_ban/` (a test fails when they drift from this code).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 
 from docx import Document
@@ -30,6 +30,7 @@ from docx.shared import Mm, Pt
 
 from .. import contract as C
 from ..i18n import CATALOG
+from ..nominations import NOMINATION_COLUMNS
 
 FONT = "Times New Roman"
 BODY, HEAD, TABLE, SMALL = 14, 13, 12, 11  # points
@@ -37,15 +38,6 @@ NATION = 12  # Quốc hiệu and the agency lines: 12–13 (Phụ lục I), 12 k
 TEXT_WIDTH = 165  # mm: A4 210 less the 30 + 15 margins
 FIXED_TIME = (2022, 1, 1, 8, 0, 0)  # zip entries: the same template bytes on every build
 
-# kind -> file name (the same names are looked for in the office's own folder)
-TEMPLATES: dict[str, str] = {
-    "submission": "01_to_trinh_bang_khen.docx",
-    "report_person": "02_bao_cao_thanh_tich_ca_nhan.docx",
-    "report_unit": "02_bao_cao_thanh_tich_tap_the.docx",
-    "decision": "03_quyet_dinh_giay_khen.docx",
-    "minutes": "04_bien_ban_hoi_dong.docx",
-    "review": "05_bao_cao_so_ket_tong_ket.docx",
-}
 SHIPPED_DIR = Path(__file__).resolve().parents[2] / "workbook" / "mau_van_ban"
 
 # fields whose values are sentences or names (left-aligned); numbers, years and codes are centred
@@ -188,7 +180,11 @@ class Builder:
 
     # ------------------------------------------------------------ blocks
     def heading(
-        self, number_key: str | None, upper: str = "{{ co_quan_chu_quan }}", lower: str = "{{ co_quan }}"
+        self,
+        number_key: str | None,
+        upper: str = "{{ co_quan_chu_quan }}",
+        lower: str = "{{ co_quan }}",
+        draft: bool = False,
     ) -> None:
         """Agency lines with number (left), Quốc hiệu, Tiêu ngữ and the date line (right)."""
         # The heading reaches 8 mm into the left margin, as printed headings usually do, so that
@@ -204,6 +200,12 @@ class Builder:
         self.rule(left, 24, left_mm)
         if number_key:
             self.para(jinja(number_key, self.lang), container=left, size=HEAD, align="center", after=0)
+        if draft:  # "DỰ THẢO" while a seat of the list is undecided (SPEC §5)
+            self.para("{%p if du_thao %}", container=left, size=HEAD, after=0)
+            self.para(
+                jinja("doc_draft", self.lang), container=left, size=HEAD, bold=True, align="center", after=0
+            )
+            self.para("{%p endif %}", container=left, size=HEAD, after=0)
         self.para(
             jinja("doc_nation", self.lang), container=right, size=NATION, bold=True, align="center", after=0
         )
@@ -230,16 +232,30 @@ class Builder:
         self.rule(self.doc, 40, TEXT_WIDTH)
         self.para("", after=0)
 
+    def draft_note(self) -> None:
+        """On the first page of a draft: each undecided seat and what decides it."""
+        self.tag("if du_thao")
+        self.line("doc_draft_note", italic=True, bold=True, indent=False, after=2, keep=True)
+        self.tag("for n in chua_quyet_dinh")
+        self.para("- {{ n }}", italic=True, after=2, keep=True)
+        self.tag("endfor")
+        self.para("", after=0)
+        self.tag("endif")
+
     def signature(
         self,
         recipients: Iterable[str] | None,
-        left: tuple[str, str] | None = None,
-        right: tuple[str, str] = ("{{ chuc_vu_nguoi_ky }}", "{{ nguoi_ky }}"),
+        left: tuple[str, ...] | None = None,
+        right: tuple[str, ...] = ("{{ chuc_vu_nguoi_ky }}", "{{ nguoi_ky }}"),
         hint: str = "doc_sign_hint",
     ) -> None:
-        """ "Nơi nhận:" and its list (or a second signer) on the left, title, space and name on the right."""
-        self.para("", after=0)
+        """ "Nơi nhận:" and its list (or a second signer) on the left, title, space and name on the right.
+
+        The block never splits across pages (its row cannot split) and never leaves the text before
+        it alone (the blank line before it keeps with it; callers mark their last line `keep`)."""
+        self.para("", after=0, keep=True)
         table = self._grid(1, (TEXT_WIDTH / 2 - 5, TEXT_WIDTH / 2 + 5))
+        _cant_split(table.rows[0])
         cell_l, cell_r = table.rows[0].cells
         _clear(cell_l)
         _clear(cell_r)
@@ -256,12 +272,14 @@ class Builder:
             for key in recipients:
                 self.para(jinja(key, self.lang), container=cell_l, size=SMALL, align="left", after=0)
         elif left is not None:
-            self._signer(cell_l, *left, hint)
-        self._signer(cell_r, *right, hint)
+            self._signer(cell_l, left[0], left[1], left[2] if len(left) > 2 else hint)
+        self._signer(cell_r, right[0], right[1], right[2] if len(right) > 2 else hint)
 
     def _signer(self, cell, title: str, name: str, hint: str) -> None:
+        """Title, the hint ("(Ký, ghi rõ họ tên)": a catalog key, or a placeholder), space, name."""
+        hint = jinja(hint, self.lang) if hint in CATALOG else hint
         self.para(title, container=cell, size=BODY, bold=True, align="center", after=0)
-        self.para(jinja(hint, self.lang), container=cell, size=HEAD, italic=True, align="center", after=0)
+        self.para(hint, container=cell, size=HEAD, italic=True, align="center", after=0)
         for _ in range(4):
             self.para("", container=cell, size=BODY, align="center", after=0)
         self.para(name, container=cell, size=BODY, bold=True, align="center", after=0)
@@ -272,10 +290,13 @@ class Builder:
         fields: list[str],
         loop: str,
         widths: tuple[float, ...],
-        notes: dict[str, str] | None = None,
     ) -> None:
-        """A bordered table: a header row, then one row per item of `loop` ("r in tap_the")."""
-        notes = notes or {}
+        """A bordered table: a header row, then one row per item of `loop` ("r in tap_the").
+
+        A numbering column ("STT") is as wide as its header and a three-digit number measure, so it
+        never wraps; the widest column gives up the difference."""
+        if headers[0] == "col.no":
+            widths = _number_column(widths, jinja("col.no", self.lang))
         table = self._grid(4, widths, borders=True)
         for cell, key in zip(table.rows[0].cells, headers, strict=True):
             _clear(cell)
@@ -295,15 +316,6 @@ class Builder:
             _clear(cell)
             align = "left" if i and name in _TEXT_FIELDS else "center"
             self.para("{{ " + f"{var}.{name}" + " }}", container=cell, size=TABLE, align=align, after=0)
-            if name in notes:  # a second, italic line (e.g. the tie note under the summary)
-                self.para(
-                    "{{ " + f"{var}.{notes[name]}" + " }}",
-                    container=cell,
-                    size=TABLE,
-                    italic=True,
-                    align="left",
-                    after=0,
-                )
         _repeat_header(table.rows[0])
         self.para("", after=0)
 
@@ -313,13 +325,13 @@ class Builder:
         self.para(jinja("doc_attached_list", self.lang), bold=True, align="center", after=0)
         self.para(jinja(title_key, self.lang), bold=True, align="center", after=0)
         self.para(jinja(ref_key, self.lang), italic=True, align="center", size=HEAD, after=6)
-        headers = ["doc_col_no", "doc_col_name", "doc_col_position", "doc_col_unit", "doc_col_summary"]
-        fields = ["stt", "ten", "chuc_vu", "don_vi", "thanh_tich"]
-        widths = (11, 36, 22, 26, 70)
+        columns = [c for c in NOMINATION_COLUMNS if c.doc_width]  # the sheet's list, declared once
+        headers, fields = [c.header for c in columns], [c.field for c in columns]
+        widths = tuple(c.doc_width for c in columns)
         for group, heading in (("tap_the", "doc_collectives"), ("ca_nhan", "doc_individuals")):
             self.para(jinja(heading, self.lang), bold=True, align="left", after=3, keep=True)
             self.tag(f"if {group}")
-            self.table(headers, fields, f"r in {group}", widths, notes={"thanh_tich": "ghi_chu"})
+            self.table(headers, fields, f"r in {group}", widths)
             self.tag("else")
             self.para(jinja("doc_none", self.lang), italic=True, align="left")
             self.tag("endif")
@@ -375,6 +387,31 @@ def _clear(cell) -> None:
         p._p.getparent().remove(p._p)
 
 
+def _cant_split(row) -> None:
+    """A row that moves whole to the next page rather than break (w:cantSplit)."""
+    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+
+
+# Advance widths of Times New Roman (per 1000 em, bold and regular alike for these glyphs);
+# any other character counts as the widest capital.
+_ADVANCE = {**dict.fromkeys("0123456789", 500), "S": 556, "T": 667, "N": 722, "o": 500, ".": 250, " ": 250}
+_CELL_PADDING = 2 * 108 / 56.7  # mm: Table Grid's default left and right cell margins (108 twips each)
+
+
+def text_mm(text: str, size: float) -> float:
+    """How wide `text` prints in Times New Roman at `size` points, in mm."""
+    return sum(_ADVANCE.get(ch, 722) for ch in text) / 1000 * size * 25.4 / 72
+
+
+def _number_column(widths: tuple[float, ...], header: str) -> tuple[float, ...]:
+    need = max(text_mm(header, TABLE), text_mm("999", TABLE)) + _CELL_PADDING + 1.5  # slack
+    first = round(max(widths[0], need), 1)
+    widest = max(range(1, len(widths)), key=lambda i: widths[i])
+    adjusted = list(widths)
+    adjusted[0], adjusted[widest] = first, widths[widest] - (first - widths[0])
+    return tuple(adjusted)
+
+
 def _repeat_header(row) -> None:
     props = row._tr.get_or_add_trPr()
     header = OxmlElement("w:tblHeader")
@@ -400,8 +437,9 @@ def _fixed_zip(data: bytes) -> bytes:
 def submission(lang: str) -> bytes:
     """01 Tờ trình of the Director to the Provincial Chairman, through the Department of Home Affairs."""
     b = Builder(lang)
-    b.heading("doc_number_ttr")
+    b.heading("doc_number_ttr", draft=True)
     b.title("doc_ttr_title", "doc_ttr_subject")
+    b.draft_note()
     b.line("doc_ttr_to", align="center", indent=False, after=0)
     b.line("doc_ttr_through", align="center", indent=False, italic=True)
     for key in (
@@ -413,7 +451,7 @@ def submission(lang: str) -> bytes:
     ):
         b.line(key, italic=True)
     b.line("doc_ttr_body")
-    b.line("doc_ttr_close")
+    b.line("doc_ttr_close", keep=True)
     b.signature(("doc_ttr_rcpt_1", "doc_ttr_rcpt_2", "doc_rcpt_archive"))
     b.award_list("doc_ttr_list_title", "doc_ttr_list_ref")
     return b.save()
@@ -424,7 +462,7 @@ def _initiatives_and_discipline(b: Builder, initiatives_key: str, discipline_key
     b.tag("if sang_kien")
     b.table(
         [
-            "doc_col_no",
+            "col.no",
             "doc_col_initiative",
             "doc_col_level",
             "doc_col_year",
@@ -445,17 +483,17 @@ def _award_history(b: Builder) -> None:
     b.line("doc_bc_part3", indent=False, bold=True, keep=True)
     b.tag("if khen_thuong_da_nhan")
     b.tag("for k in khen_thuong_da_nhan")
-    b.line("doc_award_history_row")
+    b.line("doc_award_history_row", keep=True)
     b.tag("endfor")
     b.tag("else")
-    b.line("doc_award_history_none")
+    b.line("doc_award_history_none", keep=True)
     b.tag("endif")
 
 
 def report_person(lang: str) -> bytes:
     """02 Báo cáo thành tích of an individual (form "khen thưởng thi đua theo chuyên đề")."""
     b = Builder(lang)
-    b.heading(None, upper="{{ co_quan }}", lower="{{ nguoi.don_vi }}")
+    b.heading(None, upper="{{ co_quan }}", lower="{{ don_vi_hoa }}")
     b.title("doc_bc_title", "doc_bc_subject")
     b.line("doc_bc_part1", indent=False, bold=True, keep=True)
     for key in (
@@ -477,7 +515,7 @@ def report_person(lang: str) -> bytes:
     _award_history(b)
     b.signature(
         None,
-        left=(jinja("doc_bc_confirm", lang), DOTS),
+        left=("{{ thu_truong.xac_nhan }}", "{{ thu_truong.ho_ten }}", "{{ thu_truong.ky }}"),
         right=(jinja("doc_bc_reporter", lang), "{{ nguoi.ho_ten }}"),
         hint="doc_sign_hint_plain",
     )
@@ -487,7 +525,7 @@ def report_person(lang: str) -> bytes:
 def report_unit(lang: str) -> bytes:
     """02 Báo cáo thành tích of a collective (form "khen thưởng thi đua theo chuyên đề")."""
     b = Builder(lang)
-    b.heading(None, upper="{{ co_quan }}", lower="{{ don_vi.ten }}")
+    b.heading(None, upper="{{ co_quan }}", lower="{{ don_vi_hoa }}")
     b.title("doc_bc_title", "doc_bc_subject")
     b.line("doc_bc_part1", indent=False, bold=True, keep=True)
     for key in ("doc_u_name", "doc_u_kind", "doc_u_founded", "doc_u_address", "doc_u_duties", "doc_u_staff"):
@@ -522,7 +560,7 @@ def report_unit(lang: str) -> bytes:
     b.signature(
         None,
         left=(jinja("doc_bc_upper_confirm", lang), "{{ nguoi_ky }}"),
-        right=(jinja("doc_bc_unit_head", lang), DOTS),
+        right=("{{ thu_truong.chuc_vu }}", "{{ thu_truong.ho_ten }}", "{{ thu_truong.ky }}"),
     )
     return b.save()
 
@@ -530,8 +568,9 @@ def report_unit(lang: str) -> bytes:
 def decision(lang: str) -> bytes:
     """03 Quyết định of the Director awarding the Certificate, Điều 1–3, list attached."""
     b = Builder(lang)
-    b.heading("doc_number_qd")
+    b.heading("doc_number_qd", draft=True)
     b.title("doc_qd_title", "doc_qd_subject")
+    b.draft_note()
     b.para("{{ tham_quyen }}", bold=True, align="center")
     for key in (
         "doc_basis_law",
@@ -543,8 +582,9 @@ def decision(lang: str) -> bytes:
     ):
         b.line(key, italic=True)
     b.line("doc_qd_decides", bold=True, align="center", indent=False)
-    for key in ("doc_qd_art1", "doc_qd_art2", "doc_qd_art3"):
+    for key in ("doc_qd_art1", "doc_qd_art2"):
         b.line(key)
+    b.line("doc_qd_art3", keep=True)
     b.signature(("doc_qd_rcpt_1", "doc_rcpt_archive"))
     b.award_list("doc_qd_list_title", "doc_qd_list_ref")
     return b.save()
@@ -561,13 +601,23 @@ def minutes(lang: str) -> bytes:
     b.line("doc_bb_votes", keep=True)
     b.tag("if phieu")
     b.table(
-        ["doc_col_no", "doc_col_name", "doc_col_award", "doc_col_votes", "doc_col_decision_vote"],
+        ["col.no", "doc_col_name", "doc_col_award", "doc_col_votes", "doc_col_decision_vote"],
         ["stt", "ten", "hinh_thuc", "dong_y", "ket_luan"],
         "v in phieu",
         (12, 50, 48, 25, 30),
     )
     b.tag("endif")
-    b.line("doc_bb_conclusion")
+    b.line("doc_bb_pending", keep=True)
+    b.tag("for n in con_lai")
+    b.para("- {{ n }}", indent=True, after=2)
+    b.tag("else")
+    b.line("doc_bb_pending_none")
+    b.tag("endfor")
+    b.line("doc_bb_conclusion", keep=True)
+    b.tag("for k in ket_luan")
+    b.para("{{ k }}", indent=True, after=2)
+    b.tag("endfor")
+    b.line("doc_bb_close", keep=True)
     b.signature(
         None,
         left=(jinja("doc_bb_secretary", lang), DOTS),
@@ -586,14 +636,21 @@ def review(lang: str) -> bytes:
     b.line("doc_rp_part1_text")
     b.line("doc_rp_part2", indent=False, bold=True, keep=True)
     b.line("doc_rp_scope")
-    criteria = ["doc_col_code", "doc_col_criterion", "doc_col_met", "doc_col_evaluated", "doc_col_share"]
-    fields = ["ma", "ten", "dat", "so_xet", "ty_le"]
+    criteria = [
+        "doc_col_criterion",
+        "doc_col_met",
+        "doc_col_unmet",
+        "doc_col_missing",
+        "doc_col_evaluated",
+        "doc_col_share",
+    ]
+    fields = ["ten", "dat", "khong_dat", "thieu", "so_xet", "ty_le"]
     for heading, rows in (
         ("doc_rp_collective", "tong_hop.tieu_chi_tap_the"),
         ("doc_rp_individual", "tong_hop.tieu_chi_ca_nhan"),
     ):
         b.line(heading, indent=False, bold=True, keep=True)
-        b.table(criteria, fields, f"c in {rows}", (15, 80, 22, 25, 23))
+        b.table(criteria, fields, f"c in {rows}", (61, 20, 20, 22, 22, 20))
     b.line("doc_rp_initiatives", indent=False, bold=True, keep=True)
     b.table(["doc_col_level", "doc_col_count"], ["cap", "so"], "s in tong_hop.sang_kien_cap", (60, 40))
     b.line("doc_rp_part3", indent=False, bold=True, keep=True)
@@ -601,36 +658,6 @@ def review(lang: str) -> bytes:
     b.line("doc_rp_award_line")
     b.tag("endfor")
     b.line("doc_rp_part4", indent=False, bold=True, keep=True)
-    b.line("doc_rp_part4_text")
+    b.line("doc_rp_part4_text", keep=True)
     b.signature(("doc_rp_rcpt_1", "doc_rp_rcpt_2", "doc_rcpt_archive"))
     return b.save()
-
-
-BUILDERS: dict[str, Callable[[str], bytes]] = {
-    "submission": submission,
-    "report_person": report_person,
-    "report_unit": report_unit,
-    "decision": decision,
-    "minutes": minutes,
-    "review": review,
-}
-
-
-def build(kind: str, lang: str = "vi") -> bytes:
-    return BUILDERS[kind](lang)
-
-
-def write_shipped(folder: Path = SHIPPED_DIR) -> list[Path]:
-    """Rewrite the shipped Vietnamese templates (`workbook/mau_van_ban/`)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for kind, name in TEMPLATES.items():
-        path = folder / name
-        path.write_bytes(build(kind, "vi"))
-        written.append(path)
-    return written
-
-
-if __name__ == "__main__":
-    for shipped in write_shipped():
-        print(shipped)

@@ -36,8 +36,10 @@ class Text(NamedTuple):
 
 def _modules() -> list[Any]:
     from . import (
+        awards,
         batch,
         cli,
+        deploy,
         documents,
         excel,
         files,
@@ -48,6 +50,7 @@ def _modules() -> list[Any]:
         results,
         rules,
         sheets,
+        split,
         template,
     )
 
@@ -65,6 +68,9 @@ def _modules() -> list[Any]:
         excel,
         merge,
         batch,
+        split,
+        awards,
+        deploy,
     ]
     return modules
 

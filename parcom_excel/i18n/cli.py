@@ -112,6 +112,62 @@ TEXTS: dict[str, tuple[str, str]] = {
         "An existing master: its rows come first and its settings are used.",
     ),
     "help.merge.force": ("Ghi đè sổ tổng hợp nếu tệp đã có.", "Overwrite the master if it exists."),
+    "short.split": (
+        "Tách sổ tổng hợp thành sổ của từng đơn vị để gửi đi.",
+        "Split the master into one workbook per unit.",
+    ),
+    "help.split": (
+        "Ghi vào thư mục -o mỗi đơn vị một sổ, lấy từ mẫu chuẩn và điền sẵn các dòng của đơn vị (cán bộ, dòng xếp loại "
+        "cần ghi, kết quả đơn vị, sáng kiến, kỷ luật); Cấu hình và dòng đơn vị bị khóa; sổ tổng hợp giữ nguyên.",
+        "Write into the folder -o one workbook per unit, made from the template and prefilled with the unit's own "
+        "rows (staff, ratings to fill, results, initiatives, discipline); settings and the unit row are locked; the "
+        "master is only read.",
+    ),
+    "help.split.folder": ("Thư mục ghi các sổ đơn vị.", "Folder for the copies."),
+    "help.split.units": (
+        "Chỉ tách các đơn vị có mã này (lặp lại tùy chọn cho nhiều đơn vị).",
+        "Only these units (codes); repeat the option for several.",
+    ),
+    "help.split.year": (
+        "Năm của kỳ báo cáo (mặc định: kỳ xét ở Cấu hình).",
+        "The round's year (default: the settings' period).",
+    ),
+    "help.split.half": ("Kỳ 6 tháng: 1 (đầu năm) hoặc 2 (cuối năm).", "A half-year round: 1 or 2."),
+    "help.split.force": ("Ghi đè sổ đơn vị đã có trong thư mục.", "Overwrite copies already in the folder."),
+    "short.record-awards": (
+        "Ghi khen thưởng đã quyết định vào sheet Khen thưởng đã nhận.",
+        "Record the awards decided in the awards sheet.",
+    ),
+    "help.record-awards": (
+        "Đánh giá sổ như parcom evaluate rồi ghi mỗi người, tập thể được khen theo quyết định vào sheet Khen thưởng đã "
+        "nhận (phong trào, kỳ, sáng kiến đã dùng), để lần đánh giá sau không tính lại thành tích đó. Chạy lại không ghi trùng.",
+        "Evaluate the book as parcom evaluate does, then record each awardee of the decision on the awards sheet "
+        "(movement, period, initiatives cited), so the next evaluation does not count them again. Running it again adds nothing.",
+    ),
+    "help.record-awards.decision": (
+        'Số quyết định, ví dụ "123/QĐ-SKHCN".',
+        'The decision\'s number, e.g. "123/QĐ-SKHCN".',
+    ),
+    "help.record-awards.day": (
+        "Ngày quyết định (2026-01-20 hoặc 20/01/2026).",
+        "The decision's date (2026-01-20 or 20/01/2026).",
+    ),
+    "help.record-awards.award": (
+        "gk: Giấy khen của Giám đốc Sở; bk: Bằng khen của Chủ tịch UBND tỉnh.",
+        "gk: the Director's certificate; bk: the Chairman's merit.",
+    ),
+    "help.documents.certificates": (
+        "Chỉ in giấy khen của quyết định Giấy khen ghi gần nhất (một trang A4 ngang mỗi người).",
+        "Only the certificates of the last recorded Giấy khen decision (one landscape A4 page each).",
+    ),
+    "help.documents.blanks": (
+        "In giấy khen lên phôi: chỉ in các ô, ở vị trí (mm) ghi trong Cấu hình; kèm trang lưới để căn.",
+        "Certificates on pre-printed blanks: only the fields, at the positions (mm) in Settings; with a grid page to align them.",
+    ),
+    "merge_no_output": (
+        "Thiếu nơi ghi: hãy thêm -o SỔ_MỚI.xlsx, hoặc --into SỔ_TỔNG_HỢP để gộp sổ đơn vị vào sổ tổng hợp có sẵn.",
+        "Nowhere to write: add -o NEW_MASTER.xlsx, or --into MASTER to merge the units' copies into an existing master.",
+    ),
     "help.addin": (
         'Tạo hoặc cài add-in Excel (thẻ "Thi đua CCHC", nút "Đánh giá").',
         'Build or install the Excel add-in (ribbon tab "Thi đua CCHC", button "Đánh giá").',

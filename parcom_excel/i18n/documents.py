@@ -17,42 +17,87 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{dia_danh}, {ngay}/{thang}/{nam}",
     ),
     "doc_number_ttr": ("Số:       /TTr-{co_quan_viet_tat}", "No.:       /TTr-{co_quan_viet_tat}"),
-    "doc_number_qd": ("Số:       /QĐ-{co_quan_viet_tat}", "No.:       /QĐ-{co_quan_viet_tat}"),
-    "doc_number_bb": ("Số:       /BB-HĐTĐKT", "No.:       /BB-HĐTĐKT"),
+    "doc_number_qd": ("Số:       /QĐ-{co_quan_viet_tat}", "No.:       /QD-{co_quan_viet_tat}"),
+    "doc_number_bb": ("Số:       /BB-HĐTĐKT", "No.:       /BB-HDTDKT"),
     "doc_number_bc": ("Số:       /BC-{co_quan_viet_tat}", "No.:       /BC-{co_quan_viet_tat}"),
     "doc_recipients": ("Nơi nhận:", "Recipients:"),
     "doc_sign_hint": ("(Ký, ghi rõ họ tên, đóng dấu)", "(Signature, full name, seal)"),
     "doc_sign_hint_plain": ("(Ký, ghi rõ họ tên)", "(Signature, full name)"),
     "doc_attached_list": ("DANH SÁCH", "LIST"),
-    "doc_col_no": ("STT", "No."),
-    "doc_col_name": ("Họ và tên / Tên tập thể", "Name / Collective"),
-    "doc_col_position": ("Chức vụ", "Position"),
-    "doc_col_unit": ("Đơn vị", "Unit"),
-    "doc_col_summary": ("Tóm tắt thành tích", "Summary of achievements"),
     "doc_collectives": ("I. TẬP THỂ ({so_tap_the})", "I. COLLECTIVES ({so_tap_the})"),
     "doc_individuals": ("II. CÁ NHÂN ({so_ca_nhan})", "II. INDIVIDUALS ({so_ca_nhan})"),
     "doc_none": ("(Không có)", "(None)"),
-    "doc_tied": (
-        "Đồng hạng ở ranh giới số lượng khen thưởng: Hội đồng xem xét, quyết định.",
-        "Tied at the quota's edge: the council decides.",
+    "doc_draft": (
+        "DỰ THẢO",
+        "DRAFT",
+    ),
+    "doc_draft_note": (
+        "Dự thảo: Hội đồng Thi đua – Khen thưởng chưa quyết định các suất dưới đây; văn bản chỉ trình ký khi mọi suất đã được quyết định.",
+        "Draft: the Emulation and Commendation Council has not decided the seats below; the document goes for signature only once every seat is decided.",
+    ),
+    "doc_who_unit": (
+        "tập thể",
+        "collectives",
+    ),
+    "doc_who_person": (
+        "cá nhân",
+        "individuals",
+    ),
+    "doc_collective_name": (
+        "{name}, {agency}",
+        "{name}, {agency}",
+    ),
+    "doc_open_tie": (
+        "[Chờ Hội đồng chọn {count} trong {total} đồng hạng: {names}]",
+        "[Awaiting the council's choice of {count} of the {total} tied: {names}]",
+    ),
+    "doc_open_loser": (
+        "[Suất dành cho người không được chọn {higher} trong số đồng hạng: {names}]",
+        "[Seat for whoever of the tied is not chosen for the {higher}: {names}]",
+    ),
+    "doc_open_awaiting": (
+        "[Chờ Hội đồng biểu quyết: {names}]",
+        "[Awaiting the council's vote: {names}]",
+    ),
+    "doc_open_next": (
+        "[Chờ Hội đồng xét: {names}, kế tiếp theo thứ hạng sau biểu quyết của Hội đồng]",
+        "[Awaiting the council: {names}, next in rank after the council's vote]",
+    ),
+    "doc_seat_tie": (
+        "{award} – {who} ({count} suất): Hội đồng chọn {count} trong {total} đồng hạng: {names}; số còn lại được đề nghị {other}.",
+        "{award}, {who} ({count} {count:seat|seats}): the council chooses {count} of the {total} tied: {names}; the others are proposed for the {other}.",
+    ),
+    "doc_seat_tie_last": (
+        "{award} – {who} ({count} suất): Hội đồng chọn {count} trong {total} đồng hạng: {names}.",
+        "{award}, {who} ({count} {count:seat|seats}): the council chooses {count} of the {total} tied: {names}.",
+    ),
+    "doc_seat_open": (
+        "{award} – {who} ({count} suất): dành cho người không được chọn {other} trong số đồng hạng ({names}); xác định khi Hội đồng chọn.",
+        "{award}, {who} ({count} {count:seat|seats}): for whoever of the tied ({names}) is not chosen for the {other}; settled by the council's choice.",
+    ),
+    "doc_seat_awaiting": (
+        "{award} – {who} ({count} suất): {names} – chờ Hội đồng biểu quyết.",
+        "{award}, {who} ({count} {count:seat|seats}): {names} – awaiting the council's vote.",
+    ),
+    "doc_seat_next": (
+        "{award} – {who} ({count} suất): {names} – kế tiếp theo thứ hạng sau biểu quyết của Hội đồng, chờ Hội đồng xét.",
+        "{award}, {who} ({count} {count:seat|seats}): {names} – next in rank after the council's vote, awaiting the council.",
     ),
     # ---- 01 Tờ trình (Bằng khen của Chủ tịch UBND tỉnh)
     "doc_ttr_title": ("TỜ TRÌNH", "SUBMISSION"),
     "doc_ttr_subject": (
-        "Về việc đề nghị tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh cho tập thể, cá nhân có thành tích "
-        "xuất sắc trong phong trào thi đua “{phong_trao}” giai đoạn {giai_doan}",
-        "Proposing the Provincial Chairman's Merit for collectives and individuals with outstanding "
-        "achievements in the emulation movement “{phong_trao}”, {giai_doan}",
+        "Về việc đề nghị tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh cho tập thể, cá nhân có thành tích xuất sắc trong phong trào thi đua “{phong_trao}”, {ky_giai_doan}",
+        "Proposing the Provincial Chairman's Merit for collectives and individuals with outstanding achievements in the emulation movement “{phong_trao}”, {ky_giai_doan}",
     ),
     "doc_ttr_to": ("Kính gửi: {kinh_gui}.", "To: {kinh_gui}."),
     "doc_ttr_through": ("(Qua {qua})", "(Through {qua})"),
     "doc_basis_law": (
-        "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;",
-        "Pursuant to the Law on Emulation and Commendation of 15 June 2022;",
+        "Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15 tháng 6 năm 2022 của Quốc hội;",
+        "Pursuant to the Law on Emulation and Commendation No. 06/2022/QH15 of 15 June 2022 of the National Assembly;",
     ),
     "doc_basis_decree": (
-        "Căn cứ Nghị định số 152/2025/NĐ-CP của Chính phủ quy định chi tiết thi hành Luật Thi đua, khen thưởng;",
-        "Pursuant to Government Decree No. 152/2025/ND-CP detailing the Law on Emulation and Commendation;",
+        "Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định chi tiết một số điều của Luật Thi đua, khen thưởng;",
+        "Pursuant to Government Decree No. 152/2025/ND-CP of 14 June 2025 detailing the Law on Emulation and Commendation;",
     ),
     "doc_basis_province": ("Căn cứ {ke_hoach_tinh};", "Pursuant to {ke_hoach_tinh};"),
     "doc_basis_agency": (
@@ -64,12 +109,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Pursuant to the minutes of the Emulation and Commendation Council of {co_quan_ten} of {hoi_dong__ngay},",
     ),
     "doc_ttr_body": (
-        "{co_quan_ten} kính trình {kinh_gui} xem xét, tặng Bằng khen cho {so_tap_the} tập thể và "
-        "{so_ca_nhan} cá nhân đã có thành tích xuất sắc trong phong trào thi đua “{phong_trao}” giai đoạn "
-        "{giai_doan} (có danh sách và báo cáo thành tích kèm theo).",
-        "{co_quan_ten} respectfully proposes that {kinh_gui} award the Merit to {so_tap_the} collectives "
-        "and {so_ca_nhan} individuals with outstanding achievements in the emulation movement "
-        "“{phong_trao}”, {giai_doan} (list and achievement reports attached).",
+        "{co_quan_ten} kính trình {kinh_gui} xem xét, tặng Bằng khen cho {so_tap_the} tập thể và {so_ca_nhan} cá nhân đã có thành tích xuất sắc trong phong trào thi đua “{phong_trao}”, {ky_giai_doan} (có danh sách và báo cáo thành tích kèm theo).",
+        "{co_quan_ten} respectfully proposes that {kinh_gui} award the Merit to {so_tap_the} collectives and {so_ca_nhan} individuals with outstanding achievements in the emulation movement “{phong_trao}”, {ky_giai_doan} (list and achievement reports attached).",
     ),
     "doc_ttr_close": (
         "Kính trình {kinh_gui} xem xét, quyết định./.",
@@ -83,14 +124,14 @@ TEXTS: dict[str, tuple[str, str]] = {
         "PROPOSED FOR THE {bang_khen_hoa}",
     ),
     "doc_ttr_list_ref": (
-        "(Kèm theo Tờ trình số       /TTr-{co_quan_viet_tat} ngày {ngay}/{thang}/{nam} của {co_quan_ten})",
-        "(Attached to Submission No.       /TTr-{co_quan_viet_tat} of {ngay}/{thang}/{nam} by {co_quan_ten})",
+        "(Kèm theo Tờ trình số       /TTr-{co_quan_viet_tat} của {co_quan_ten})",
+        "(Attached to Submission No.       /TTr-{co_quan_viet_tat} by {co_quan_ten})",
     ),
     # ---- 02 Báo cáo thành tích (khen thưởng thi đua theo chuyên đề)
     "doc_bc_title": ("BÁO CÁO THÀNH TÍCH", "ACHIEVEMENT REPORT"),
     "doc_bc_subject": (
-        "Đề nghị tặng {hinh_thuc} trong phong trào thi đua “{phong_trao}” giai đoạn {giai_doan}",
-        "Proposed for the {hinh_thuc} in the emulation movement “{phong_trao}”, {giai_doan}",
+        "Đề nghị tặng {hinh_thuc} trong phong trào thi đua “{phong_trao}”, {ky_giai_doan}",
+        "Proposed for the {hinh_thuc} in the emulation movement “{phong_trao}”, {ky_giai_doan}",
     ),
     "doc_bc_part1": ("I. SƠ LƯỢC LÝ LỊCH", "I. PROFILE"),
     "doc_bc_part2": ("II. THÀNH TÍCH ĐẠT ĐƯỢC", "II. ACHIEVEMENTS"),
@@ -140,9 +181,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "- {k__hinh_thuc}: Quyết định số {k__so_qd} ngày {k__ngay_qd}{k__noi_dung}",
         "- {k__hinh_thuc}: Decision No. {k__so_qd} of {k__ngay_qd}{k__noi_dung}",
     ),
-    "doc_bc_confirm": ("XÁC NHẬN CỦA THỦ TRƯỞNG ĐƠN VỊ", "CONFIRMED BY THE HEAD OF THE UNIT"),
     "doc_bc_reporter": ("NGƯỜI BÁO CÁO THÀNH TÍCH", "REPORTED BY"),
-    "doc_bc_unit_head": ("THỦ TRƯỞNG ĐƠN VỊ", "HEAD OF THE UNIT"),
     "doc_bc_upper_confirm": (
         "XÁC NHẬN CỦA CẤP TRÌNH KHEN THƯỞNG",
         "CONFIRMED BY THE PROPOSING AUTHORITY",
@@ -188,10 +227,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     # ---- 03 Quyết định (Giấy khen của Giám đốc Sở)
     "doc_qd_title": ("QUYẾT ĐỊNH", "DECISION"),
     "doc_qd_subject": (
-        "Về việc tặng Giấy khen cho tập thể, cá nhân có thành tích xuất sắc trong phong trào thi đua "
-        "“{phong_trao}” giai đoạn {giai_doan}",
-        "Awarding the Director's Certificate to collectives and individuals with outstanding achievements "
-        "in the emulation movement “{phong_trao}”, {giai_doan}",
+        "Về việc tặng Giấy khen cho tập thể, cá nhân có thành tích xuất sắc trong phong trào thi đua “{phong_trao}”, {ky_giai_doan}",
+        "Awarding the Director's Certificate to collectives and individuals with outstanding achievements in the emulation movement “{phong_trao}”, {ky_giai_doan}",
     ),
     "doc_qd_basis_functions": (
         "Căn cứ [Văn phòng bổ sung: quyết định quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của "
@@ -205,14 +242,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "doc_qd_decides": ("QUYẾT ĐỊNH:", "DECIDES:"),
     "doc_qd_art1": (
-        "Điều 1. Tặng {giay_khen} cho {so_tap_the} tập thể và {so_ca_nhan} cá nhân (có danh sách kèm theo) đã có thành tích xuất sắc trong phong trào thi đua “{phong_trao}” giai đoạn {giai_doan}.",
-        "Article 1. The {giay_khen} is awarded to {so_tap_the} collectives and {so_ca_nhan} individuals (list attached) for outstanding achievements in the emulation movement “{phong_trao}”, {giai_doan}.",
+        "Điều 1. Tặng {giay_khen} cho {so_tap_the} tập thể và {so_ca_nhan} cá nhân (có danh sách kèm theo) đã có thành tích xuất sắc trong phong trào thi đua “{phong_trao}”, {ky_giai_doan}.",
+        "Article 1. The {giay_khen} is awarded to {so_tap_the} collectives and {so_ca_nhan} individuals (list attached) for outstanding achievements in the emulation movement “{phong_trao}”, {ky_giai_doan}.",
     ),
     "doc_qd_art2": (
-        "Điều 2. Tập thể, cá nhân có tên tại Điều 1 được khen thưởng theo quy định của Luật Thi đua, "
-        "khen thưởng và các văn bản hướng dẫn thi hành.",
-        "Article 2. The collectives and individuals named in Article 1 are rewarded as the Law on "
-        "Emulation and Commendation and its guidance provide.",
+        "Điều 2. Mỗi tập thể được tặng Giấy khen kèm theo tiền thưởng bằng {tien_thuong__tap_the} lần mức lương cơ sở; mỗi cá nhân được tặng Giấy khen kèm theo tiền thưởng bằng {tien_thuong__ca_nhan} lần mức lương cơ sở (theo {tien_thuong__can_cu}). Kinh phí khen thưởng chi từ {tien_thuong__nguon}.",
+        "Article 2. Each collective awarded receives {tien_thuong__tap_the} times the base salary, each individual {tien_thuong__ca_nhan} times the base salary (under {tien_thuong__can_cu}). The reward is paid from {tien_thuong__nguon}.",
     ),
     "doc_qd_art3": (
         "Điều 3. Quyết định có hiệu lực kể từ ngày ký. Chánh Văn phòng, Thủ trưởng các phòng, đơn vị "
@@ -227,17 +262,15 @@ TEXTS: dict[str, tuple[str, str]] = {
         "AWARDED THE {giay_khen_hoa}",
     ),
     "doc_qd_list_ref": (
-        "(Kèm theo Quyết định số       /QĐ-{co_quan_viet_tat} ngày {ngay}/{thang}/{nam} của {tham_quyen_ten})",
-        "(Attached to Decision No.       /QĐ-{co_quan_viet_tat} of {ngay}/{thang}/{nam} by {tham_quyen_ten})",
+        "(Kèm theo Quyết định số       /QĐ-{co_quan_viet_tat} của {tham_quyen_ten})",
+        "(Attached to Decision No.       /QD-{co_quan_viet_tat} by {tham_quyen_ten})",
     ),
     # ---- 04 Biên bản họp Hội đồng
     "doc_bb_council": ("HỘI ĐỒNG THI ĐUA – KHEN THƯỞNG", "EMULATION AND COMMENDATION COUNCIL"),
     "doc_bb_title": ("BIÊN BẢN", "MINUTES"),
     "doc_bb_subject": (
-        "Họp Hội đồng Thi đua – Khen thưởng xét đề nghị khen thưởng phong trào thi đua “{phong_trao}” "
-        "giai đoạn {giai_doan}",
-        "Meeting of the Emulation and Commendation Council on the awards of the movement “{phong_trao}”, "
-        "{giai_doan}",
+        "Họp Hội đồng Thi đua – Khen thưởng xét đề nghị khen thưởng phong trào thi đua “{phong_trao}”, {ky_giai_doan}",
+        "Meeting of the Emulation and Commendation Council on the awards of the movement “{phong_trao}”, {ky_giai_doan}",
     ),
     "doc_bb_time": ("1. Thời gian: {hoi_dong__ngay}.", "1. Date: {hoi_dong__ngay}."),
     "doc_bb_place": ("2. Địa điểm: [Văn phòng bổ sung: địa điểm họp.]", "2. Place: [To be added.]"),
@@ -257,13 +290,28 @@ TEXTS: dict[str, tuple[str, str]] = {
         "evaluated, {tong_hop__ca_nhan_dat} eligible.",
     ),
     "doc_bb_votes": ("5. Kết quả biểu quyết:", "5. Votes:"),
+    "doc_bb_pending": (
+        "6. Các nội dung Hội đồng còn phải quyết định:",
+        "6. Decisions still to make:",
+    ),
+    "doc_bb_pending_none": (
+        "Không còn nội dung nào: mọi suất của danh sách đã được Hội đồng quyết định.",
+        "None: the council has decided every seat of the list.",
+    ),
+    "doc_bb_decided": (
+        "- {decision}: {names}.",
+        "- {decision}: {names}.",
+    ),
     "doc_col_award": ("Hình thức khen thưởng", "Award"),
     "doc_col_votes": ("Số phiếu đồng ý", "Votes for"),
     "doc_col_decision_vote": ("Kết luận", "Decision"),
     "doc_bb_conclusion": (
-        "6. Kết luận: [Văn phòng bổ sung: kết luận của Chủ tịch Hội đồng.] Cuộc họp kết thúc vào "
-        "hồi ... giờ ... cùng ngày./.",
-        "6. Conclusion: [To be added: the chair's conclusion.] The meeting closed at ... the same day./.",
+        "7. Kết luận:",
+        "7. Conclusion:",
+    ),
+    "doc_bb_close": (
+        "[Văn phòng bổ sung: ý kiến kết luận khác của Chủ tịch Hội đồng.] Cuộc họp kết thúc vào hồi ... giờ ... cùng ngày./.",
+        "[To be added by the office: the chair's other conclusions.] The meeting closed at ... the same day./.",
     ),
     "doc_bb_secretary": ("THƯ KÝ", "SECRETARY"),
     "doc_bb_chair": ("CHỦ TỊCH HỘI ĐỒNG", "CHAIR OF THE COUNCIL"),
@@ -290,11 +338,18 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "doc_rp_collective": ("1. Đối với tập thể (mục IV.1 của Kế hoạch):", "1. Collectives (plan §IV.1):"),
     "doc_rp_individual": ("2. Đối với cá nhân (mục IV.2 của Kế hoạch):", "2. Individuals (plan §IV.2):"),
-    "doc_col_code": ("Mã", "Code"),
     "doc_col_criterion": ("Tiêu chí", "Criterion"),
     "doc_col_met": ("Số đạt", "Met"),
     "doc_col_evaluated": ("Số được xét", "Evaluated"),
     "doc_col_share": ("Tỷ lệ", "Share"),
+    "doc_col_unmet": (
+        "Số không đạt",
+        "Not met",
+    ),
+    "doc_col_missing": (
+        "Thiếu dữ liệu",
+        "Lacks data",
+    ),
     "doc_rp_initiatives": (
         "3. Sáng kiến, giải pháp được công nhận trong kỳ: {tong_hop__sang_kien_tong} sáng kiến.",
         "3. Initiatives recognised in the period: {tong_hop__sang_kien_tong}.",
@@ -334,23 +389,63 @@ TEXTS: dict[str, tuple[str, str]] = {
     "doc_gap_result": ("kết quả năm {year}", "results of {year}"),
     "doc_gap_vote": ("...........", "..........."),
     "doc_no_leader": ("không ghi nhận trong sổ", "none recorded"),
-    "doc_before_period": ("trước kỳ xét", "before the period"),
     "doc_review_preliminary": ("sơ kết", "preliminary review"),
     "doc_review_final": ("tổng kết", "final review"),
+    "doc_period_phrase": (
+        "{review} giai đoạn {period}",
+        "{review}, {period}",
+    ),
+    "doc_gap_founded": (
+        "ngày thành lập",
+        "founding date",
+    ),
+    "doc_gap_reward_collective": (
+        "hệ số tiền thưởng tập thể",
+        "the collectives' reward coefficient",
+    ),
+    "doc_gap_reward_person": (
+        "hệ số tiền thưởng cá nhân",
+        "the individuals' reward coefficient",
+    ),
+    "doc_gap_reward_basis": (
+        "căn cứ mức tiền thưởng",
+        "the legal basis of the reward",
+    ),
+    "doc_gap_reward_fund": (
+        "nguồn kinh phí khen thưởng",
+        "the reward fund",
+    ),
+    "doc_fill_word": (
+        "bổ sung",
+        "to be added",
+    ),
+    "doc_deputy": (
+        "Phó",
+        "Deputy",
+    ),
+    "doc_head_division": (
+        "TRƯỞNG PHÒNG",
+        "HEAD OF DIVISION",
+    ),
+    "doc_head_unit": (
+        "THỦ TRƯỞNG ĐƠN VỊ",
+        "HEAD OF THE UNIT",
+    ),
+    "doc_confirm_by": (
+        "XÁC NHẬN CỦA {title}",
+        "CONFIRMED BY THE {title}",
+    ),
     "doc_decision_ref": ("Số {number}", "No. {number}"),
     "doc_decision_ref_dated": ("Số {number} ngày {date}", "No. {number} of {date}"),
     "doc_staff_count": ("{count} {kind}", "{count} {kind}"),
     "doc_vote_pending": ("chưa biểu quyết", "not voted"),
     "doc_discipline_clean_person": (
-        "Trong giai đoạn {giai_doan}, sổ theo dõi không ghi nhận quyết định kỷ luật hay vi phạm pháp luật "
-        "nào của {name}.",
-        "In {giai_doan} the workbook records no disciplinary decision or breach of law against {name}.",
+        "Trong giai đoạn {giai_doan}, {name} chấp hành tốt chủ trương, đường lối của Đảng, chính sách, pháp luật của Nhà nước và các quy định của cơ quan, đơn vị; không bị xử lý kỷ luật.",
+        "In {giai_doan}, {name} complied with the Party's guidelines, the State's policies and laws and the agency's rules, and was not disciplined.",
     ),
     "doc_discipline_clean_unit": (
-        "Trong giai đoạn {giai_doan}, sổ theo dõi không ghi nhận quyết định kỷ luật hay vi phạm pháp luật "
-        "nào của đơn vị và cán bộ của đơn vị.",
-        "In {giai_doan} the workbook records no disciplinary decision or breach of law against the unit "
-        "or its staff.",
+        "Trong giai đoạn {giai_doan}, tập thể và cán bộ của đơn vị chấp hành tốt chủ trương, đường lối của Đảng, chính sách, pháp luật của Nhà nước và các quy định của cơ quan; không có cán bộ bị xử lý kỷ luật.",
+        "In {giai_doan}, the unit and its staff complied with the Party's guidelines, the State's policies and laws and the agency's rules; none of its staff was disciplined.",
     ),
     "doc_discipline_records": (
         "Sổ theo dõi ghi nhận {count} quyết định kỷ luật hoặc vi phạm còn hiệu lực trong kỳ: {records}.",
@@ -368,7 +463,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "ph_dia_danh": ("Địa danh ở dòng ngày tháng", "Place on the date line"),
     "ph_ngay": ("Ngày soạn (2 chữ số), cùng thang và nam", "Day drafted (2 digits), with thang, nam"),
     "ph_phong_trao": ("Tên phong trào thi đua", "Movement"),
-    "ph_giai_doan": ("Kỳ xét, ví dụ 2022–2025; tu_nam, den_nam", "Period, e.g. 2022–2025; tu_nam, den_nam"),
+    "ph_giai_doan": (
+        "Kỳ xét, ví dụ 2022–2025; tu_nam, den_nam; ky_giai_doan: “sơ kết giai đoạn 2022–2023” hoặc “tổng kết giai đoạn 2022–2025”",
+        "Period, e.g. 2022–2025; tu_nam, den_nam; ky_giai_doan: “preliminary review, 2022–2023” or “final review, 2022–2025”",
+    ),
     "ph_ky_bao_cao": (
         "sơ kết hoặc tổng kết (theo Đến năm và Năm kết thúc phong trào)",
         "Preliminary or final",
@@ -384,16 +482,16 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Collectives proposed, with so_ca_nhan",
     ),
     "ph_danh_sach": (
-        "Danh sách kèm theo: tap_the và ca_nhan, mỗi dòng có stt, ma, ten, chuc_vu, don_vi, thanh_tich, ghi_chu",
-        "The attached list: tap_the and ca_nhan, rows with stt, ma, ten, chuc_vu, don_vi, thanh_tich, ghi_chu",
+        "Danh sách kèm theo: tap_the và ca_nhan, mỗi dòng một suất: stt, ma, ten, chuc_vu, don_vi, thanh_tich; mo là đúng khi suất chưa quyết định (ten nói ai, điều gì quyết định)",
+        "The attached list: tap_the and ca_nhan, one row per seat: stt, ma, ten, chuc_vu, don_vi, thanh_tich; mo is true for an undecided seat (ten says who and what decides it)",
     ),
     "ph_hoi_dong": (
-        "Cuộc họp Hội đồng: hoi_dong.ngay, hoi_dong.thanh_vien, hoi_dong.co_mat; phieu: stt, ten, hinh_thuc, dong_y, ket_luan",
-        "The council meeting: hoi_dong.ngay, hoi_dong.thanh_vien, hoi_dong.co_mat; phieu: stt, ten, hinh_thuc, dong_y, ket_luan",
+        "Cuộc họp Hội đồng: hoi_dong.ngay, hoi_dong.thanh_vien, hoi_dong.co_mat; phieu: stt, ten, hinh_thuc, dong_y, ket_luan; con_lai: các nội dung còn phải quyết định; ket_luan: các dòng Đồng ý / Không đồng ý",
+        "The council meeting: hoi_dong.ngay, hoi_dong.thanh_vien, hoi_dong.co_mat; phieu: stt, ten, hinh_thuc, dong_y, ket_luan; con_lai: decisions still to make; ket_luan: the Approved / Rejected lines",
     ),
     "ph_tong_hop": (
-        "Số liệu: tong_hop.tap_the_xet, tap_the_dat, ca_nhan_xet, ca_nhan_dat, sang_kien_tong; bảng tieu_chi_tap_the, tieu_chi_ca_nhan (ma, ten, muc, dat, so_xet, ty_le), sang_kien_cap (cap, so), khen_thuong (hinh_thuc, so_tap_the, so_ca_nhan, ten)",
-        "Figures: tong_hop.tap_the_xet, tap_the_dat, ca_nhan_xet, ca_nhan_dat, sang_kien_tong; tables tieu_chi_tap_the, tieu_chi_ca_nhan (ma, ten, muc, dat, so_xet, ty_le), sang_kien_cap (cap, so), khen_thuong (hinh_thuc, so_tap_the, so_ca_nhan, ten)",
+        "Số liệu: tong_hop.tap_the_xet, tap_the_dat, ca_nhan_xet, ca_nhan_dat, sang_kien_tong; bảng tieu_chi_tap_the, tieu_chi_ca_nhan (ten, dat, khong_dat, thieu, so_xet, ty_le), sang_kien_cap (cap, so), khen_thuong (hinh_thuc, so_tap_the, so_ca_nhan, ten)",
+        "Figures: tong_hop.tap_the_xet, tap_the_dat, ca_nhan_xet, ca_nhan_dat, sang_kien_tong; tables tieu_chi_tap_the, tieu_chi_ca_nhan (ten, dat, khong_dat, thieu, so_xet, ty_le), sang_kien_cap (cap, so), khen_thuong (hinh_thuc, so_tap_the, so_ca_nhan, ten)",
     ),
     "ph_nguoi": (
         "Báo cáo thành tích cá nhân: nguoi.ho_ten, gioi_tinh, ngay_sinh, doi_tuong, chuc_vu, don_vi; xep_loai (nam, xep_loai); sang_kien (stt, ten, cap, nam, quyet_dinh, chi_so); ky_luat; khen_thuong_da_nhan",
@@ -404,6 +502,18 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Collective report: don_vi.ten, loai, ngay_thanh_lap, so_can_bo, co_cau, lanh_dao; ket_qua_nam; xep_loai_nam; sang_kien; ky_luat",
     ),
     "ph_hinh_thuc": ("Hình thức khen thưởng đề nghị (báo cáo thành tích)", "Award proposed (report)"),
+    "ph_du_thao": (
+        "Tờ trình, quyết định: du_thao đúng khi còn suất chưa quyết định; chua_quyet_dinh: mỗi suất đó và điều gì quyết định",
+        "Submission, decision: du_thao is true while a seat is undecided; chua_quyet_dinh: each such seat and what decides it",
+    ),
+    "ph_tien_thuong": (
+        "Tiền thưởng (Điều 2 quyết định): tien_thuong.tap_the, ca_nhan (số lần mức lương cơ sở), can_cu, nguon",
+        "Reward (decision, Article 2): tien_thuong.tap_the, ca_nhan (times the base salary), can_cu, nguon",
+    ),
+    "ph_thu_truong": (
+        "Báo cáo thành tích: don_vi_hoa (tên đơn vị in hoa); thu_truong.chuc_vu, xac_nhan, ky, ho_ten (người xác nhận theo loại đơn vị)",
+        "Achievement report: don_vi_hoa (unit in capitals); thu_truong.chuc_vu, xac_nhan, ky, ho_ten (who confirms, by the unit's kind)",
+    ),
     # ---- the guide sheet's section on documents
     "guide_docs_title": ("MẪU VĂN BẢN CỦA HỒ SƠ KHEN THƯỞNG", "DOCUMENT TEMPLATES OF THE DOSSIER"),
     "guide_docs_intro": (
@@ -423,10 +533,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Draft the dossier's Word documents from a workbook's evaluation.",
     ),
     "help.documents": (
-        "Đánh giá sổ làm việc (không sửa sổ) rồi soạn các văn bản Word của hồ sơ khen thưởng: tờ trình, "
-        "báo cáo thành tích, quyết định, biên bản, báo cáo sơ kết/tổng kết.",
-        "Evaluate the workbook (without changing it) and draft the Word documents of the dossier: submission, "
-        "achievement reports, decision, minutes, review.",
+        "Đánh giá sổ làm việc (không sửa sổ) rồi soạn các văn bản Word của hồ sơ khen thưởng: tờ trình, báo cáo thành tích, quyết định, biên bản, báo cáo sơ kết/tổng kết; cho kỳ của lần Đánh giá gần nhất (sheet Nhật ký) nếu không ghi --from-year/--to-year.",
+        "Evaluate the workbook (without changing it) and draft the Word documents of the dossier: submission, achievement reports, decision, minutes, review; for the period of the last evaluation (sheet Nhật ký) unless --from-year/--to-year say otherwise.",
     ),
     "help.documents.output": (
         "Thư mục ghi văn bản (mặc định: thư mục cạnh sổ làm việc, tên theo sổ: so_theo_doi_ho_so).",
@@ -439,6 +547,18 @@ TEXTS: dict[str, tuple[str, str]] = {
     "help.documents.templates": (
         "Thư mục mẫu Word của văn phòng (thay cho tham số trong Cấu hình).",
         "Folder of the office's own Word templates (overrides the setting).",
+    ),
+    "help.documents.from_year": (
+        "Năm đầu của kỳ soạn hồ sơ (thay cho kỳ của lần Đánh giá gần nhất).",
+        "First year of the period drafted for (instead of the last evaluation's).",
+    ),
+    "help.documents.to_year": (
+        "Năm cuối của kỳ soạn hồ sơ (thay cho kỳ của lần Đánh giá gần nhất).",
+        "Last year of the period drafted for (instead of the last evaluation's).",
+    ),
+    "help.documents.final": (
+        "Chỉ soạn khi danh sách đã chính thức (Hội đồng quyết định mọi suất); nếu chưa, không ghi gì, nêu các nội dung còn phải quyết định và trả mã 1 (cho lịch chạy tự động).",
+        "Draft only once the list is final (the council decided every seat); otherwise write nothing, name what is left to decide and exit 1 (for scheduled runs).",
     ),
     # ---- what the command and the button say
     "docs_written": (
@@ -458,8 +578,28 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{file}: {count} data {count:error|errors}, no document drafted. Fix them and run again.",
     ),
     "docs_gaps": (
-        "Các văn bản còn {count} chỗ “[chưa có: …]” do dữ liệu chưa có: hãy điền trước khi trình ký.",
-        "The documents have {count} “[missing: …]” {count:gap|gaps} the data does not fill: complete them before signing.",
+        "Các văn bản còn {count} chỗ phải điền tay (“[chưa có: …]” do dữ liệu chưa có, “[… bổ sung: …]” do đơn vị, cá nhân, văn phòng viết): hãy điền trước khi trình ký.",
+        "The documents have {count} {count:place|places} left to type (“[missing: …]” the data does not fill, “[To be added …]” for the nominee or the office): complete them before signing.",
+    ),
+    "docs_final": (
+        "Hồ sơ chính thức: Hội đồng đã quyết định mọi suất của danh sách.",
+        "Final dossier: the council has decided every seat of the list.",
+    ),
+    "docs_draft": (
+        "Hồ sơ là bản DỰ THẢO (tờ trình, quyết định ghi “DỰ THẢO”) vì còn {count} nội dung Hội đồng chưa quyết định:",
+        "The dossier is a DRAFT (the submission and the decision say so) because the council has {count} {count:decision|decisions} still to make:",
+    ),
+    "docs_not_final": (
+        "{file}: danh sách chưa chính thức nên không soạn văn bản nào (--final); còn {count} nội dung Hội đồng chưa quyết định:",
+        "{file}: the list is not final, so no document was drafted (--final); the council has {count} {count:decision|decisions} still to make:",
+    ),
+    "docs_period_logged": (
+        "Hồ sơ soạn cho kỳ {period} của lần Đánh giá gần nhất (sheet {sheet}); Cấu hình ghi kỳ {settings}.",
+        "The dossier is drafted for {period}, the period of the last evaluation (sheet {sheet}); the settings say {settings}.",
+    ),
+    "docs_period_given": (
+        "Hồ sơ soạn cho kỳ {period} (--from-year/--to-year); lần Đánh giá gần nhất xét kỳ {logged}.",
+        "The dossier is drafted for {period} (--from-year/--to-year); the last evaluation was for {logged}.",
     ),
     "docs_pdf_done": (
         "Đã chuyển {count} văn bản sang PDF.",
@@ -493,10 +633,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "docs_template_unknown": (
         "chỗ đặt sẵn “{name}” không có trong danh sách",
         "placeholder “{name}” is not one of the listed ones",
-    ),
-    "docs_not_writable": (
-        "Không ghi được vào thư mục {folder} ({detail}): hãy chọn thư mục khác hoặc đóng văn bản đang mở trong Word.",
-        "Cannot write into {folder} ({detail}): choose another folder or close the document open in Word.",
     ),
     "docs_unsaved_book": (
         "Sổ làm việc chưa được lưu nên chưa có thư mục để ghi hồ sơ: hãy lưu sổ rồi bấm Đánh giá lại.",

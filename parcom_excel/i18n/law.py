@@ -196,7 +196,10 @@ TEXTS.update(
         "law.conclusion.pending": ("Đạt – tạm chưa đề nghị", "Met – held back for now"),
         "law.conclusion.repeat": ("Đạt – không đề nghị lại", "Met – not proposed again"),
         "law_council_column": ("Hội đồng biểu quyết", "Council's vote"),
-        "law.council.approved": ("Đồng ý {votes}/{present} phiếu", "Approved, {votes} of {present} votes"),
+        "law.council.approved": (
+            "Đồng ý {votes}/{present} thành viên có mặt",
+            "Approved by {votes} of the {present} members present",
+        ),
         "law.council.rejected": ("Không đồng ý", "Rejected"),
         "law.council.not_voted": ("chưa biểu quyết", "not voted yet"),
         "law.council.needs_council": ("cần Hội đồng xét", "needs the council's vote"),
@@ -205,8 +208,8 @@ TEXTS.update(
             "Proposed list (the emulation council has not decided yet)",
         ),
         "law_list_final": (
-            "Danh sách Hội đồng đã thông qua, ngày {date}, {present}/{members} phiếu",
-            "List passed by the council on {date}, {present} of {members} members voting",
+            "Danh sách Hội đồng đã thông qua, ngày {date}, {present}/{members} thành viên có mặt",
+            "List passed by the council on {date}, {present} of its {members} members present",
         ),
         "law_list_partial": (
             "Danh sách đề xuất: Hội đồng chưa thông qua {waiting}/{count} người, tập thể trong danh sách",

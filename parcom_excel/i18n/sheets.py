@@ -50,7 +50,20 @@ TEXTS: dict[str, tuple[str, str]] = {
     "dash.people": ("Số cá nhân", "Individuals"),
     "dash.eligible_people": ("Cá nhân đủ tiêu chuẩn", "Eligible individuals"),
     "dash.nominated_people": ("Cá nhân được đề nghị", "Individuals proposed"),
-    "dash.table": ("Tỷ lệ đạt từng tiêu chí theo đơn vị", "Pass rate of each criterion by unit"),
+    "dash.table": ("Kết quả từng tiêu chí theo đơn vị", "Each criterion by unit"),
+    "dash.table_note": (
+        "Tiêu chí tập thể: kết quả của đơn vị. Tiêu chí cá nhân: tỷ lệ cán bộ của đơn vị đạt, trên số cán bộ có đủ dữ liệu để xét (để trống khi không ai có đủ).",
+        "Collective criteria: the unit's result. Individual criteria: the share of the unit's staff who meet it, among those with the data to judge it (blank when none has).",
+    ),
+    "dash.rates_note": (
+        "Thiếu dữ liệu không tính là không đạt: tỷ lệ đạt tính trên số có đủ dữ liệu để xét.",
+        "Lacking data is not failing: the pass rate is of those with the data to judge.",
+    ),
+    "dash.col.unmet": ("Số không đạt", "Not met"),
+    "dash.col.missing": ("Số thiếu dữ liệu", "Lacking data"),
+    "kq.outside_quota": ("Ngoài số lượng khen thưởng: {quotas}", "Outside the quotas: {quotas}"),
+    "kq.quota.unit": ("{award} tối đa {max} tập thể", "{award} at most {max} {max:collective|collectives}"),
+    "kq.quota.person": ("{award} tối đa {max} cá nhân", "{award} at most {max} {max:individual|individuals}"),
     "err.title": ("LỖI DỮ LIỆU", "DATA ERRORS"),
     "err.summary": (
         "{errors} lỗi, {warnings} cảnh báo trong {file}. Lỗi phải sửa trước khi đánh giá; cảnh báo thì nên xem lại.",

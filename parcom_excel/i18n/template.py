@@ -22,10 +22,13 @@ TEXTS: dict[str, tuple[str, str]] = {
         "the right.",
     ),
     "tpl.step3": (
-        "Cột có tiêu đề màu cam là bắt buộc. Ở các cột có danh sách, bấm mũi tên để chọn giá trị; "
-        "ngày nhập dạng dd/mm/yyyy (ví dụ 15/03/2024); năm nhập 4 chữ số.",
+        "Cột có tiêu đề màu cam là bắt buộc. Ở các cột có danh sách, bấm mũi tên để chọn giá trị; cột "
+        "mã đơn vị, mã cán bộ liệt kê các mã đã có ở sheet “{units}”, “{staff}” (nhập đơn vị, cán bộ "
+        "vào đó trước). Ngày nhập dạng dd/mm/yyyy (ví dụ 15/03/2024); năm nhập 4 chữ số.",
         "Columns with an orange header are required. Where a column has a list, click the arrow to pick "
-        "a value; type dates as dd/mm/yyyy (e.g. 15/03/2024) and years with 4 digits.",
+        "a value; unit and staff code columns list the codes already in the “{units}” and “{staff}” "
+        "sheets (enter units and staff there first). Type dates as dd/mm/yyyy (e.g. 15/03/2024) and "
+        "years with 4 digits.",
     ),
     "tpl.step4": (
         "Bấm nút “Đánh giá” trên thẻ parcom của Excel, hoặc chạy lệnh: parcom evaluate <tên tệp>.xlsx",
@@ -79,18 +82,62 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Một hoặc nhiều giá trị, cách nhau bởi dấu ;",
         "One or more values separated by ;",
     ),
-    "tpl.ref": ("Mã có trong sheet “{sheet}”", "A code listed in sheet “{sheet}”"),
+    "tpl.ref": (
+        "Mã có trong sheet “{sheet}” (bấm mũi tên để chọn)",
+        "A code listed in sheet “{sheet}” (click the arrow to pick)",
+    ),
+    "tpl.ref_either": (
+        "Mã có trong sheet “{staff}” hoặc “{units}” (bấm mũi tên để chọn)",
+        "A code listed in sheet “{staff}” or “{units}” (click the arrow to pick)",
+    ),
     "tpl.min": ("Từ {min} trở lên", "{min} or more"),
     "tpl.list_error_title": ("Giá trị không có trong danh sách", "Value not in the list"),
-    "tpl.list_error": (
-        "Hãy chọn một giá trị trong danh sách. Chọn Yes để giữ nguyên nếu đó là cách viết tắt quen dùng "
-        "(ví dụ HTTNV).",
-        "Pick a value from the list. Choose Yes to keep it if it is a usual abbreviation (e.g. HTTNV).",
+    # A stop alert (Cấu hình) says what to type; a warning (data sheets) names its buttons as a
+    # Vietnamese Excel shows them: Có (Yes) keeps the value, Không (No) goes back to the cell.
+    "tpl.setting_list_error": (
+        "Hãy chọn một giá trị trong danh sách (bấm mũi tên bên phải ô): {values}.",
+        "Pick one value from the list (click the arrow beside the cell): {values}.",
     ),
-    "tpl.multi_error": (
-        "Hãy chọn trong danh sách; muốn ghi nhiều giá trị thì cách nhau bởi dấu ; rồi chọn Yes.",
-        "Pick from the list; to enter several values separate them by ; and choose Yes.",
+    "tpl.list_warning": (
+        "Giá trị này không có trong danh sách. Bấm Có (Yes) để giữ nếu đó là cách viết quen dùng; "
+        "bấm Không (No) để sửa lại.",
+        "This value is not in the list. Click Yes to keep it if it is a usual spelling; click No to "
+        "correct it.",
     ),
+    "tpl.list_warning_example": (
+        "Giá trị này không có trong danh sách. Bấm Có (Yes) để giữ nếu đó là cách viết tắt quen dùng "
+        "(ví dụ {example}); bấm Không (No) để sửa lại.",
+        "This value is not in the list. Click Yes to keep it if it is a usual abbreviation (e.g. "
+        "{example}); click No to correct it.",
+    ),
+    "tpl.multi_warning": (
+        "Giá trị này không có trong danh sách. Muốn ghi nhiều giá trị thì cách nhau bởi dấu ; rồi bấm "
+        "Có (Yes) để giữ; gõ sai thì bấm Không (No) để sửa lại.",
+        "This value is not in the list. To enter several values separate them by ; and click Yes to "
+        "keep them; click No to correct a typing error.",
+    ),
+    "tpl.code_error_title": ("Mã chưa có", "Code not found"),
+    "tpl.code_warning": (
+        "Mã này chưa có trong sheet “{sheet}”. Bấm Không (No) để sửa lại. Bấm Có (Yes) để giữ nếu sẽ "
+        "thêm mã này vào sheet “{sheet}”; nếu chưa thêm thì khi Đánh giá mã này bị báo lỗi.",
+        "This code is not in the “{sheet}” sheet. Click No to correct it. Click Yes to keep it if you "
+        "will add it to “{sheet}”; until then Evaluate reports it as an error.",
+    ),
+    "tpl.codes_warning": (
+        "Mã này chưa có trong sheet “{sheet}”. Muốn ghi nhiều mã thì cách nhau bởi dấu ; rồi bấm Có "
+        "(Yes) để giữ; gõ sai thì bấm Không (No) để sửa lại. Mã không có trong sheet “{sheet}” bị báo "
+        "lỗi khi Đánh giá.",
+        "This code is not in the “{sheet}” sheet. To enter several codes separate them by ; and click "
+        "Yes to keep them; click No to correct a typing error. A code missing from “{sheet}” is an "
+        "error on Evaluate.",
+    ),
+    "tpl.council_code_warning": (
+        "Mã này chưa có trong sheet “{staff}” hay “{units}”. Bấm Không (No) để sửa lại. Bấm Có (Yes) "
+        "để giữ nếu sẽ thêm mã này vào một trong hai sheet đó.",
+        "This code is in neither the “{staff}” nor the “{units}” sheet. Click No to correct it. Click "
+        "Yes to keep it if you will add it to one of them.",
+    ),
+    "tpl.council_codes": ("Mã đơn vị, mã cán bộ", "Unit and staff codes"),
     "tpl.int_error_title": ("Cần một số nguyên", "A whole number is needed"),
     "tpl.int_error": ("Hãy nhập một số nguyên từ {min} trở lên.", "Enter a whole number of {min} or more."),
     "tpl.range_error": (

@@ -474,7 +474,10 @@ class XlwingsAdapter:
             self.skipped.add("chart")
             return
         r1, c1, r2, c2 = block
-        kind = {"bar": "bar_clustered", "column": "column_clustered"}.get(chart.kind, "column_clustered")
+        kinds = {"bar": "bar_clustered", "column": "column_clustered"}
+        if chart.stacked:
+            kinds = {"bar": "bar_stacked_100", "column": "column_stacked_100"}
+        kind = kinds.get(chart.kind, kinds["column"])
         width, height = chart.size
         made = sheet.charts.add(
             width=width * 0.75,

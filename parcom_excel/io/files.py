@@ -6,11 +6,14 @@ library that would drop the user's parts (see io/package.py).
 
 from __future__ import annotations
 
+import functools
+import os
 import re
 import zipfile
 import zlib
+from collections.abc import Callable
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Any, TypeVar
 
 from ..adapter import Grid
 from ..model import OutputSheet
@@ -52,17 +55,54 @@ def _relocated(cell: bytes, row: int) -> bytes:
     return head + rest
 
 
+# What reading a file that is being saved at that moment looks like: a part cut short, a
+# directory that does not match its parts, no file for an instant. Said as damage only when
+# the file is still the one the run started with.
+_IN_FLUX = frozenset({"truncated_file", "damaged_part", "not_a_spreadsheet", "file_not_found"})
+_Method = TypeVar("_Method", bound=Callable[..., Any])
+
+
+def _stamp(path: Path) -> tuple[int, int, int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_size, st.st_mtime_ns, st.st_ino, st.st_dev)
+
+
+def _steady(method: _Method) -> _Method:
+    """A read that fails on a file saved or synced since the run began says the file changed
+    (and what to do), never that it is damaged and must be copied again."""
+
+    @functools.wraps(method)
+    def call(self: FileAdapter, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return method(self, *args, **kwargs)
+        except (ParcomError, zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
+            in_flux = not isinstance(exc, ParcomError) or exc.code in _IN_FLUX
+            if in_flux and _stamp(self.path) != self.stamp:
+                raise ParcomError("changed_while_reading", file=self.label) from exc
+            raise
+
+    return call  # type: ignore[return-value]
+
+
 class FileAdapter:
     """A workbook file on disk; `dest` writes a copy instead of the file itself."""
 
     def __init__(self, path: Path | str, dest: Path | str | None = None, *, lock: bool = False) -> None:
         """`lock`: hold the lock file of the workbook written (released by safety.release_locks)
         from before the first read to the end of the process, so two runs never interleave."""
-        from .safety import ENCODINGS, hold_lock, identity, preflight
-
         self.path = Path(path)
         self.dest = Path(dest) if dest else None
         self.label = self.path.name
+        self.stamp = _stamp(self.path)  # the file as the run found it (see _steady)
+        self._open(lock)
+
+    @_steady
+    def _open(self, lock: bool) -> None:
+        from .safety import ENCODINGS, hold_lock, identity, preflight
+
         self.kind = preflight(self.path)
         if lock and self.kind != "xls":
             hold_lock(self.dest or self.path)
@@ -145,6 +185,7 @@ class FileAdapter:
     def sheet_names(self) -> list[str]:
         return list(self._names)
 
+    @_steady
     def grid(self, name: str) -> Grid:
         formulas, legacy, whole, data = self._scan_sheet(name)
         book, far = self._book, ()
@@ -247,6 +288,7 @@ class FileAdapter:
         except Exception as exc:
             raise ParcomError("truncated_file", file=self.label, detail=str(exc)) from exc
 
+    @_steady
     def owned(self) -> dict[str, str]:
         if self._owned is None:
             if self.kind == "xls":
@@ -349,6 +391,7 @@ class FileAdapter:
         return formulas, legacy, whole, data
 
     # ------------------------------------------------------------ writing
+    @_steady
     def write(self, outputs: list[OutputSheet]) -> list[Problem]:
         from .package import write_outputs
 

@@ -69,15 +69,16 @@ def _render_sheet(workbook: Any, out: OutputSheet) -> None:
 
 def _render_chart(workbook: Any, ws: Any, sheet: str, spec: Chart) -> None:
     kind = spec.kind if spec.kind in ("bar", "column") else "bar"
-    chart = workbook.add_chart({"type": kind})
+    chart = workbook.add_chart({"type": kind, **({"subtype": "percent_stacked"} if spec.stacked else {})})
     first, last, cat_col = spec.categories
-    for name_row, name_col, first_row, col in spec.series:
+    for n, (name_row, name_col, first_row, col) in enumerate(spec.series):
         chart.add_series(
             {
                 "name": [sheet, name_row, name_col],
                 "categories": [sheet, first, cat_col, last, cat_col],
                 "values": [sheet, first_row, col, spec.last_row, col],
                 **({"data_labels": {"value": True}} if spec.labels else {}),
+                **({"fill": {"color": spec.colors[n]}} if n < len(spec.colors) else {}),
             }
         )
     value_axis: dict[str, Any] = {"major_gridlines": {"visible": True}}

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import errno
+import hashlib
 import itertools
 import os
 import re
@@ -18,12 +20,14 @@ import stat
 import struct
 import tempfile
 import time
+import unicodedata
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
+from ..i18n import Msg
 from ..problems import ParcomError
 from .opc import MAX_INDEX_PART, content_type, office_document, resolve_target, safe_parser
 
@@ -72,7 +76,7 @@ def preflight(path: Path) -> str:
         with path.open("rb") as fh:
             head = fh.read(8)
     except OSError as exc:
-        raise ParcomError("not_readable", file=name, detail=exc.strerror or str(exc)) from exc
+        raise ParcomError("not_readable", file=name, detail=os_reason(exc)) from exc
     if head == OLE_MAGIC:
         return _check_ole(path)
     if head[:4] in ZIP_MAGICS:
@@ -456,20 +460,23 @@ def identity(path: Path) -> tuple:
     return (st.st_size, st.st_mtime_ns, st.st_ino, st.st_dev, parts)
 
 
-def _stem(name: str) -> str:
-    return name if len(name) <= 100 else name[:100]
+def _tag(target: Path) -> str:
+    """The name our lock and temp files beside `target` carry: the start of its name, so a person
+    recognises them, and a hash of its whole path, so two files never share one however alike
+    their names. Case and Unicode form are folded first, as Windows and macOS fold them: two
+    names one folder cannot tell apart share one lock."""
+    real = os.path.realpath(target)
+    folded = unicodedata.normalize("NFC", real).casefold()
+    digest = hashlib.sha256(folded.encode("utf-8", "surrogateescape")).hexdigest()[:12]
+    return f"{os.path.basename(real)[:40]}.{digest}"
 
 
-def _temp_pattern(dest: Path):
-    import re
-
-    return re.compile(
-        r"^\." + re.escape(_stem(dest.name)) + r"\.[A-Za-z0-9_]{8}" + re.escape(TEMP_SUFFIX) + "$"
-    )
+def _temp_pattern(dest: Path) -> re.Pattern[str]:
+    return re.compile(r"^\." + re.escape(_tag(dest)) + r"\.[A-Za-z0-9_]{8}" + re.escape(TEMP_SUFFIX) + "$")
 
 
 def lock_path(target: Path) -> Path:
-    return Path(target).with_name("." + _stem(Path(target).name) + LOCK_SUFFIX)
+    return Path(os.path.realpath(target)).with_name("." + _tag(target) + LOCK_SUFFIX)
 
 
 def _alive(pid: int) -> bool:
@@ -503,37 +510,96 @@ def _stale(lock: Path) -> bool:
     return host == socket.gethostname() and not _alive(pid)
 
 
-def hold_lock(target: Path, wait: float | None = None) -> None:
-    """Take the lock file beside `target` for this process (released by `release_locks`).
+def _take(lock: Path, wait: float | None, busy: Callable[[], ParcomError]) -> int | None:
+    """Create `lock` for this process, waiting up to `wait` seconds for a live owner and removing
+    a dead one's; `busy()` is raised when the wait ends. None: the folder cannot be written.
 
-    A second evaluation of the same workbook waits up to LOCK_WAIT seconds, then is refused in
-    one sentence; a lock left by a run that died is removed."""
-    import socket
-
-    target = Path(os.path.realpath(target))
-    if target in _HELD:
-        return
-    lock = lock_path(target)
+    The lock appears whole or not at all: its owner line is written to a file of this process
+    first, then linked to the lock's name (where the volume has no hard links, it is created
+    and written in place)."""
     wait = float(os.environ.get("PARCOM_LOCK_WAIT", LOCK_WAIT)) if wait is None else wait
     deadline = time.monotonic() + wait
+    _clear_dead_claims(lock)
     while True:
         try:
-            fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+            _claim(lock)
         except FileExistsError:
             if _stale(lock):
                 with contextlib.suppress(FileNotFoundError):
                     lock.unlink()
                 continue
             if time.monotonic() >= deadline:
-                raise ParcomError("another_run", file=target.name, lock=lock.name) from None
+                raise busy() from None
             time.sleep(0.2)
             continue
         except OSError:
-            return  # a folder we cannot write to: the write itself will say so
-        os.write(fd, f"{os.getpid()} {socket.gethostname()}\n".encode())
+            return None
+        try:
+            return os.open(lock, os.O_RDONLY)
+        except OSError:
+            return None
+
+
+def _owner_line() -> bytes:
+    import socket
+
+    return f"{os.getpid()} {socket.gethostname()}\n".encode()
+
+
+def _claim(lock: Path) -> None:
+    mine = lock.with_name(f"{lock.name}.{os.getpid()}")
+    try:
+        fd = os.open(mine, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o644)
+    except OSError:
+        mine = None  # type: ignore[assignment]
+    if mine is not None:
+        try:
+            os.write(fd, _owner_line())
+            os.fsync(fd)
+            os.close(fd)
+            os.link(mine, lock)
+            return
+        except FileExistsError:
+            raise
+        except OSError:
+            pass  # no hard links here (FAT, some shares): create the lock in place
+        finally:
+            with contextlib.suppress(OSError):
+                os.unlink(mine)
+    fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+    try:
+        os.write(fd, _owner_line())
         os.fsync(fd)
-        _HELD[target] = fd
+    except OSError:
+        os.close(fd)
+        os.unlink(lock)  # never an empty lock that others would wait on
+        raise
+    os.close(fd)
+
+
+def _clear_dead_claims(lock: Path) -> None:
+    """`<lock>.<pid>` files of runs killed while taking the lock."""
+    pattern = re.compile(re.escape(lock.name) + r"\.([0-9]+)$")
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(lock.parent):
+            found = pattern.match(entry.name)
+            if found and int(found.group(1)) != os.getpid() and not _alive(int(found.group(1))):
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
+
+
+def hold_lock(target: Path, wait: float | None = None) -> None:
+    """Take the lock file beside `target` for this process (released by `release_locks`).
+
+    A second evaluation of the same workbook waits up to LOCK_WAIT seconds, then is refused in
+    one sentence; a lock left by a run that died is removed."""
+    target = Path(os.path.realpath(target))
+    if target in _HELD:
         return
+    lock = lock_path(target)
+    fd = _take(lock, wait, lambda: ParcomError("another_run", file=target.name, lock=lock.name))
+    if fd is not None:  # else a folder we cannot write to: the write itself will say so
+        _HELD[target] = fd
 
 
 def release_locks() -> None:
@@ -546,9 +612,18 @@ def release_locks() -> None:
         _HELD.pop(target, None)
 
 
-def clear_leftovers(target: Path, pid: int | None = None) -> None:
-    """Remove what a stopped run of ours left beside `target`: its temp files and its lock
-    (when the lock is `pid`'s, or stale). Only called while nothing of ours writes `target`."""
+def _clear_temps(folder: Path, pattern: re.Pattern[str]) -> None:
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(folder):
+            if pattern.match(entry.name):
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
+
+
+def clear_leftovers(target: Path, pid: int | None = None, scratch: Path | None = None) -> None:
+    """Remove what a stopped run of ours left beside `target` (and in `scratch`): its temp files
+    and its lock (when the lock is `pid`'s, or stale). Only called while nothing of ours writes
+    `target`."""
     target = Path(os.path.realpath(target))
     lock = lock_path(target)
     owner = _lock_owner(lock) if lock.exists() else None
@@ -558,20 +633,17 @@ def clear_leftovers(target: Path, pid: int | None = None) -> None:
     if lock.exists() and target not in _HELD:
         return  # another live run holds it: its temp files are its own
     pattern = _temp_pattern(target)
-    with contextlib.suppress(OSError):
-        for entry in os.scandir(target.parent):
-            if pattern.match(entry.name):
-                with contextlib.suppress(OSError):
-                    os.unlink(entry.path)
+    for folder in {target.parent, *([Path(scratch)] if scratch else [])}:
+        _clear_temps(folder, pattern)
 
 
 def _clear_old_scratch() -> None:
-    """Folders `parcom-XXXXXXXX` that earlier versions left in the temp folder when killed."""
-    import re
+    """Folders `parcom-XXXXXXXX` (and LibreOffice profiles `parcom_lo_XXXXXXXX`) that earlier
+    versions left in the temp folder when killed."""
     import shutil
 
     folder = tempfile.gettempdir()
-    pattern = re.compile(r"^parcom-[A-Za-z0-9_]{8}$")
+    pattern = re.compile(r"^parcom(-|_lo_)[A-Za-z0-9_]{8}$")
     with contextlib.suppress(OSError):
         for entry in os.scandir(folder):
             if pattern.match(entry.name) and entry.is_dir(follow_symlinks=False):
@@ -580,36 +652,43 @@ def _clear_old_scratch() -> None:
                         shutil.rmtree(entry.path, ignore_errors=True)
 
 
-# ---- the atomic save
+# ---- the atomic save: the one way every writer of ours replaces a file
 
 
-def writable_target(dest: Path) -> Path:
-    """The real file a write of `dest` goes to (through symbolic links), refused when read-only."""
+def writable_target(dest: Path, strict: bool = False) -> Path:
+    """The real file a write of `dest` goes to (through symbolic links), refused when read-only.
+    `strict`: an OSError other than "no such file" is raised as it is, for the caller to word."""
     dest = Path(os.path.realpath(dest))
     try:
         st = dest.stat()
     except FileNotFoundError:
         return dest
     except OSError as exc:
-        raise ParcomError("not_writable", file=dest.name, detail=exc.strerror or str(exc)) from exc
+        if strict:
+            raise
+        raise ParcomError("not_writable", file=dest.name, detail=os_reason(exc)) from exc
     if not (st.st_mode & 0o222) or not os.access(dest, os.W_OK):
         raise ParcomError("read_only", file=dest.name)
     return dest
 
 
-def _copy_metadata(st: os.stat_result, src: Path, tmp: Path) -> None:
-    """Owner, group and extended attributes (ACLs among them) of the file replaced, where allowed."""
-    for uid in (st.st_uid, -1):
-        try:
-            os.chown(tmp, uid, st.st_gid)
-            break
-        except OSError:
-            continue
-    if hasattr(os, "listxattr"):
-        with contextlib.suppress(OSError):
-            for name in os.listxattr(src):
-                with contextlib.suppress(OSError):
-                    os.setxattr(tmp, name, os.getxattr(src, name))
+def _keep_metadata(st: os.stat_result | None, src: Path, tmp: Path) -> None:
+    """Give `tmp` the owner, group, extended attributes (ACLs among them) and mode of the file it
+    replaces (`st`, `src`), where allowed; a new file gets what the umask gives (not mkstemp's
+    0600). The mode comes last: changing the owner clears setuid and setgid."""
+    if st is not None:
+        for uid in (st.st_uid, -1):
+            try:
+                os.chown(tmp, uid, st.st_gid)
+                break
+            except OSError:
+                continue
+        if hasattr(os, "listxattr"):
+            with contextlib.suppress(OSError):
+                for name in os.listxattr(src):
+                    with contextlib.suppress(OSError):
+                        os.setxattr(tmp, name, os.getxattr(src, name))
+    os.chmod(tmp, stat.S_IMODE(st.st_mode) if st is not None else _default_mode())
 
 
 def _copy_into(tmp: Path, dest: Path) -> None:
@@ -627,36 +706,81 @@ def _copy_into(tmp: Path, dest: Path) -> None:
         os.fsync(out.fileno())
 
 
-def atomic_write(
-    dest: Path, write: Callable[[Path], None], unchanged: Callable[[], None] | None = None
-) -> None:
-    """Write through a temp file beside `dest`, verify it, then swap it in with `os.replace`.
+def _os_error(exc: BaseException) -> OSError | None:
+    """The OSError behind a failure (writers such as XlsxWriter wrap it in their own)."""
+    while exc is not None and not isinstance(exc, OSError):
+        exc = exc.__cause__ or exc.__context__  # type: ignore[assignment]
+    return exc
 
-    `dest` is followed through symbolic links, keeps its mode, owner, group and extended
-    attributes, and a hard-linked file is written into its own inode. `unchanged` is called just
-    before the swap: it raises when the workbook read is not the file on disk any more."""
-    dest = writable_target(dest)
+
+_REASONS = {
+    errno.EACCES: "os.denied",
+    errno.EPERM: "os.denied",
+    errno.ENOSPC: "os.no_space",
+    getattr(errno, "EDQUOT", errno.ENOSPC): "os.no_space",
+    errno.EROFS: "os.read_only_disk",
+    errno.ENOTDIR: "os.not_dir",
+    errno.EISDIR: "os.is_dir",
+    errno.ENOENT: "os.no_dir",
+    errno.EBUSY: "os.busy",
+    getattr(errno, "ETXTBSY", errno.EBUSY): "os.busy",
+    errno.ENAMETOOLONG: "os.name_too_long",
+    errno.EIO: "os.io",
+}
+
+
+def os_reason(exc: OSError) -> Msg | str:
+    """Why the system refused, in the user's language where the catalog has it (the system's own
+    English otherwise)."""
+    key = _REASONS.get(exc.errno or 0)
+    return Msg(key) if key else (exc.strerror or type(exc).__name__)
+
+
+def _fsync(path: Path) -> None:
+    with open(path, "rb+") as fh:
+        os.fsync(fh.fileno())
+
+
+def replace_file(
+    dest: Path,
+    write: Callable[[Path], None],
+    *,
+    verify: Callable[[Path, str], None] | None = None,
+    unchanged: Callable[[], None] | None = None,
+    scratch: Path | None = None,
+    refuse: Callable[[OSError], ParcomError] | None = None,
+) -> Path:
+    """Write `dest` through a temp file, then swap it in with `os.replace`: a crash, a full disk
+    or a failed `verify(temp, label)` never leaves a half-written file in its place.
+
+    The temp file lives beside `dest` (or in `scratch`, same volume) under a name made from
+    `dest` (`_tag`), so the next write of `dest` removes what a killed run left. `dest` is
+    followed through symbolic links and refused when read-only; it keeps its mode (special bits
+    included), owner, group and extended attributes, and a hard-linked file is written into its
+    own inode. `unchanged` is called just before the swap: it raises when the file read is not
+    the one on disk any more. `refuse` turns an OSError into the sentence the caller wants
+    (default: `not_writable`). Returns the real path written."""
+
+    def fail(exc: OSError) -> ParcomError:
+        if refuse is not None:
+            return refuse(exc)
+        return ParcomError("not_writable", file=Path(dest).name, detail=os_reason(exc))
+
     try:
-        st: os.stat_result | None = dest.stat()
-    except FileNotFoundError:
-        st = None
+        dest = writable_target(dest, strict=True)
+        st: os.stat_result | None = dest.stat() if dest.exists() else None
     except OSError as exc:
-        raise ParcomError("not_writable", file=dest.name, detail=exc.strerror or str(exc)) from exc
-    mode = stat.S_IMODE(st.st_mode) if st else _default_mode()
-    clear_leftovers(dest)
+        raise fail(exc) from exc
+    clear_leftovers(dest, scratch=scratch)
     _clear_old_scratch()
     tmp: Path | None = None
     try:
-        fd, raw = tempfile.mkstemp(prefix=f".{_stem(dest.name)}.", suffix=TEMP_SUFFIX, dir=dest.parent)
-        os.close(fd)
-        tmp = Path(raw)
+        tmp = _mkstemp(dest, scratch)
         write(tmp)
-        with tmp.open("rb+") as fh:
-            os.fsync(fh.fileno())
-        verify_package(tmp, dest.name)
-        os.chmod(tmp, mode)
-        if st is not None:
-            _copy_metadata(st, dest, tmp)
+        _fsync(tmp)
+        if verify is not None:
+            verify(tmp, dest.name)
+        _keep_metadata(st, dest, tmp)
         if unchanged is not None:
             unchanged()
         if st is not None and st.st_nlink > 1:
@@ -667,14 +791,55 @@ def atomic_write(
         _fsync_dir(dest.parent)
     except ParcomError:
         raise
-    except OSError as exc:
-        raise ParcomError("not_writable", file=dest.name, detail=exc.strerror or str(exc)) from exc
-    except Exception as exc:  # a bug or a limit of the writer, not the folder: say so
+    except Exception as exc:
+        cause = _os_error(exc)
+        if cause is not None:
+            raise fail(cause) from exc
+        # a bug or a limit of the writer, not the folder: say so
         raise ParcomError("write_failed", file=dest.name, detail=f"{type(exc).__name__}: {exc}") from exc
     finally:
         if tmp is not None:
             with contextlib.suppress(OSError):
                 tmp.unlink()
+    return dest
+
+
+def _mkstemp(dest: Path, scratch: Path | None) -> Path:
+    """An empty temp file named for `dest`, in `scratch` when it can hold one, else beside `dest`."""
+    prefix = f".{_tag(dest)}."
+    for folder in ([scratch] if scratch else []) + [dest.parent]:
+        try:
+            fd, raw = tempfile.mkstemp(prefix=prefix, suffix=TEMP_SUFFIX, dir=folder)
+        except OSError:
+            if folder == dest.parent:
+                raise
+            continue
+        os.close(fd)
+        return Path(raw)
+    raise AssertionError("unreachable")
+
+
+def atomic_write(
+    dest: Path,
+    write: Callable[[Path], None],
+    unchanged: Callable[[], None] | None = None,
+    *,
+    package: bool = True,
+) -> None:
+    """A workbook written by `replace_file`, verified to re-open before it replaces `dest`.
+    `package=False` writes a file that is not an Office package (a script, a zip of documents):
+    everything as above except that check."""
+    replace_file(dest, write, verify=verify_package if package else None, unchanged=unchanged)
+
+
+def write_bytes(dest: Path, data: bytes, **options: Any) -> Path:
+    """`data` into `dest` through `replace_file` (same options)."""
+    return replace_file(dest, lambda tmp: tmp.write_bytes(data), **options)
+
+
+def write_text(dest: Path, text: str, encoding: str = "utf-8", **options: Any) -> Path:
+    """`text` into `dest` through `replace_file`, its line ends as given."""
+    return replace_file(dest, lambda tmp: tmp.write_text(text, encoding=encoding, newline=""), **options)
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -686,6 +851,300 @@ def _fsync_dir(folder: Path) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
+
+
+# ---- a set of files written as one unit (a dossier, unit copies, certificates, a bundle)
+#
+# The set is staged in a hidden folder inside the target folder, `.parcom-set.XXXXXXXX.parcom-tmp`
+# (same volume, so every move is a rename). Once every file is there, a manifest `.parcom-swap`
+# names them, the files they replace move into `.parcom-old` inside the stage, and the new
+# files move out into the folder. A failure rolls that back at once; a killed run's stage is
+# rolled back, then removed, by the next `write_set` into the folder (which holds the folder's
+# lock, so every stage it finds is a dead run's). Until then the old set lies whole in the stage.
+
+SET_STAGE = re.compile(r"^\.parcom-set\.[A-Za-z0-9_]{8}" + re.escape(TEMP_SUFFIX) + "$")
+SET_LOCK = ".parcom-set" + LOCK_SUFFIX
+_SWAP = ".parcom-swap"  # in a stage: the swap has begun; lists the set's names
+_OLD = ".parcom-old"  # in a stage: the files the swap moved out of the folder
+NAME_MAX = 255  # bytes of UTF-8 in one name (ext4, APFS; NTFS counts 255 UTF-16 units)
+_STAGE_DEPTH = len("/.parcom-set.XXXXXXXX.parcom-tmp/.parcom-old/")
+_FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
+_DEVICES = re.compile(r"^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$", re.I)
+
+Content = bytes | Callable[[Path], None]
+
+
+def _path_max(folder: Path) -> int:
+    if os.name == "nt":
+        return 259  # MAX_PATH less its terminating NUL: what Word and Explorer still live by
+    try:
+        return os.pathconf(folder, "PC_PATH_MAX")
+    except (OSError, ValueError, AttributeError):
+        return 4095
+
+
+def _fold(name: str) -> str:
+    """What a name is on a folder that ignores case and Unicode form (Windows, macOS)."""
+    return unicodedata.normalize("NFC", name).casefold()
+
+
+def check_names(folder: Path, names: list[str]) -> None:
+    """Refuse, before anything is written, a set whose names some system would not keep apart
+    or could not create: forbidden characters, too long, or equal once case and form are folded."""
+    seen: dict[str, str] = {}
+    limit = _path_max(_existing(folder)) - len(str(folder)) - _STAGE_DEPTH
+    for name in names:
+        if (
+            not name.strip(" .")
+            or _FORBIDDEN.search(name)
+            or _DEVICES.match(name)
+            or name.endswith((" ", "."))
+            or name.startswith(".parcom")
+        ):
+            raise ParcomError("set_bad_name", file=name, folder=str(folder))
+        size = len(name.encode("utf-8", "surrogateescape"))
+        if size > NAME_MAX or size > limit:
+            raise ParcomError(
+                "set_name_too_long", file=name, folder=str(folder), limit=max(0, min(NAME_MAX, limit))
+            )
+        other = seen.setdefault(_fold(name), name)
+        if other != name:
+            raise ParcomError("set_names_collide", file=name, other=other, folder=str(folder))
+
+
+def _existing(folder: Path) -> Path:
+    """The folder, or its nearest ancestor that exists."""
+    folder = Path(os.path.abspath(folder))
+    while not os.path.lexists(folder) and folder.parent != folder:
+        folder = folder.parent
+    return folder
+
+
+def check_folder(folder: Path) -> None:
+    """The folder (or the ancestor it will be made in) is a folder this process can write into."""
+    at = _existing(folder)
+    if not at.is_dir():
+        raise ParcomError("set_folder_is_file", folder=str(folder), file=str(at))
+    if not os.access(at, os.W_OK | os.X_OK):
+        raise ParcomError("set_folder_read_only", folder=str(folder))
+
+
+def owner_file(path: Path) -> Path | None:
+    """The file Word, Excel (`~$…`) or LibreOffice (`.~lock.…#`) keeps beside a file it has open."""
+    found = lock_file(path)
+    if found is None:
+        office = path.with_name(f".~lock.{path.name}#")
+        found = office if office.is_file() else None
+    return found
+
+
+def _check_target(folder: Path, name: str, content: Content | None) -> None:
+    """A file the set replaces or removes: refused when open elsewhere, read-only, or a folder
+    in the way of a file."""
+    path = folder / name
+    owner = owner_file(path)
+    if owner is not None:
+        raise ParcomError("set_open_elsewhere", file=name, lock=owner.name, folder=str(folder))
+    try:
+        st = os.lstat(path)
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise ParcomError("set_write_failed", folder=str(folder), detail=os_reason(exc)) from exc
+    if stat.S_ISLNK(st.st_mode):
+        return  # the link is replaced, never what it points at
+    if stat.S_ISDIR(st.st_mode) and isinstance(content, bytes):
+        raise ParcomError("set_member_blocked", file=name, folder=str(folder))
+    if not (st.st_mode & 0o222) or not os.access(path, os.W_OK):
+        raise ParcomError("set_member_read_only", file=name, folder=str(folder))
+
+
+def _remove(path: Path) -> None:
+    import shutil
+
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)
+    else:
+        path.unlink()
+
+
+def _roll_back(stage: Path) -> None:
+    """Undo whatever part of a swap `stage` went through, then remove it. Safe to repeat: a
+    file moved in goes back into the stage before the old ones come out of `.parcom-old`."""
+    import json
+    import shutil
+
+    folder = stage.parent
+    manifest = stage / _SWAP
+    if manifest.exists():
+        try:
+            names = json.loads(manifest.read_text("utf-8"))["names"]
+        except (OSError, ValueError, KeyError):
+            names = []  # written before any move: nothing to undo
+        for name in names:
+            if not os.path.lexists(stage / name) and os.path.lexists(folder / name):
+                os.rename(folder / name, stage / name)
+        old = stage / _OLD
+        if old.is_dir():
+            for entry in os.listdir(old):
+                if not os.path.lexists(folder / entry):
+                    os.rename(old / entry, folder / entry)
+        _fsync_dir(folder)
+    shutil.rmtree(stage, ignore_errors=True)
+
+
+def _clear_dead_stages(folder: Path) -> None:
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(folder):
+            if SET_STAGE.match(entry.name) and entry.is_dir(follow_symlinks=False):
+                _roll_back(Path(entry.path))
+
+
+def _stage_one(stage: Path, name: str, content: Content) -> None:
+    path = stage / name
+    if isinstance(content, bytes):
+        with open(path, "xb") as fh:
+            fh.write(content)
+            fh.flush()
+            os.fsync(fh.fileno())
+        return
+    content(path)
+    if path.is_dir() and not path.is_symlink():
+        for root, _, files in os.walk(path):
+            for file in files:
+                _fsync(Path(root) / file)
+    elif path.is_file():
+        _fsync(path)
+
+
+def _keep_all(folder: Path, stage: Path, names: list[str]) -> None:
+    """Each staged file gets the mode, owner and attributes of the file it will replace."""
+    for name in names:
+        path = stage / name
+        if path.is_symlink() or not path.is_file():
+            continue
+        try:
+            st: os.stat_result | None = os.stat(folder / name)
+        except OSError:
+            st = None
+        _keep_metadata(st if st is not None and stat.S_ISREG(st.st_mode) else None, folder / name, path)
+
+
+def _swap(folder: Path, stage: Path, names: list[str], olds: list[str]) -> None:
+    import json
+
+    manifest = stage / _SWAP
+    manifest.write_text(json.dumps({"names": names}, ensure_ascii=False), "utf-8")
+    _fsync(manifest)
+    _fsync_dir(stage)
+    (stage / _OLD).mkdir()
+    for name in olds:
+        os.rename(folder / name, stage / _OLD / name)
+    for name in names:
+        os.rename(stage / name, folder / name)
+    _fsync_dir(folder)
+    manifest.unlink()  # the new set is in: from here on nothing is rolled back
+    _fsync_dir(stage)
+
+
+def write_set(
+    folder: Path,
+    files: dict[str, Content],
+    *,
+    ours: Callable[[str], bool] | None = None,
+    then: Callable[[Path], list[str]] | None = None,
+    expect: list[str] | tuple[str, ...] = (),
+) -> list[Path]:
+    """Write `files` (name -> bytes, or a function that writes the file or folder at the path it
+    is given) into `folder` as one unit: afterwards the folder holds the whole new set, or, after
+    any failure, the whole previous one.
+
+    Everything is checked before anything is written: names (`check_names`), the folder, and
+    every file the set replaces (the same names, and the files `ours(name)` calls an earlier
+    set's: they are removed with the swap) — open in Word or LibreOffice, read-only, in the way.
+    Replaced files keep their mode, owner, group and attributes. `then(stage)` runs once every
+    file is staged (a converter writing PDFs beside them); the names it returns, which `expect`
+    lists in advance, join the set. Two runs into one folder take turns (`set_busy`). Returns
+    the set's paths in the folder."""
+    folder = Path(os.path.abspath(folder))
+    names = list(files)
+    check_names(folder, names + [n for n in expect if n not in files])
+    check_folder(folder)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise _folder_error(folder, exc) from exc
+    folder = Path(os.path.realpath(folder))
+    lock = folder / SET_LOCK
+    fd = _take(lock, None, lambda: ParcomError("set_busy", folder=str(folder), lock=lock.name))
+    if fd is None:
+        raise ParcomError("set_folder_read_only", folder=str(folder))
+    try:
+        _clear_dead_stages(folder)
+        return _write_locked(folder, files, ours, then, [*names, *(n for n in expect if n not in files)])
+    finally:
+        with contextlib.suppress(OSError):
+            os.close(fd)
+        with contextlib.suppress(OSError):
+            lock.unlink()
+
+
+def _folder_error(folder: Path, exc: OSError) -> ParcomError:
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return ParcomError("set_folder_read_only", folder=str(folder))
+    return ParcomError("set_write_failed", folder=str(folder), detail=os_reason(exc))
+
+
+def _olds(folder: Path, names: list[str], ours: Callable[[str], bool] | None) -> list[str]:
+    """What the swap moves out: the set's own names present now, and earlier sets' files."""
+    present = set(os.listdir(folder))
+    earlier = {n for n in present if ours is not None and ours(n) and not n.startswith(".parcom")}
+    return sorted(earlier | {n for n in names if n in present})
+
+
+def _write_locked(
+    folder: Path,
+    files: dict[str, Content],
+    ours: Callable[[str], bool] | None,
+    then: Callable[[Path], list[str]] | None,
+    checked: list[str],
+) -> list[Path]:
+    for name in sorted(set(_olds(folder, checked, ours)) | set(checked)):
+        _check_target(folder, name, files.get(name))  # a name still to come may have an owner file
+    stage: Path | None = None
+    try:
+        stage = Path(tempfile.mkdtemp(prefix=".parcom-set.", suffix=TEMP_SUFFIX, dir=folder))
+        for name, content in files.items():
+            _stage_one(stage, name, content)
+        names = list(files)
+        if then is not None:
+            names += [n for n in then(stage) if n not in files and n in checked]
+        _keep_all(folder, stage, names)
+        _fsync_dir(stage)
+    except ParcomError:
+        if stage is not None:
+            _roll_back(stage)
+        raise
+    except Exception as exc:
+        if stage is not None:
+            _roll_back(stage)
+        cause = _os_error(exc)
+        if cause is None:
+            raise
+        raise _folder_error(folder, cause) from exc
+    current = _olds(folder, names, ours)
+    try:
+        _swap(folder, stage, names, current)
+    except BaseException as exc:
+        _roll_back(stage)
+        if isinstance(exc, OSError):
+            culprit = Path(exc.filename or "").name if exc.filename else "?"
+            raise ParcomError(
+                "set_swap_failed", file=culprit, folder=str(folder), detail=os_reason(exc)
+            ) from exc
+        raise
+    _roll_back(stage)  # the manifest is gone: this only removes the stage and the old files
+    return [folder / n for n in names]
 
 
 def verify_package(path: Path, label: str) -> None:

@@ -103,6 +103,10 @@ class Criterion:
     def en(self) -> str:
         return self.label("en")
 
+    def reference(self, lang: str = "vi") -> str:
+        """Its paragraph of the plan, named in `lang`."""
+        return self.ref.label(lang)
+
     def references(self, lang: str = "vi") -> list[str]:
         """Its plan paragraph, then the legal references it applies, as a document cites them (a
         yearly criterion counts the years after a discipline period only: NĐ 152/2025 Đ.4 k.4)."""

@@ -1,0 +1,313 @@
+"""`parcom split`: one workbook per unit, made from the master, for the unit to fill and send back.
+
+Each copy is a template build (`template.build_template`, as the merged master is) holding only
+the unit's rows: its unit row and staff, a row to rate for each staff member and year of the
+round (the master's rating when it has one), a row per year in the unit results, its initiatives
+and discipline records. Settings and the unit's row are locked (sheet protection, a password only
+when the `copy_password` setting gives one); the guide starts with what the unit has to fill in
+and by when; a very hidden sheet carries the copy's identity (unit, master, round) that
+`merge.collect` checks. The master is only read.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from . import contract as C
+from .i18n import Msg, render
+from .problems import ParcomError
+from .text import clean, fold
+
+IDENTITY_SHEET = "_parcom_copy"  # very hidden; one "key | value" row per fact
+IDENTITY_MARK = "parcom-copy-1"  # its A1: what the sheet is and the layout's version
+_UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
+
+
+# ---------------------------------------------------------------- the round and the identity
+
+
+@dataclass(frozen=True)
+class Round:
+    """The report round a copy is for: a year, a half of a year, or the settings' whole period."""
+
+    first: int
+    last: int
+    half: int | None = None
+
+    @property
+    def key(self) -> str:
+        if self.half:
+            return f"{self.first}-H{self.half}"
+        return str(self.first) if self.first == self.last else f"{self.first}-{self.last}"
+
+    @property
+    def years(self) -> range:
+        return range(self.first, self.last + 1)
+
+    @property
+    def order(self) -> tuple[int, int, int]:
+        return (self.last, self.half or 3, -self.first)
+
+    def label(self, lang: str) -> str:
+        if self.half:
+            return render(f"split.round_half{self.half}", lang, year=self.first)
+        if self.first == self.last:
+            return render("split.round_year", lang, year=self.first)
+        return render("split.round_period", lang, first=self.first, last=self.last)
+
+    @classmethod
+    def parse(cls, text: Any) -> Round | None:
+        found = re.fullmatch(r"(\d{4})(?:-H([12])|-(\d{4}))?", str(text or "").strip())
+        if not found:
+            return None
+        first = int(found.group(1))
+        if found.group(2):
+            return cls(first, first, int(found.group(2)))
+        return cls(first, int(found.group(3) or first))
+
+
+def master_id(settings: dict[str, tuple[Any, str]]) -> str:
+    """A master's identity, from what names it: its agency, parent agency and movement."""
+    parts = []
+    for key in ("parent_agency", "agency", "movement"):
+        value = settings.get(key, (C.SETTINGS_BY_KEY[key].default, ""))[0]
+        parts.append(fold(clean(str(value or ""))))
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class Identity:
+    unit: str
+    master: str
+    round: Round
+    made: str
+
+
+def read_identity(adapter: Any) -> Identity | None:
+    """The identity a unit's copy carries, or None for a workbook `split` did not make."""
+    name = next((n for n in adapter.sheet_names() if n == IDENTITY_SHEET), None)
+    if name is None:
+        return None
+    rows = adapter.grid(name).values
+    if not rows or not rows[0] or rows[0][0] != IDENTITY_MARK:
+        return None
+    facts = {str(r[0]): ("" if len(r) < 2 or r[1] is None else str(r[1])) for r in rows[1:] if r and r[0]}
+    round_ = Round.parse(facts.get("round"))
+    if not facts.get("unit") or not facts.get("master") or round_ is None:
+        return None
+    return Identity(facts["unit"], facts["master"], round_, facts.get("made", ""))
+
+
+# ---------------------------------------------------------------- choosing the rows
+
+
+def _code(value: Any) -> str:
+    return fold(clean(str(value))) if value is not None else ""
+
+
+def _year(value: Any) -> int | None:
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and float(value).is_integer():
+        return int(value)
+    text = str(value or "").strip()
+    return int(text) if text.isdigit() else None
+
+
+def _day(value: Any) -> date | None:
+    """A date as a setting or cell gives it (a date, a serial number, dd/mm/yyyy), else None."""
+    from .values import BAD, as_date
+
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    day = as_date(value)
+    return None if day is BAD else day  # type: ignore[return-value]
+
+
+def _on_staff(values: dict[str, Any], year: int) -> bool:
+    joined, left = _day(values.get("joined")), _day(values.get("left"))
+    return (joined is None or joined <= date(year, 12, 31)) and (left is None or left >= date(year, 1, 1))
+
+
+def unit_tables(book: Any, code: str, round_: Round) -> dict[str, list[dict[str, Any]]]:
+    """The unit's rows of every sheet it fills, as the template builder takes them."""
+    from .merge import written
+
+    def rows(key: str) -> list[Any]:
+        return book.records[key]
+
+    def out(record: Any) -> dict[str, Any]:
+        return {col.key: written(col, record.values[col.key]) for col in record.sheet.columns}
+
+    unit = _code(code)
+    staff = [r for r in rows("staff") if _code(r.values["unit_id"]) == unit]
+    staff_ids = {_code(r.values["staff_id"]) for r in staff}
+    ratings = {(_code(r.values["staff_id"]), _year(r.values["year"])): r for r in rows("ratings")}
+    results = {(_code(r.values["unit_id"]), _year(r.values["year"])): r for r in rows("results")}
+    tables: dict[str, list[dict[str, Any]]] = {
+        "units": [out(r) for r in rows("units") if _code(r.values["unit_id"]) == unit],
+        "staff": [out(r) for r in staff],
+        "ratings": [],
+        "results": [],
+    }
+    for year in round_.years:
+        for person in staff:
+            pid = person.values["staff_id"]
+            if not _on_staff(person.values, year):
+                continue
+            found = ratings.get((_code(pid), year))
+            tables["ratings"].append(out(found) if found else {"year": year, "staff_id": clean(str(pid))})
+        found = results.get((unit, year))
+        tables["results"].append(out(found) if found else {"year": year, "unit_id": code})
+
+    def authors(record: Any) -> set[str]:
+        return {_code(a) for a in re.split(r"[;,\n]", str(record.values.get("authors") or "")) if a.strip()}
+
+    tables["initiatives"] = [
+        out(r) for r in rows("initiatives") if _code(r.values["unit_id"]) == unit or authors(r) & staff_ids
+    ]
+    tables["discipline"] = [
+        out(r)
+        for r in rows("discipline")
+        if _code(r.values["unit_id"]) == unit or _code(r.values["staff_id"]) in staff_ids
+    ]
+    return tables
+
+
+# ---------------------------------------------------------------- writing a copy
+
+
+def copy_name(code: str, name: str) -> str:
+    """The copy's file name: the unit's code and name, without characters a file name refuses."""
+    text = unicodedata.normalize("NFC", f"{clean(code)} - {clean(name)}")
+    return _UNSAFE.sub("-", text).strip(" .")[:120] + ".xlsx"
+
+
+def preface(unit: dict[str, Any], round_: Round, deadline: date | None, lang: str) -> list[str]:
+    """The first lines of the copy's guide: whose copy, which round, what to fill in, by when."""
+    names = {key: C.SHEETS[key].name(lang) for key in ("staff", "ratings", "results", "initiatives")}
+    names |= {"discipline": C.SHEETS["discipline"].name(lang), "units": C.UNITS.name(lang)}
+    names["settings"] = C.SETTINGS_SHEET.name(lang)
+    due = Msg("split.guide_due", {"date": deadline}) if deadline else Msg("split.guide_no_due")
+    return [
+        render(
+            "split.guide_title", lang, name=unit["unit_name"], code=unit["unit_id"], round=round_.label(lang)
+        ),
+        render("split.guide_deadline", lang, due=due),
+        render("split.guide_fill", lang, **names),
+        render("split.guide_locked", lang, **names),
+    ]
+
+
+def _finish(identity: dict[str, str], password: str | None, lang: str):
+    def finish(book: Any) -> None:
+        for sheet in (C.SETTINGS_SHEET, C.UNITS):
+            ws = book.get_worksheet_by_name(sheet.name(lang))
+            ws.protect(password or "", {"autofilter": True, "sort": True})
+        ws = book.add_worksheet(IDENTITY_SHEET)
+        ws.write_string(0, 0, IDENTITY_MARK)
+        for row, (key, value) in enumerate(identity.items(), start=1):
+            ws.write_string(row, 0, key)
+            ws.write_string(row, 1, value)
+        ws.very_hidden()
+
+    return finish
+
+
+@dataclass
+class SplitResult:
+    round: Round
+    files: list[tuple[str, Path]]  # unit code, copy written
+
+
+def _round(book: Any, year: int | None, half: int | None) -> Round:
+    if year is not None:
+        return Round(year, year, half)
+    values = {}
+    for key in ("from_year", "to_year"):
+        value, cell = book.settings.get(key, (None, ""))
+        values[key] = _year(value)
+        if values[key] is None:
+            raise ParcomError(
+                "split_no_year", file=book.file, sheet=book.settings_sheet, cell=cell or None, value=value
+            )
+    if half is not None:
+        return Round(values["to_year"], values["to_year"], half)
+    return Round(values["from_year"], values["to_year"])
+
+
+def split(
+    master: Path,
+    out: Path,
+    *,
+    units: list[str] | None = None,
+    year: int | None = None,
+    half: int | None = None,
+    lang: str = "vi",
+    force: bool = False,
+) -> SplitResult:
+    """Write one copy per unit of `master` into the folder `out`; the master is only read."""
+    from .merge import master_settings, read_book
+
+    book = read_book(Path(master), Path(master).name)
+    round_ = _round(book, year, half)
+    known = {_code(r.values["unit_id"]): r for r in book.records["units"] if r.values["unit_id"]}
+    if not known:
+        raise ParcomError("split_no_units", file=book.file, sheet=C.UNITS.name(book.lang))
+    wanted = [_code(u) for u in units] if units else list(known)
+    unknown = [u for u, w in zip(units or [], wanted, strict=False) if w not in known]
+    if unknown:
+        listed = ", ".join(clean(str(r.values["unit_id"])) for r in known.values())
+        raise ParcomError("split_unknown_unit", file=book.file, codes=", ".join(unknown), known=listed)
+    out = Path(out)
+    if out.exists() and not out.is_dir():
+        raise ParcomError("not_writable", file=str(out), detail=render("split.not_folder", lang))
+    settings = master_settings(book)
+    raw_deadline = book.settings.get("report_deadline", (None, ""))[0]
+    deadline = _day(raw_deadline)
+    password = book.settings.get("copy_password", (None, ""))[0]
+    plans = []
+    for code in dict.fromkeys(wanted):
+        unit = known[code]
+        tables = unit_tables(book, clean(str(unit.values["unit_id"])), round_)
+        path = out / copy_name(str(unit.values["unit_id"]), str(unit.values["unit_name"] or ""))
+        if path.exists() and not force:
+            raise ParcomError("exists", file=str(path))
+        plans.append((tables["units"][0], tables, path))
+    out.mkdir(parents=True, exist_ok=True)
+    made = datetime.now().replace(microsecond=0).isoformat(sep=" ")
+    ident_master = master_id(book.settings)
+    written_files = []
+    for unit, tables, path in plans:
+        identity = {"unit": unit["unit_id"], "master": ident_master, "round": round_.key, "made": made}
+        _write_copy(
+            path, tables, settings, identity, preface(unit, round_, deadline, book.lang), password, book.lang
+        )
+        written_files.append((unit["unit_id"], path))
+    return SplitResult(round_, written_files)
+
+
+def _write_copy(
+    path: Path,
+    tables: dict[str, list[dict[str, Any]]],
+    settings: dict[str, Any],
+    identity: dict[str, str],
+    lines: list[str],
+    password: Any,
+    lang: str,
+) -> None:
+    from .io.safety import atomic_write
+    from .sample import SampleData
+    from .template import build_template
+
+    sample = SampleData(tables=tables, settings=settings)
+    secret = clean(str(password)) if password not in (None, "") else None
+
+    def write(tmp: Path) -> None:
+        build_template(tmp, lang=lang, sample=sample, preface=lines, finish=_finish(identity, secret, lang))
+
+    atomic_write(path, write)
