@@ -10,6 +10,7 @@ from .. import contract as C
 from ..button import LANG
 from ..i18n import render
 from ..problems import ParcomError
+from ..values import date_or_none
 from . import run_step
 
 BUTTON = render("ribbon.awards.button", LANG)
@@ -19,13 +20,12 @@ KEYS = ("award_decision_no", "award_decision_date", "award_decision_kind")
 def decision(master: Path) -> tuple[str, Any, str]:
     """The decision to record, from the book's settings; one sentence naming what is missing."""
     from ..merge import read_book
-    from ..split import _day
     from ..text import clean
 
     book = read_book(master, master.name)
     number, day, kind = (book.settings.get(key, (None, ""))[0] for key in KEYS)
     number = clean(str(number or ""))
-    day = _day(day)
+    day = date_or_none(day)
     kind = C.AWARD_KIND.parse(clean(str(kind))) if kind not in (None, "") else "gk"
     found = zip(KEYS, (number, day, kind), strict=True)
     missing = [f"“{C.SETTINGS_BY_KEY[k].label(LANG)}”" for k, v in found if not v]
