@@ -24,7 +24,7 @@ from parcom_excel.io.files import FileAdapter
 from parcom_excel.sample import make_sample
 from parcom_excel.split import read_identity
 from parcom_excel.template import build_template
-from tests.test_dossier_safety import listing, with_faults
+from tests.test_dossier_safety import fake_soffice, listing, with_faults
 from tests.workbooks import run_cli
 
 
@@ -193,13 +193,7 @@ def test_a_kill_during_certificates_then_one_run_leaves_one_whole_set(
 def test_a_kill_while_converting_certificates_leaves_nothing_of_ours(
     awarded: Path, printed: Path, tmp_path: Path
 ) -> None:
-    tools, temp = tmp_path / "bin", tmp_path / "temp"
-    tools.mkdir()
-    temp.mkdir()
-    fake = tools / "soffice"  # never run: the process is killed as it starts it
-    fake.write_text("#!/bin/sh\nexit 1\n")
-    fake.chmod(0o755)
-    env = {"PATH": f"{tools}{os.pathsep}{os.environ['PATH']}", "TMPDIR": str(temp)}
+    env, temp = fake_soffice(tmp_path)
     names = listing(printed)
     killed = run_cli(
         "documents",
