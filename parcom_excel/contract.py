@@ -193,10 +193,19 @@ DISCIPLINE = Enum(
         _c("KIEMTRA", "Kiểm tra", "Examination", "đang kiểm tra", "điều tra", "đang điều tra"),
         _c("KHIEUNAI", "Khiếu nại", "Complaint", "đơn khiếu nại"),
         _c("TOCAO", "Tố cáo", "Denunciation", "đơn tố cáo"),
+        _c(
+            "BAOCHI",
+            "Xác minh vụ việc tham nhũng, tiêu cực báo chí nêu",
+            "Verification of a corruption or misconduct case raised by the press",
+            "báo chí nêu",
+            "báo chí phản ánh",
+            "vụ việc tham nhũng, tiêu cực",
+        ),
     ),
 )
-# Forms that are a proceeding, never a decision: they only exist while pending.
-PROCEEDING_FORMS = frozenset({"XKL", "THANHTRA", "KIEMTRA", "KHIEUNAI", "TOCAO"})
+# Forms that are a proceeding, never a decision: they only exist while pending, or once concluded
+# without a breach.
+PROCEEDING_FORMS = frozenset({"XKL", "THANHTRA", "KIEMTRA", "KHIEUNAI", "TOCAO", "BAOCHI"})
 PROCEEDING = Enum(
     "proceeding",
     "Trạng thái",
@@ -204,6 +213,13 @@ PROCEEDING = Enum(
     (
         _c("DECIDED", "Đã quyết định", "Decided", "đã có quyết định", "đã xử lý"),
         _c("PENDING", "Đang xem xét", "Pending", "đang xử lý", "đang xác minh", "chưa kết luận"),
+        _c(
+            "CLEARED",
+            "Đã kết luận không vi phạm",
+            "Concluded without a breach",
+            "không vi phạm",
+            "kết luận không vi phạm",
+        ),
     ),
 )
 GENDER = Enum(
@@ -632,8 +648,8 @@ DISCIPLINES = Sheet(
             ENUM,
             enum="proceeding",
             width=16,
-            vi_doc="Đã quyết định (để trống) hoặc Đang xem xét: đang xem xét kỷ luật, thanh tra, kiểm tra, khiếu nại, tố cáo thì tạm chưa đề nghị khen thưởng (NĐ 152/2025 Đ.4 k.4).",
-            en_doc="Decided (blank) or Pending: while discipline, an inspection, a complaint or a denunciation is pending, no award is proposed (Decree 152/2025 Art.4(4)).",
+            vi_doc="Đã quyết định (để trống), Đang xem xét hoặc Đã kết luận không vi phạm. Đang xem xét kỷ luật, thanh tra, kiểm tra, khiếu nại, tố cáo, vụ việc báo chí nêu: tạm chưa đề nghị; bị kỷ luật: thành tích tính từ khi hết thời hạn kỷ luật (NĐ 152/2025 Đ.4 k.4).",
+            en_doc="Decided (blank), Pending or Concluded without a breach. Pending discipline, inspection, complaint, denunciation or press-raised case: not proposed for now; disciplined: achievements count from the end of the discipline (Decree 152/2025 Art.4(4)).",
         ),
     ),
     vi_doc="Quyết định kỷ luật và vi phạm pháp luật (§IV.1.d, §IV.2.c).",
@@ -763,16 +779,20 @@ class Setting(Bilingual):
 
 @dataclass(frozen=True)
 class TieBreak(Bilingual):
+    """A ranking key: its names, as the ranking order setting spells it, and the legal
+    references it applies (catalog keys "ref.*"); its value is rules/keys.py's."""
+
     key: str
     vi: str
     en: str
+    law: tuple[str, ...] = ()
 
 
 INDIVIDUAL_KEYS = (
     TieBreak("best_level", "Cấp sáng kiến cao nhất", "Best initiative level"),
     TieBreak("excellent_years", "Số năm hoàn thành xuất sắc nhiệm vụ", "Years rated excellent"),
     TieBreak("initiatives", "Số sáng kiến", "Number of initiatives"),
-    TieBreak("female", "Nữ", "Woman"),  # NĐ 152/2025 Đ.4 k.6
+    TieBreak("female", "Nữ", "Woman", ("ref.nd152.4.6",)),
     TieBreak("not_leader", "Không giữ chức vụ lãnh đạo", "Not a leader"),
 )
 COLLECTIVE_KEYS = (
@@ -783,8 +803,8 @@ COLLECTIVE_KEYS = (
     ),
     TieBreak("targets_exceeded", "Số chỉ tiêu vượt", "Targets exceeded"),
     TieBreak(
-        "women_share", "Tỷ lệ nữ đạt mức ưu tiên", "Share of women at the priority level"
-    ),  # NĐ 152/2025 Đ.4 k.6
+        "women_share", "Tỷ lệ nữ đạt mức ưu tiên", "Share of women at the priority level", ("ref.nd152.4.6",)
+    ),
     TieBreak("docs", "Số văn bản tham mưu", "Advisory documents"),
 )
 # Default order of the collectives' keys: the merit keys, then the women key.
@@ -1176,8 +1196,8 @@ SETTINGS: tuple[Setting, ...] = (
         "Discipline in effect (months)",
         "int",
         12,
-        "Quyết định kỷ luật có hiệu lực trong số tháng này kể từ ngày quyết định; quyết định còn hiệu lực trong kỳ thì không đạt TT5, CN3.",
-        "A decision is in effect this many months from its date; one in effect within the period fails TT5 and CN3.",
+        "Quyết định kỷ luật có hiệu lực trong số tháng này kể từ ngày quyết định; quyết định còn hiệu lực trong kỳ thì không đạt TT5, CN3, và thành tích của người, đơn vị bị kỷ luật chỉ tính từ khi hết thời hạn này (NĐ 152/2025 Đ.4 k.4).",
+        "A decision is in effect this many months from its date; one in effect within the period fails TT5 and CN3, and a disciplined person's or unit's achievements count only from its end (Decree 152/2025 Art.4(4)).",
         min=0,
     ),
     _s(
@@ -1355,72 +1375,31 @@ SETTINGS_SHEET = Sheet(
 )
 
 
-# ---------------------------------------------------------------- criteria and awards
-@dataclass(frozen=True)
-class Criterion(Bilingual):
-    id: str
-    ref: str
-    vi: str
-    en: str
-    yearly: bool
-    ref_en: str = ""  # the paragraph's name in English, where it has words
-
-    def reference(self, lang: str = "vi") -> str:
-        return self.ref_en if lang == "en" and self.ref_en else self.ref
-
-
-COLLECTIVE_CRITERIA = (
-    Criterion(
-        "TT1", "§IV.1.a", "Hoàn thành nhiệm vụ CCHC đúng và vượt tiến độ", "PAR tasks done on time", True
-    ),
-    Criterion("TT2", "§IV.1.b", "Tham mưu văn bản, kế hoạch CCHC", "Advised on PAR documents", True),
-    Criterion(
-        "TT3",
-        "§IV.1.b (thứ hai)",
-        "Có sáng kiến được công nhận",
-        "Recognised initiative",
-        False,
-        "§IV.1.b (second)",
-    ),
-    Criterion(
-        "TT4",
-        "§IV.1.c",
-        "Đạt chỉ tiêu KT-XH, dự toán ngân sách, chương trình",
-        "Targets, budget, programmes met",
-        True,
-    ),
-    Criterion(
-        "TT5", "§IV.1.d", "Không có cán bộ bị kỷ luật, vi phạm pháp luật", "No discipline or breach", False
-    ),
-    Criterion(
-        "TT6",
-        "§IV.1.e",
-        "100% cán bộ hoàn thành tốt nhiệm vụ trở lên",
-        "All staff rated well or better",
-        True,
-    ),
-)
-INDIVIDUAL_CRITERIA = (
-    Criterion("CN1", "§IV.2.a", "Có sáng kiến được công nhận", "Recognised initiative", False),
-    Criterion("CN2", "§IV.2.b", "Xếp loại hoàn thành tốt nhiệm vụ trở lên", "Rated well or better", True),
-    Criterion(
-        "CN3", "§IV.2.c", "Không bị kỷ luật, không vi phạm pháp luật", "No discipline or breach", False
-    ),
-)
-
-
+# ---------------------------------------------------------------- awards
+# The legal model: the criteria are rules/criteria.py's entries (rules/kinds.Criterion: names,
+# judgement, missing rows, summary, date in force); the ranking keys are TieBreak entries above,
+# given their values in rules/keys.py; the awards are entries here, like them: key, the plan's
+# paragraph, and names.
 @dataclass(frozen=True)
 class Award(Bilingual):
+    """An award of §V: its names are the values the council's column accepts (AWARD_KIND), and
+    its quotas the settings `<key>_collectives_min` … `<key>_individuals_max`."""
+
     key: str
-    vi: str
-    en: str
+    ref: str = "§V"
+
+    @property
+    def vi(self) -> str:
+        return AWARD_KIND.get(self.key).vi
+
+    @property
+    def en(self) -> str:
+        return AWARD_KIND.get(self.key).en
 
 
 # Highest first: quotas are filled in this order (§V).
-AWARDS = (
-    Award("bk", "Bằng khen của Chủ tịch UBND tỉnh", "Merit of the Provincial Chairman"),
-    Award("gk", "Giấy khen của Giám đốc Sở", "Certificate of the Department Director"),
-)
+AWARDS = (Award("bk"), Award("gk"))
+assert [a.key for a in AWARDS] == [c.code for c in AWARD_KIND.choices]
 
 # ---------------------------------------------------------------- output sheets
 OUTPUT_SHEETS: dict[str, tuple[str, str]] = {

@@ -238,8 +238,7 @@ def _result_sheets(
     from .rules.missing import held_back
 
     evaluation, lang = result.evaluation, result.lang
-    sheets = {key: table.sheet for key, table in inputs.tables.items()}
-    result.problems += held_back(evaluation, sheets, inputs.lang)
+    result.problems += held_back(evaluation)
     outputs = [
         errors_sheet(result.problems, lang, stamp, adapter.label),
         results_sheet("units_result", evaluation, lang, stamp),

@@ -24,8 +24,9 @@ from .printing import (
     print_scale,
 )
 from .problems import Problem, sort_key
-from .rules.criteria import MET, MISSING, UNMET
+from .rules.criteria import COLLECTIVE_CRITERIA, INDIVIDUAL_CRITERIA, MET, MISSING, UNMET
 from .rules.evaluate import Evaluation
+from .rules.kinds import Criterion
 from .rules.ranking import Candidate
 
 STATUS_STYLE = {MET: "met", UNMET: "unmet", MISSING: "missing"}
@@ -120,7 +121,7 @@ def _result_columns(units: bool, evaluation: Evaluation, lang: str) -> list[Colu
                 lambda row: Cell(row[1].position, "wrap_box"),
             ),
         ]
-    for criterion in C.COLLECTIVE_CRITERIA if units else C.INDIVIDUAL_CRITERIA:
+    for criterion in COLLECTIVE_CRITERIA if units else INDIVIDUAL_CRITERIA:
         columns += _criterion_columns(criterion, lang)
     columns += [
         Column(
@@ -157,7 +158,7 @@ def _result_columns(units: bool, evaluation: Evaluation, lang: str) -> list[Colu
     return columns
 
 
-def _criterion_columns(criterion: C.Criterion, lang: str) -> list[Column]:
+def _criterion_columns(criterion: Criterion, lang: str) -> list[Column]:
     """A criterion's status (linked to the row that decided it) and its reason (a cell of its own:
     LibreOffice does not wrap a cell holding a link). Reasons shared by many candidates (the same
     facts object) are rendered once: every outcome lives until the sheet is made, so the id of its
@@ -177,7 +178,7 @@ def _criterion_columns(criterion: C.Criterion, lang: str) -> list[Column]:
         facts = (outcome.code, id(outcome.params))
         text = texts.get(facts)
         if text is None:
-            text = texts[facts] = outcome.render(lang)
+            text = texts[facts] = outcome.reason.render(lang)
         return Cell(text, "wrap_box")
 
     header = Msg("col.criterion", {"id": cid, "label": criterion, "ref": criterion_ref(criterion, lang)})
@@ -187,7 +188,7 @@ def _criterion_columns(criterion: C.Criterion, lang: str) -> list[Column]:
     ]
 
 
-def criterion_ref(criterion: C.Criterion, lang: str) -> str:
+def criterion_ref(criterion: Criterion, lang: str) -> str:
     """The plan's paragraph of a criterion, in the sheet's language."""
     return criterion.reference(lang)
 
@@ -418,8 +419,8 @@ def _rates_table(evaluation: Evaluation, lang: str, rows: list[list[Cell | None]
     rows.append([Cell(render(f"dash.col.{key}", lang), "header") for key in columns])
     header = len(rows) - 1
     for criteria, group in (
-        (C.COLLECTIVE_CRITERIA, evaluation.units),
-        (C.INDIVIDUAL_CRITERIA, evaluation.people),
+        (COLLECTIVE_CRITERIA, evaluation.units),
+        (INDIVIDUAL_CRITERIA, evaluation.people),
     ):
         for criterion in criteria:
             met, unmet, missing = _counts(group, criterion.id)
@@ -463,9 +464,9 @@ def _unit_rows(evaluation: Evaluation, lang: str) -> list[list[Cell | None]]:
     rows: list[list[Cell | None]] = []
     for unit in evaluation.units:
         row: list[Cell | None] = [Cell(unit.name, "wrap_box")]
-        row += [_unit_cell(unit.outcomes[c.id].status, lang) for c in C.COLLECTIVE_CRITERIA]
+        row += [_unit_cell(unit.outcomes[c.id].status, lang) for c in COLLECTIVE_CRITERIA]
         staff = people_by_unit.get(unit.id, [])
-        for criterion in C.INDIVIDUAL_CRITERIA:
+        for criterion in INDIVIDUAL_CRITERIA:
             met, unmet, _ = _counts(staff, criterion.id)
             row.append(Cell(met / (met + unmet) if met + unmet else None, "pct_box"))
         rows.append(row)
@@ -494,7 +495,7 @@ def dashboard_sheet(evaluation: Evaluation, lang: str, stamp: Cell) -> OutputShe
     rows += [[] for _ in range(unit_title - len(rows))]
     rows.append([Cell(render("dash.table", lang), "title")])
     rows.append([Cell(render("dash.table_note", lang), "subtitle")])
-    criteria = [c.id for c in (*C.COLLECTIVE_CRITERIA, *C.INDIVIDUAL_CRITERIA)]
+    criteria = [c.id for c in (*COLLECTIVE_CRITERIA, *INDIVIDUAL_CRITERIA)]
     table = Table([Column("unit", Msg("col.unit"), 46)] + [Column(c, c, 12) for c in criteria], len(rows))
     rows.append(table.header(lang))
     rows += _unit_rows(evaluation, lang)

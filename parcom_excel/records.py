@@ -21,20 +21,44 @@ from .rules.domain import (
 
 
 def build_world(data: Dataset) -> World:
-    records = data.records
+    """The rules' world from the validated frames: one record per row, each with its cell."""
+    people = _people(data)
+    initiatives = _initiatives(data)
+    by_author: dict[str, list[Initiative]] = defaultdict(list)
+    for initiative in initiatives:
+        for author in initiative.authors:
+            by_author[author].append(initiative)
+    return World(
+        data.settings,
+        _units(data),
+        people,
+        _ratings(data, people),
+        _results(data),
+        initiatives,
+        _discipline(data),
+        dict(by_author),
+        {key: table.sheet for key, table in data.tables.items()},
+        past_awards=_past_awards(data),
+        votes=_votes(data),
+        has_gender="gender" in data.tables["staff"].columns,
+    )
 
-    def cell(key: str, column: str, row: int) -> str:
-        return data.cell(key, column, row)
 
-    rating_cell = data.cell("ratings", "rating", "")  # type: ignore[arg-type]
-
-    units = {
+def _units(data: Dataset) -> dict[str, Unit]:
+    return {
         r["unit_id"]: Unit(
-            r["unit_id"], r["unit_name"], r["unit_kind"], r["founded"], cell("units", "unit_id", r["_row"])
+            r["unit_id"],
+            r["unit_name"],
+            r["unit_kind"],
+            r["founded"],
+            data.cell("units", "unit_id", r["_row"]),
         )
-        for r in records("units")
+        for r in data.records("units")
     }
-    people = {
+
+
+def _people(data: Dataset) -> dict[str, Person]:
+    return {
         r["staff_id"]: Person(
             r["staff_id"],
             r["full_name"],
@@ -44,15 +68,20 @@ def build_world(data: Dataset) -> World:
             r["leader"] == "Y",
             r["joined"],
             r["left"],
-            cell("staff", "staff_id", r["_row"]),
+            data.cell("staff", "staff_id", r["_row"]),
             r["gender"],
             r["birth_date"],
-            cell("staff", "gender", r["_row"]),
+            data.cell("staff", "gender", r["_row"]),
         )
-        for r in records("staff")
+        for r in data.records("staff")
     }
+
+
+def _ratings(data: Dataset, people: dict[str, Person]) -> dict[tuple[str, int], Rating]:
+    """The largest sheet: read column-wise, without a dict per row."""
+    rating_cell = data.cell("ratings", "rating", "")  # type: ignore[arg-type]
     ratings = {}
-    columns = data.columns["ratings"]  # the largest sheet: read column-wise, without a dict per row
+    columns = data.columns["ratings"]
     for staff_id, year, rating, unit_id, note, row in zip(
         *(columns[k] for k in ("staff_id", "year", "rating", "unit_id", "note", "_row")), strict=True
     ):
@@ -62,19 +91,16 @@ def build_world(data: Dataset) -> World:
         ratings[(staff_id, year)] = Rating(
             staff_id, year, rating, unit_id, f"{rating_cell}{row}", bool(note) and is_maternity(note)
         )
+    return ratings
+
+
+_RESULT_CELLS = ("tasks_assigned", "tasks_on_time", "advisory_docs", "socio_targets", "budget", "programmes")
+
+
+def _results(data: Dataset) -> dict[tuple[str, int], Result]:
     results = {}
-    for r in records("results"):
-        cells = {
-            k: cell("results", k, r["_row"])
-            for k in (
-                "tasks_assigned",
-                "tasks_on_time",
-                "advisory_docs",
-                "socio_targets",
-                "budget",
-                "programmes",
-            )
-        }
+    for r in data.records("results"):
+        cells = {k: data.cell("results", k, r["_row"]) for k in _RESULT_CELLS}
         results[(r["unit_id"], r["year"])] = Result(
             r["unit_id"],
             r["year"],
@@ -86,7 +112,11 @@ def build_world(data: Dataset) -> World:
             r["programmes"],
             cells,
         )
-    initiatives = [
+    return results
+
+
+def _initiatives(data: Dataset) -> list[Initiative]:
+    return [
         Initiative(
             r["initiative_id"],
             r["title"],
@@ -98,23 +128,30 @@ def build_world(data: Dataset) -> World:
             r["decision_date"],
             list(r["impact"] or []),
             r["replicable"],
-            cell("initiatives", "initiative_id", r["_row"]),
+            data.cell("initiatives", "initiative_id", r["_row"]),
         )
-        for r in records("initiatives")
+        for r in data.records("initiatives")
     ]
-    discipline = [
+
+
+def _discipline(data: Dataset) -> list[Discipline]:
+    return [
         Discipline(
             r["decision_date"],
             r["form"],
             r["staff_id"],
             r["unit_id"],
             r["decision_no"],
-            cell("discipline", "decision_date", r["_row"]),
+            data.cell("discipline", "decision_date", r["_row"]),
             r["status"] == "PENDING",
         )
-        for r in records("discipline")
+        for r in data.records("discipline")
+        if r["status"] != "CLEARED"  # concluded without a breach: neither pending nor a decision
     ]
-    past_awards = [
+
+
+def _past_awards(data: Dataset) -> list[PastAward]:
+    return [
         PastAward(
             r["award"],
             r["decision_no"],
@@ -124,39 +161,23 @@ def build_world(data: Dataset) -> World:
             r["movement"],
             award_years(r["from_year"], r["to_year"], r["decision_date"]),
             list(r["initiatives"] or []),
-            cell("past_awards", "decision_no", r["_row"]),
+            data.cell("past_awards", "decision_no", r["_row"]),
         )
-        for r in records("past_awards")
+        for r in data.records("past_awards")
     ]
-    votes = [
+
+
+def _votes(data: Dataset) -> list[Vote]:
+    return [
         Vote(
             r["code"],
             r["award"],
             r["votes"],
             r["decision"],
             r["note"],
-            cell("council", "code", r["_row"]),
-            cell("council", "votes", r["_row"]),
-            cell("council", "decision", r["_row"]),
+            data.cell("council", "code", r["_row"]),
+            data.cell("council", "votes", r["_row"]),
+            data.cell("council", "decision", r["_row"]),
         )
-        for r in records("council")
+        for r in data.records("council")
     ]
-    by_author: dict[str, list[Initiative]] = defaultdict(list)
-    for initiative in initiatives:
-        for author in initiative.authors:
-            by_author[author].append(initiative)
-    sheets = {key: table.sheet for key, table in data.tables.items()}
-    return World(
-        data.settings,
-        units,
-        people,
-        ratings,
-        results,
-        initiatives,
-        discipline,
-        dict(by_author),
-        sheets,
-        past_awards=past_awards,
-        votes=votes,
-        has_gender="gender" in data.tables["staff"].columns,
-    )

@@ -6,6 +6,7 @@ from typing import Any
 
 from . import contract as C
 from .i18n import Msg, render
+from .rules.criteria import COLLECTIVE_CRITERIA, INDIVIDUAL_CRITERIA
 
 # Warnings about the outcome itself (not about a row): shown one by one; the rest are counted.
 SHOWN_WARNINGS = ("tie_at_edge", "quota_short", "sheet_name_taken", "marker_untrusted", "stray_cells")
@@ -46,8 +47,8 @@ def summary_text(result: Any, lang: str) -> str:
         ),
     ]
     for criteria, counted in (
-        (C.COLLECTIVE_CRITERIA, ev.unit_tally),
-        (C.INDIVIDUAL_CRITERIA, ev.people_tally),
+        (COLLECTIVE_CRITERIA, ev.unit_tally),
+        (INDIVIDUAL_CRITERIA, ev.people_tally),
     ):
         items = [
             Msg("report.criterion_count", {"id": cr.id, "count": counted.met.get(cr.id, 0)})

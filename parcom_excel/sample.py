@@ -60,8 +60,9 @@ Every eligible person but the tie pair has a distinct key tuple, so with any rea
 filling order the only tie at a quota edge is CB038/CB030.
 
 Authors who are NOT eligible:
-- CB048 (QLCN): SK10 Toàn quốc 2024 and SK20; CN2 not met (KHTNV 2023) and CN3 not met
-  (Cảnh cáo 20/05/2023).
+- CB048 (QLCN): SK10 Toàn quốc 2024 and SK20; CN3 not met (Cảnh cáo 20/05/2023). CN2 is met:
+  his KHTNV 2023 lies before the end of the discipline period (20/05/2024), and a disciplined
+  person's achievements count only from then (NĐ 152/2025 Đ.4 k.4): 2024 and 2025 are judged.
 - CB066 (CCTC): SK15 Tỉnh 2025; CN2 not met (HTNV 2024).
 - CB093 (TTUD): SK08, SK13; CN3 not met only (Khiển trách 15/06/2021, still in effect in 2022).
 - CB129 (TTTT): SK12; CN2 lacks data (no 2023 rating).
@@ -101,7 +102,7 @@ EXPECTED: dict[str, Any] = {
     "tie": ("CB038", "CB030"),
     "left_not_nominated": ("CB014",),
     "author_failures": {
-        "CB048": {"CN2": "not_met", "CN3": "not_met"},
+        "CB048": {"CN2": "met", "CN3": "not_met"},
         "CB066": {"CN2": "not_met"},
         "CB093": {"CN3": "not_met"},
         "CB129": {"CN2": "lacks_data"},

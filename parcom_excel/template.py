@@ -22,6 +22,7 @@ from .addresses import col_letter, quote_sheet
 from .i18n import render
 from .model import BASE_FONT
 from .problems import ParcomError
+from .rules.criteria import COLLECTIVE_CRITERIA, INDIVIDUAL_CRITERIA
 from .text import fold
 
 if TYPE_CHECKING:
@@ -313,8 +314,8 @@ class _Builder:
         self.span(ws, row, 2, 4, criterion_header, "head")
         row += 1
         for title, criteria in (
-            ("tpl.collective", c.COLLECTIVE_CRITERIA),
-            ("tpl.individual", c.INDIVIDUAL_CRITERIA),
+            ("tpl.collective", COLLECTIVE_CRITERIA),
+            ("tpl.individual", INDIVIDUAL_CRITERIA),
         ):
             for criterion in criteria:
                 texts = (f"{criterion.id} – {render(title, lang)}", criterion.ref, criterion.label(lang))

@@ -421,7 +421,7 @@ def _discipline_problems(
             record["staff_id"] is None
             or decided is None
             or record["form"] == "VPPL"
-            or record["status"] == "PENDING"
+            or record["status"] in ("PENDING", "CLEARED")
         ):
             continue
         found = rating_at.get((record["staff_id"], decided.year))

@@ -48,19 +48,19 @@ def law_checks(frames: dict[str, pd.DataFrame], tables: dict[str, RawTable]) -> 
         return table.sheet, table.cell(column, i)
 
     discipline = frames["discipline"]
+    column = "status" if "status" in tables["discipline"].columns else "form"
     for i, form, status in zip(discipline.index, discipline["form"], discipline["status"], strict=True):
-        if form in C.PROCEEDING_FORMS and status != "PENDING":
-            label = C.DISCIPLINE.get(form)
-            column = "status" if "status" in tables["discipline"].columns else "form"
-            problems.append(
-                Problem(
-                    "law_proceeding_not_pending",
-                    ERROR,
-                    *at("discipline", column, i),
-                    status and C.PROCEEDING.get(status),
-                    {"form": label},
-                )
-            )
+        proceeding = form in C.PROCEEDING_FORMS
+        if proceeding and status not in ("PENDING", "CLEARED"):
+            code = "law_proceeding_not_pending"
+        elif not proceeding and status == "CLEARED":
+            code = "law_decision_cleared"  # a decision is no proceeding: "cleared" would drop it
+        else:
+            continue
+        value = status and C.PROCEEDING.get(status)
+        problems.append(
+            Problem(code, ERROR, *at("discipline", column, i), value, {"form": C.DISCIPLINE.get(form)})
+        )
 
     awards = frames["past_awards"]
     for i, record in awards.iterrows():

@@ -18,11 +18,12 @@ import pytest
 
 from parcom_excel import contract as C
 from parcom_excel.core import run
+from parcom_excel.rules.criteria import COLLECTIVE_CRITERIA, INDIVIDUAL_CRITERIA
 from tests.workbooks import MemoryBook, run_cli, save_sheets, setting_value
 
 ROOT = Path(__file__).resolve().parents[1]
 CASES = sorted((ROOT / "tests" / "cases").glob("*.toml"))
-CRITERIA = {c.id for c in (*C.COLLECTIVE_CRITERIA, *C.INDIVIDUAL_CRITERIA)}
+CRITERIA = {c.id for c in (*COLLECTIVE_CRITERIA, *INDIVIDUAL_CRITERIA)}
 # What the award cell of the list may add to a name: a tie, or the council's word not yet given.
 MARKS = ("đồng hạng", "cần Hội đồng xét", "chưa biểu quyết")
 

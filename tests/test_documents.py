@@ -19,7 +19,7 @@ from parcom_excel.documents import registry as R
 from parcom_excel.documents import templates as T
 from parcom_excel.documents.dossier import default_folder, to_pdf, write_dossier
 from parcom_excel.io.files import FileAdapter
-from parcom_excel.rules.criteria import MET, MISSING
+from parcom_excel.rules.criteria import COLLECTIVE_CRITERIA, INDIVIDUAL_CRITERIA, MET, MISSING
 
 from .helpers_rich import NS_MAIN, rewrite_zip
 from .workbooks import ROOT, department, run_cli, write_book
@@ -107,14 +107,14 @@ def test_review_figures_equal_the_evaluation(sample):
             cells = [c.text for c in row.cells]
             tables.setdefault(cells[0], []).append(cells)
     for criteria, group in (
-        (C.COLLECTIVE_CRITERIA, evaluation.units),
-        (C.INDIVIDUAL_CRITERIA, evaluation.people),
+        (COLLECTIVE_CRITERIA, evaluation.units),
+        (INDIVIDUAL_CRITERIA, evaluation.people),
     ):
         for criterion in criteria:
             statuses = [c.outcomes[criterion.id].status for c in group]
             met, missing = statuses.count(MET), statuses.count(MISSING)
             unmet = len(group) - met - missing  # lacking data is its own state, never counted as failed
-            row = tables[criterion.label()][0 if criteria is C.COLLECTIVE_CRITERIA else -1]
+            row = tables[criterion.label()][0 if criteria is COLLECTIVE_CRITERIA else -1]
             assert row[1:5] == [str(met), str(unmet), str(missing), str(len(group))], criterion.id
     rows = {cells[0]: cells for found in tables.values() for cells in found}
     world = evaluation.world

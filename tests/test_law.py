@@ -172,6 +172,90 @@ def test_the_pending_hold_is_a_setting(tmp_path):
     assert got["CB02"].tied and got["CB02"].award == "bk"
 
 
+PRESS = "Xác minh vụ việc tham nhũng, tiêu cực báo chí nêu"
+
+
+def test_a_press_case_being_verified_holds_back_with_its_reference(tmp_path):
+    result = evaluate(book(tmp_path, pending(department(), form=PRESS)))
+    got = people(result)
+    held = got["CB02"]
+    assert held.eligible and held.held == "pending" and held.award is None
+    assert f"Tạm chưa đề nghị: đang {PRESS} 41/QĐ-TTr từ 03/11/2025 (Kỷ luật!A2)" in note(held)
+    assert "(NĐ 152/2025 Đ.4 k.4)" in note(held)
+    assert got["CB04"].award == "bk" and not got["CB04"].tied
+    # typed loosely, as a clerk would
+    loose = people(evaluate(book(tmp_path, pending(department(), form="báo chí nêu"), name="b.xlsx")))
+    assert loose["CB02"].held == "pending"
+
+
+def test_a_verification_concluded_without_a_breach_is_proposed_as_usual(tmp_path):
+    got = people(
+        evaluate(book(tmp_path, pending(department(), form=PRESS, status="Đã kết luận không vi phạm")))
+    )
+    assert got["CB02"].held == "" and got["CB02"].note is None
+    assert got["CB02"].award == "bk" and got["CB02"].tied  # tied with CB04 as in the base
+
+
+def test_a_decision_marked_concluded_without_a_breach_is_an_error(tmp_path):
+    path = book(tmp_path, pending(department(), form="Cảnh cáo", status="Đã kết luận không vi phạm"))
+    done = run_cli("validate", path)
+    assert done.returncode == 1
+    column = chr(65 + C.DISCIPLINES.columns.index(C.DISCIPLINES.column("status")))
+    assert f"'Kỷ luật'!{column}2" in done.stdout and '"Cảnh cáo" là quyết định kỷ luật' in done.stdout
+
+
+def disciplined(data, staff="CB02", unit=None, on=date(2022, 12, 1), form="Khiển trách"):
+    target = {"unit_id": unit} if unit else {"staff_id": staff}
+    data["discipline"].append({"decision_date": on, "form": form, "decision_no": "5/QĐ-SKHCN", **target})
+    return data
+
+
+def test_years_before_the_end_of_a_discipline_period_do_not_count_and_the_reason_says_so(tmp_path):
+    data = department()
+    find(data["ratings"], staff_id="CB02", year=2022)["rating"] = "HTNV"
+    before = people(evaluate(book(tmp_path, data)))["CB02"].outcomes["CN2"]
+    assert before.status == "unmet" and "không tính" not in before.reason.render("vi")
+    got = people(evaluate(book(tmp_path, disciplined(data), name="d.xlsx")))["CB02"]
+    cn2 = got.outcomes["CN2"]
+    assert cn2.status == "met" and got.outcomes["CN3"].status == "unmet"
+    reason = cn2.reason.render("vi")
+    assert "năm 2022, 2023 không tính: thành tích chỉ tính từ 01/12/2023" in reason
+    assert "Khiển trách 5/QĐ-SKHCN ngày 01/12/2022 (Kỷ luật!A2)" in reason and "NĐ 152/2025 Đ.4 k.4" in reason
+    assert "2024: " in reason and "2022: " not in reason
+    assert "2022, 2023 not counted" in cn2.reason.render("en")
+    assert "Kỷ luật!A2" in cn2.sources and "discipline_months" in cn2.settings
+
+
+def test_a_discipline_period_to_the_end_leaves_no_year_and_says_so(tmp_path):
+    got = people(evaluate(book(tmp_path, disciplined(department(), on=date(2025, 3, 1)))))["CB02"]
+    cn2 = got.outcomes["CN2"]
+    assert cn2.status == "unmet"
+    assert cn2.reason.render("vi").startswith("Không năm nào của kỳ được tính (2022, 2023, 2024, 2025)")
+    assert got.note is None  # on staff every year: not the "no year on staff" note
+
+
+def test_the_summary_says_from_when_achievements_count(tmp_path):
+    from parcom_excel.i18n import sentence
+    from parcom_excel.rules.criteria import summary as summary_of
+
+    data = disciplined(disciplined(department()), unit="VP", on=date(2022, 10, 1), form="Vi phạm pháp luật")
+    world = evaluate(book(tmp_path, data)).evaluation.world
+    text = sentence(summary_of(world, "person", world.people["CB02"]))
+    assert text.startswith("Thành tích tính từ 01/12/2023, khi hết thời hạn kỷ luật (NĐ 152/2025 Đ.4 k.4)")
+    assert (
+        "xếp loại năm 2024: hoàn thành tốt nhiệm vụ" in text
+        and "năm 2022:" not in text
+        and "năm 2023:" not in text
+    )
+    other = sentence(summary_of(world, "person", world.people["CB04"]))
+    assert "tích tính từ" not in other and "năm 2022: hoàn thành tốt nhiệm vụ" in other
+    unit = sentence(summary_of(world, "unit", world.units["VP"]))
+    assert unit.startswith("Thành tích tính từ 01/10/2023")
+    assert "hoàn thành đúng hạn 20/20 nhiệm vụ CCHC được giao giai đoạn 2024–2025" in unit
+    clean = sentence(summary_of(world, "unit", world.units["TT"]))
+    assert "tích tính từ" not in clean and "40/40 nhiệm vụ CCHC được giao giai đoạn 2022–2025" in clean
+
+
 # ---------------------------------------------------------------- maternity leave (Đ.4 k.5)
 
 
@@ -179,11 +263,11 @@ def test_a_year_of_maternity_leave_is_judged_on_the_rating_given(tmp_path):
     data = department()
     find(data["ratings"], staff_id="CB04", year=2024)["note"] = "Nghỉ thai sản 6 tháng"
     got = people(evaluate(book(tmp_path, data)))
-    reason = got["CB04"].outcomes["CN2"].render("vi")
+    reason = got["CB04"].outcomes["CN2"].reason.render("vi")
     assert got["CB04"].outcomes["CN2"].status == "met" and "2024" in reason
     assert "nghỉ thai sản" in reason and "NĐ 152/2025 Đ.4 k.5" in reason
     skipped = people(evaluate(book(tmp_path, data, {"maternity_counts": "N"}, "n.xlsx")))
-    assert "2024" not in skipped["CB04"].outcomes["CN2"].render("vi")
+    assert "2024" not in skipped["CB04"].outcomes["CN2"].reason.render("vi")
 
 
 # ---------------------------------------------------------------- award history (Luật TĐKT Đ.5 k.2 c)
@@ -206,8 +290,9 @@ def test_an_initiative_already_used_by_a_past_award_is_not_counted(tmp_path):
     for staff_id in ("CB03", "CB04"):  # SK02 was their only initiative
         outcome = got[staff_id].outcomes["CN1"]
         assert outcome.status == "unmet"
-        assert "SK02 đã dùng cho khen thưởng Quyết định số 07/QĐ-SKHCN ngày 15/01/2024" in outcome.render(
-            "vi"
+        assert (
+            "SK02 đã dùng cho khen thưởng Quyết định số 07/QĐ-SKHCN ngày 15/01/2024"
+            in outcome.reason.render("vi")
         )
     assert units(result)["TT"].outcomes["TT3"].status == "unmet"
     assert got["CB02"].award == "bk" and not got["CB02"].tied  # the tie is gone with CB04

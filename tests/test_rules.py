@@ -94,15 +94,15 @@ def test_criterion(tmp_path, case):
         apply_change(data, change)
     result = evaluate(tmp_path, data, case.get("settings"))
     got = outcome(result, case["criterion"], case["subject"])
-    assert got.status == case["expected"], got.render("en")
-    assert got.render("vi") and got.render("en")
+    assert got.status == case["expected"], got.reason.render("en")
+    assert got.reason.render("vi") and got.reason.render("en")
 
 
 def test_reason_cites_the_source_cell_and_setting(tmp_path):
     data = department()
     set_rating(data, "CB02", 2024, "HTNV")
     result = evaluate(tmp_path, data)
-    reason = outcome(result, "CN2", "CB02").render("vi")
+    reason = outcome(result, "CN2", "CB02").reason.render("vi")
     row = 2 + data["ratings"].index(find(data["ratings"], staff_id="CB02", year=2024))
     assert f"Đánh giá cá nhân!C{row}" in reason
     assert "Cấu hình!B" in reason and "Hoàn thành tốt nhiệm vụ" in reason
@@ -138,6 +138,52 @@ def test_english_reasons_name_the_workbooks_own_terms(tmp_path):
     data = department()
     set_rating(data, "CB02", 2024, "HTNV")
     result = evaluate(tmp_path, data)
-    reason = outcome(result, "CN2", "CB02").render("en")
+    reason = outcome(result, "CN2", "CB02").reason.render("en")
     assert reason.startswith("2024: Hoàn thành nhiệm vụ (")
     assert "below Xếp loại tối thiểu (TT6, CN2) = Hoàn thành tốt nhiệm vụ (Cấu hình!B" in reason
+
+
+def test_a_criterion_applies_from_its_date_in_force(tmp_path):
+    """A criterion that came with a change of law (`since`) is judged only for a period ending
+    on or after that date; before, it is not applied, and the reason says from when."""
+    from dataclasses import replace
+
+    from parcom_excel.rules.criteria import TT2
+
+    data = department()
+    find(data["results"], unit_id="VP", year=2023)["advisory_docs"] = 0
+    world = evaluate(tmp_path, data).evaluation.world  # period 2022–2025
+    unit = world.units["VP"]
+    assert TT2(world, unit).status == "unmet"
+    assert replace(TT2, since=date(2025, 12, 31))(world, unit).status == "unmet"
+    later = replace(TT2, since=date(2026, 1, 1))(world, unit)
+    assert later.status == "met"
+    assert later.reason.render("vi") == "Không áp dụng cho kỳ này: quy định có hiệu lực từ 01/01/2026"
+
+
+def test_each_criterion_names_its_plan_paragraph_and_law_in_both_languages():
+    from parcom_excel.rules.criteria import CN2, COLLECTIVE_CRITERIA, INDIVIDUAL_CRITERIA, TT3, TT5
+
+    assert [c.who for c in COLLECTIVE_CRITERIA] == ["unit"] * 6
+    assert [c.who for c in INDIVIDUAL_CRITERIA] == ["person"] * 3
+    assert TT3.references("vi")[:1] == ["§IV.1.b (thứ hai)"] and TT3.references("en")[:1] == [
+        "§IV.1.b (second)"
+    ]
+    assert CN2.references("en") == ["§IV.2.b", "Decree 152/2025 Art.4(5)", "Decree 152/2025 Art.4(4)"]
+    assert TT5.references("vi") == ["§IV.1.d"]  # not yearly: no year is left out by a discipline
+    for criterion in (*COLLECTIVE_CRITERIA, *INDIVIDUAL_CRITERIA):
+        assert criterion.label("vi") != criterion.label("en")
+        assert criterion.vi and criterion.en
+
+
+def test_awards_and_ranking_keys_are_entries_of_the_legal_model():
+    from parcom_excel.rules.keys import COLLECTIVE_KEYS, INDIVIDUAL_KEYS
+
+    # an award's names are the values the council's column accepts: one list of names
+    assert [(a.key, a.vi, a.en) for a in C.AWARDS] == [(c.code, c.vi, c.en) for c in C.AWARD_KIND.choices]
+    assert all(a.ref == "§V" for a in C.AWARDS)
+    # every key the ranking order may name has a value, and the law's keys their reference
+    assert [k.key for k in INDIVIDUAL_KEYS] == [k.key for k in C.INDIVIDUAL_KEYS]
+    assert [k.key for k in COLLECTIVE_KEYS] == [k.key for k in C.COLLECTIVE_KEYS]
+    law = {k.key: k.law for k in (*INDIVIDUAL_KEYS, *COLLECTIVE_KEYS) if k.law}
+    assert law == {"female": ("ref.nd152.4.6",), "women_share": ("ref.nd152.4.6",)}

@@ -11,7 +11,7 @@ from parcom_excel.io.files import FileAdapter
 from parcom_excel.sample import EXPECTED
 
 SAMPLE = Path(__file__).resolve().parents[1] / "workbook" / "parcom_sample.xlsx"
-STATUS = {"not_met": "unmet", "lacks_data": "missing"}
+STATUS = {"met": "met", "not_met": "unmet", "lacks_data": "missing"}
 
 
 @pytest.fixture(scope="module")

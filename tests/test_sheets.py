@@ -14,7 +14,7 @@ from parcom_excel.core import run
 from parcom_excel.io.files import FileAdapter
 from parcom_excel.measure import wrapped_lines
 from parcom_excel.nominations import NOMINATION_COLUMNS
-from parcom_excel.rules.criteria import MET, MISSING, UNMET
+from parcom_excel.rules.criteria import COLLECTIVE_CRITERIA, INDIVIDUAL_CRITERIA, MET, MISSING, UNMET
 
 from .workbooks import ROOT, run_cli
 
@@ -114,8 +114,8 @@ def test_lacking_data_is_counted_apart_from_failing(books: dict[str, Path]) -> N
     by_id = {str(row["Tiêu chí"]).split(" – ")[0]: row for row in rows}
     lacking = 0
     for criteria, group in (
-        (C.COLLECTIVE_CRITERIA, evaluation.units),
-        (C.INDIVIDUAL_CRITERIA, evaluation.people),
+        (COLLECTIVE_CRITERIA, evaluation.units),
+        (INDIVIDUAL_CRITERIA, evaluation.people),
     ):
         for criterion in criteria:
             row = by_id[criterion.id]
@@ -179,7 +179,7 @@ def test_reasons_wrap_in_cells_without_links(books: dict[str, Path]) -> None:
     ws = openpyxl.load_workbook(books["vi"])[C.output_name("units_result")]
     header = [c.value for c in ws[4]]
     reasons = [i for i, h in enumerate(header) if h and str(h).startswith("Lý do")]
-    assert len(reasons) == len(C.COLLECTIVE_CRITERIA)
+    assert len(reasons) == len(COLLECTIVE_CRITERIA)
     linked = 0
     for row in ws.iter_rows(min_row=5):
         for i in reasons:

@@ -10,7 +10,7 @@ from datetime import date
 
 from parcom_excel.core import run
 from parcom_excel.i18n import sentence
-from parcom_excel.rules.evaluate import person_summary, unit_summary
+from parcom_excel.rules.criteria import summary as summary_of
 from tests.workbooks import MemoryBook, book_sheets, department, find
 
 
@@ -123,10 +123,10 @@ def test_discipline_and_missing_ratings_are_stated_when_present():
     data["discipline"].append({"decision_date": date(2024, 3, 1), "form": "Khiển trách", "staff_id": "CB02"})
     data["ratings"].remove(find(data["ratings"], staff_id="CB02", year=2025))
     world = evaluate(data).evaluation.world
-    text = sentence(person_summary(world, world.people["CB02"], []), "vi")
+    text = sentence(summary_of(world, "person", world.people["CB02"]), "vi")
     assert "có 1 quyết định kỷ luật, vi phạm còn hiệu lực trong kỳ" in text
     assert "chưa có xếp loại năm 2025" in text and "không bị kỷ luật" not in text
-    unit = sentence(unit_summary(world, world.units["VP"], []), "vi")
+    unit = sentence(summary_of(world, "unit", world.units["VP"]), "vi")
     assert "có 1 quyết định kỷ luật" in unit and "1 lượt cán bộ chưa có xếp loại" in unit
     assert "100% cán bộ được xếp loại từ hoàn thành tốt nhiệm vụ trở lên (7 lượt xếp loại)" in unit
 

@@ -19,9 +19,17 @@ from typing import Any
 from .. import contract as C
 from ..i18n import CATALOG, render
 from ..nominations import NOMINATION_COLUMNS, Nominee
-from ..rules.criteria import MET, MISSING, person_initiatives, unit_initiatives
+from ..rules.criteria import (
+    COLLECTIVE_CRITERIA,
+    INDIVIDUAL_CRITERIA,
+    MET,
+    MISSING,
+    person_initiatives,
+    unit_initiatives,
+)
 from ..rules.domain import LEVEL_RANK, Initiative, Person, Unit, World
 from ..rules.evaluate import Evaluation
+from ..rules.kinds import Criterion
 from ..rules.ranking import Candidate
 from .seats import AWAITING, NEXT, OPEN, PASSED, PROPOSED, TIE, Seat, award_seats
 from .templates import DOTS
@@ -492,7 +500,7 @@ def _unit_report(world: World, c: Candidate, lang: str) -> dict[str, Any]:
 
 
 def _criteria_rows(
-    candidates: list[Candidate], criteria: tuple[C.Criterion, ...], lang: str
+    candidates: list[Candidate], criteria: tuple[Criterion, ...], lang: str
 ) -> list[dict[str, Any]]:
     """Per criterion, by its name: met, failed and lacking data are three states, never two."""
     rows = []
@@ -537,8 +545,8 @@ def _tally(evaluation: Evaluation, seats: list[Seat], lang: str) -> dict[str, An
         "tap_the_dat": evaluation.unit_tally.eligible,
         "ca_nhan_xet": len(evaluation.people),
         "ca_nhan_dat": evaluation.people_tally.eligible,
-        "tieu_chi_tap_the": _criteria_rows(evaluation.units, C.COLLECTIVE_CRITERIA, lang),
-        "tieu_chi_ca_nhan": _criteria_rows(evaluation.people, C.INDIVIDUAL_CRITERIA, lang),
+        "tieu_chi_tap_the": _criteria_rows(evaluation.units, COLLECTIVE_CRITERIA, lang),
+        "tieu_chi_ca_nhan": _criteria_rows(evaluation.people, INDIVIDUAL_CRITERIA, lang),
         "sang_kien_cap": levels,
         "sang_kien_tong": len(counted),
         "khen_thuong": awards,

@@ -10,6 +10,18 @@ TEXTS: dict[str, tuple[str, str]] = {
     "law_with_note": ("{reason}. {note}", "{reason}. {note}"),
     "law_with_aside": ("{reason} {note}", "{reason} {note}"),
     "law_notes": ("{first}; {then}", "{first}; {then}"),
+    # ---- legal references a criterion or a ranking key applies (rules/kinds.Criterion.law)
+    "ref.nd152.4.4": ("NĐ 152/2025 Đ.4 k.4", "Decree 152/2025 Art.4(4)"),
+    "ref.nd152.4.5": ("NĐ 152/2025 Đ.4 k.5", "Decree 152/2025 Art.4(5)"),
+    "ref.nd152.4.6": ("NĐ 152/2025 Đ.4 k.6", "Decree 152/2025 Art.4(6)"),
+    "ref.luat2022.5.2c": (
+        "Luật TĐKT 2022 Đ.5 k.2 điểm c",
+        "Law on Emulation and Commendation 2022 Art.5(2)(c)",
+    ),
+    "not_in_force": (
+        "Không áp dụng cho kỳ này: quy định có hiệu lực từ {date}",
+        "Not applied to this period: in force from {date}",
+    ),
 }
 TEXTS.update(
     {
@@ -21,6 +33,14 @@ TEXTS.update(
         "law_initiatives_not_counted": (
             "Không tính lại: {items} ({setting})",
             "Not counted again: {items} ({setting})",
+        ),
+        "law_discipline_years": (
+            "(năm {years} không tính: thành tích chỉ tính từ {end}, khi hết thời hạn kỷ luật {form}{number} ngày {date} ({cell}); {cite}; NĐ 152/2025 Đ.4 k.4)",
+            "({years} not counted: achievements count only from {end}, the end of the discipline period of {form}{number} of {date} ({cell}); {cite}; Decree 152/2025 Art.4(4))",
+        ),
+        "law_no_year_after_discipline": (
+            "Không năm nào của kỳ được tính ({years}): thành tích chỉ tính từ {end}, khi hết thời hạn kỷ luật {form}{number} ngày {date} ({cell}); {cite}; NĐ 152/2025 Đ.4 k.4",
+            "No year of the period counts ({years}): achievements count only from {end}, the end of the discipline period of {form}{number} of {date} ({cell}); {cite}; Decree 152/2025 Art.4(4)",
         ),
         "law_maternity_year": (
             "(nghỉ thai sản, {cell}: xét theo xếp loại đã ghi – NĐ 152/2025 Đ.4 k.5)",
@@ -79,8 +99,12 @@ TEXTS.update(
             "Still ranked; the council should weigh it",
         ),
         "law_proceeding_not_pending": (
-            '"{form}" là việc đang xem xét, chưa phải quyết định kỷ luật: hãy ghi Trạng thái "Đang xem xét", hoặc xóa dòng khi đã có kết luận không vi phạm (NĐ 152/2025 Đ.4 k.4).',
-            '"{form}" is a proceeding, not a disciplinary decision: set Status to "Pending", or delete the row once it concluded without a breach (Decree 152/2025 Art.4(4)).',
+            '"{form}" là việc đang xem xét, chưa phải quyết định kỷ luật: hãy ghi Trạng thái "Đang xem xét", hoặc "Đã kết luận không vi phạm" khi đã có kết luận (NĐ 152/2025 Đ.4 k.4).',
+            '"{form}" is a proceeding, not a disciplinary decision: set Status to "Pending", or "Concluded without a breach" once it concluded so (Decree 152/2025 Art.4(4)).',
+        ),
+        "law_decision_cleared": (
+            '"{form}" là quyết định kỷ luật, không phải việc đang xác minh: Trạng thái "Đã kết luận không vi phạm" chỉ dùng cho xem xét kỷ luật, thanh tra, kiểm tra, khiếu nại, tố cáo, vụ việc báo chí nêu. Hãy ghi "Đã quyết định", hoặc xóa dòng nếu quyết định đã bị hủy.',
+            '"{form}" is a disciplinary decision, not a verification: the Status "Concluded without a breach" is for proceedings only (discipline under consideration, inspection, examination, complaint, denunciation, a press-raised case). Set "Decided", or delete the row if the decision was annulled.',
         ),
         "law_past_award_no_target": (
             "Dòng khen thưởng đã nhận không ghi Mã cán bộ cũng không ghi Mã đơn vị: hãy ghi một trong hai.",

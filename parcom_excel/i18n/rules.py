@@ -7,6 +7,20 @@ clause exists only when its fact does. `{cite}` is a setting as the reason names
 from __future__ import annotations
 
 TEXTS: dict[str, tuple[str, str]] = {
+    # ---- the criteria's names (rules/criteria.py), as the plan states them
+    "ref.plan.second": ("{ref} (thứ hai)", "{ref} (second)"),
+    "criterion.TT1": ("Hoàn thành nhiệm vụ CCHC đúng và vượt tiến độ", "PAR tasks done on time"),
+    "criterion.TT2": ("Tham mưu văn bản, kế hoạch CCHC", "Advised on PAR documents"),
+    "criterion.TT3": ("Có sáng kiến được công nhận", "Recognised initiative"),
+    "criterion.TT4": (
+        "Đạt chỉ tiêu KT-XH, dự toán ngân sách, chương trình",
+        "Targets, budget, programmes met",
+    ),
+    "criterion.TT5": ("Không có cán bộ bị kỷ luật, vi phạm pháp luật", "No discipline or breach"),
+    "criterion.TT6": ("100% cán bộ hoàn thành tốt nhiệm vụ trở lên", "All staff rated well or better"),
+    "criterion.CN1": ("Có sáng kiến được công nhận", "Recognised initiative"),
+    "criterion.CN2": ("Xếp loại hoàn thành tốt nhiệm vụ trở lên", "Rated well or better"),
+    "criterion.CN3": ("Không bị kỷ luật, không vi phạm pháp luật", "No discipline or breach"),
     # ---- statuses and shared pieces
     "status.met": ("Đạt", "Met"),
     "status.unmet": ("Không đạt", "Not met"),
@@ -118,6 +132,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "summary.more_initiatives": (
         "và {count} sáng kiến khác",
         "and {count} other {count:initiative|initiatives}",
+    ),
+    "summary.counted_from": (
+        "thành tích tính từ {date}, khi hết thời hạn kỷ luật (NĐ 152/2025 Đ.4 k.4)",
+        "achievements counted from {date}, the end of a discipline period (Decree 152/2025 Art.4(4))",
     ),
     "summary.rated": ("xếp loại {items}", "rated {items}"),
     "summary.rated_year": ("năm {year}: {rating}", "{year}: {rating}"),

@@ -16,7 +16,7 @@ from typing import Any
 
 from .. import contract as C
 from ..i18n import Term
-from ..settings import Settings
+from ..settings import Settings  # the value object only: the rules never parse a workbook
 
 
 def add_months(day: date, months: int) -> date:
@@ -177,6 +177,9 @@ class World:
         self._shared: set[int] = set()
         self._terms: dict[int, Term] = {}
         self._unit_used: dict[str, list[Initiative]] = {}
+        # NĐ 152/2025 Đ.4 k.4: ("person"|"unit", id) -> the decision whose discipline period ends
+        # last after the period's start (read for every candidate: built once, here)
+        self.discipline_ends: dict[tuple[str, str], Discipline] = _discipline_ends(self)
         if self.settings.initiative_once == "Y":
             for award in self.past_awards:
                 for code in award.initiatives:
@@ -233,30 +236,66 @@ class World:
         need = self._min_months - 1e-9
         return [y for y in self._all_years if (m := months_in_year(start, end, y)) > 0 and m >= need]
 
+    def counted_years(self, person: Person) -> list[int]:
+        """Years on staff whose achievements count towards the person's yearly criteria: those
+        after the end of a discipline period (NĐ 152/2025 Đ.4 k.4)."""
+        return self._after_discipline("person", person.id, self.person_years(person))
+
     def rated_years(self, person: Person) -> list[tuple[int, Rating | None]]:
-        """Each year the person is judged, with the rating of that year (None when missing)."""
+        """Each year counted for the person, with the rating of that year (None when missing)."""
         cached = self._rated_years.get(person.id)
         if cached is None:
-            ratings, pid = self.ratings, person.id
-            cached = [(y, ratings.get((pid, y))) for y in self.person_years(person)]
-            if self._skip_maternity:  # the setting says maternity leave is not time worked
-                cached = [(y, r) for y, r in cached if not (r and r.maternity)]
-            self._rated_years[person.id] = cached
+            cached = self._rated_years[person.id] = self._rated(person, self.counted_years(person))
         return cached
 
+    def _rated(self, person: Person, years: list[int]) -> list[tuple[int, Rating | None]]:
+        ratings, pid = self.ratings, person.id
+        rated = [(y, ratings.get((pid, y))) for y in years]
+        if self._skip_maternity:  # the setting says maternity leave is not time worked
+            rated = [(y, r) for y, r in rated if not (r and r.maternity)]
+        return rated
+
     def staff_in(self, unit_id: str, year: int) -> list[tuple[Person, Rating | None]]:
-        """People judged in `year` whose unit that year was `unit_id`, with that year's rating."""
+        """People judged in `year` whose unit that year was `unit_id`, with that year's rating
+        (every year on staff: a staff member's discipline never hides a rating from the unit)."""
         if self._staff_in is None:
             index: dict[tuple[str, int], list[tuple[Person, Rating | None]]] = defaultdict(list)
+            ends = self.discipline_ends
             for person in self.people.values():
-                for y, rating in self.rated_years(person):
+                if ("person", person.id) in ends:
+                    rated = self._rated(person, self.person_years(person))
+                else:
+                    rated = self.rated_years(person)
+                for y, rating in rated:
                     unit = rating.unit_id if rating else person.unit_id
                     index[(unit, y)].append((person, rating))
             self._staff_in = dict(index)
         return self._staff_in.get((unit_id, year), [])
 
-    def unit_years(self, unit: Unit) -> list[int]:
+    def existed_years(self, unit: Unit) -> list[int]:
+        """Years of the period the unit existed long enough to be judged."""
         return self._judged_years(unit.founded, None)
+
+    def unit_years(self, unit: Unit) -> list[int]:
+        """Years counted for the unit's yearly criteria: those it existed, after the end of a
+        discipline period of the unit itself (NĐ 152/2025 Đ.4 k.4)."""
+        return self._after_discipline("unit", unit.id, self.existed_years(unit))
+
+    def discipline_end(self, kind: str, ident: str) -> Discipline | None:
+        """NĐ 152/2025 Đ.4 k.4: the person's or the unit's own decision whose discipline period
+        (the in-effect setting) ends last after the period's start; achievements count from then."""
+        return self.discipline_ends.get((kind, ident))
+
+    def end_of(self, record: Discipline) -> date:
+        """The end of the record's discipline period (decided + the in-effect months)."""
+        return add_months(record.decided, self.settings.discipline_months)
+
+    def _after_discipline(self, kind: str, ident: str, years: list[int]) -> list[int]:
+        record = self.discipline_end(kind, ident)
+        if record is None:
+            return years
+        after = self._judged_years(self.end_of(record), None)
+        return [y for y in years if y in after]
 
     def unit_of(self, staff_id: str, year: int) -> str | None:
         rating = self.ratings.get((staff_id, year))
@@ -323,6 +362,16 @@ class World:
             self._shared.add(id(value))
         return memo[key]
 
+    def shared(self, key: Hashable, make: Callable[[], Any]) -> Any:
+        """A value every candidate judged alike shares (`key` names what it depends on besides
+        the world; `make` takes no argument), made once, kept as long as the world; the criteria
+        call it as `rules.kinds.the_same`."""
+        memo = self._memo
+        if key not in memo:
+            value = memo[key] = make()
+            self._shared.add(id(value))
+        return memo[key]
+
     def is_shared(self, value: Any) -> bool:
         """Whether `value` was made by `once`: it lives as long as the world, so its id may key
         another shared value."""
@@ -355,6 +404,19 @@ def _by_target(records: Iterable[Any]) -> dict[tuple[str, str], list[Any]]:
         elif record.unit_id:
             index[("unit", record.unit_id)].append(record)
     return dict(index)
+
+
+def _discipline_ends(world: World) -> dict[tuple[str, str], Discipline]:
+    """Each person's or unit's own decided record whose discipline period ends last, when it ends
+    after the period's start (NĐ 152/2025 Đ.4 k.4)."""
+    ends: dict[tuple[str, str], Discipline] = {}
+    start, end = world.period_start, world.period_end
+    decided = (r for r in world.discipline if not r.pending and r.decided <= end)
+    for target, records in _by_target(decided).items():
+        last = max(records, key=world.end_of)
+        if world.end_of(last) > start:
+            ends[target] = last
+    return ends
 
 
 def _pending_index(world: World) -> dict[tuple[str, str], list[Discipline]]:

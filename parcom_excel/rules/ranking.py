@@ -13,7 +13,7 @@ from itertools import groupby
 from .. import contract as C
 from ..i18n import Msg
 from ..problems import WARNING, Problem
-from .criteria import Outcome
+from .kinds import Outcome
 
 
 @dataclass(slots=True)
