@@ -361,7 +361,7 @@ def collect(master: Path, inputs: list[Path], *, today: date | None = None) -> C
     """Merge the units' copies into `master` itself; nothing is written when nothing changed."""
     from .awards import guard
     from .outputs import log_sheet
-    from .split import _day
+    from .values import date_or_none
 
     today = today or date.today()
     master = Path(master)
@@ -392,7 +392,7 @@ def collect(master: Path, inputs: list[Path], *, today: date | None = None) -> C
             track.added, track.changed, track.conflicts = outcome.added, outcome.changed, outcome.conflicts
             track.files = [*track.files, copy.file] if copy.file not in track.files else track.files
         outcomes.append(outcome)
-    deadline = _day(book.settings.get("report_deadline", (None, ""))[0])
+    deadline = date_or_none(book.settings.get("report_deadline", (None, ""))[0])
     _settle(tracks, book.records["units"], round_, deadline, today)
     changed = any(o.outcome != "same" for o in outcomes) or [repr(vars(t)) for t in tracks] != before
     problems: list[Problem] = []

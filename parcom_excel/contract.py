@@ -90,8 +90,13 @@ UNIT_KIND = Enum(
         _c("PCM", "Phòng chuyên môn", "Specialised division", "phòng"),
         _c("DVTS", "Đơn vị thuộc Sở", "Unit of the Department"),
         _c("DVTTS", "Đơn vị trực thuộc Sở", "Affiliated unit of the Department"),
+        # Plan §III: the collectives are the divisions and units; the leadership's members are
+        # judged as individuals, the leadership itself is never a collective candidate.
+        _c("LDS", "Lãnh đạo Sở", "Department leadership", "ban giám đốc", "ban giám đốc sở", "lãnh đạo"),
     ),
 )
+# Unit kinds whose unit is judged as a collective (plan §III.1): every kind but the leadership.
+COLLECTIVE_KINDS = ("PCM", "DVTS", "DVTTS")
 STAFF_KIND = Enum(
     "staff_kind",
     "Đối tượng",
@@ -378,8 +383,8 @@ UNITS = Sheet(
             True,
             enum="unit_kind",
             width=24,
-            vi_doc="Phòng chuyên môn, Đơn vị thuộc Sở hoặc Đơn vị trực thuộc Sở.",
-            en_doc="Specialised division, unit of or affiliated to the Department.",
+            vi_doc="Phòng chuyên môn, Đơn vị thuộc Sở hoặc Đơn vị trực thuộc Sở (được xét tập thể); Lãnh đạo Sở cho Ban Giám đốc (chỉ xét cá nhân, không xét tập thể, kế hoạch mục III).",
+            en_doc="Specialised division, unit of or affiliated to the Department (judged as collectives); Department leadership for the directors (judged as individuals only, never as a collective, plan §III).",
         ),
         _col(
             "founded",

@@ -348,9 +348,9 @@ def master_settings(book: Book) -> dict[str, Any]:
         elif setting.type in ("int", "year"):
             values[setting.key] = _plain(value)
         elif setting.type == "date":  # a date stays a date (the sheet holds it as a serial number)
-            from .split import _day
+            from .values import date_or_none
 
-            day = _day(value)
+            day = date_or_none(value)
             values[setting.key] = day if day is not None else Verbatim(_plain(value))
         else:
             values[setting.key] = _text(value) if isinstance(value, (str, float)) else value

@@ -10,16 +10,17 @@ The plan the sample stands for is signed "GIÁM ĐỐC Trần Tùng Chuẩn": he
 documents (`Họ tên người ký`); the agency's plan is cited as the plan itself tells it (its number
 and day are blank in the plan).
 
-Units (10; QLCNG founded 01/03/2023)
+Units (10 rows, 9 collectives judged; QLCNG founded 01/03/2023)
 ------------------------------------
 Eligible (TT1–TT6 all met): QLKH, KHTC, VP, QLCNG, ranked in that order by best initiative
 level then number of initiatives (QLKH Tỉnh/3, KHTC Tỉnh/2, VP Cơ sở/3, QLCNG Cơ sở/1)
 -> Bằng khen: QLKH; Giấy khen (1–2): KHTC, VP; QLCNG eligible but beyond the quota.
 
-- BGD, Ban Giám đốc Sở: the Giám đốc and the three Phó Giám đốc, a unit of their own so that
-  a deputy director does not read as a deputy of the Office. The leadership is advised, it does
-  not advise: no CCHC task, target or programme assigned and no advisory document, so TT2 is
-  not met and BGD is not eligible.
+- BGD, Ban Giám đốc Sở (kind Lãnh đạo Sở): the Giám đốc and the three Phó Giám đốc, a unit of
+  their own so that a deputy director does not read as a deputy of the Office. Plan §III.1 makes
+  collectives of the divisions and units only: BGD's members are judged as individuals, BGD
+  itself is not a collective candidate (9 collectives are judged). Its result rows record that
+  no CCHC task, target or programme is assigned to it.
 - QLCNG, the FOUNDED unit: no 2022 result row and nobody rated under it in 2022, so 2022 is
   not judged (must not be "lacks data"); its 2023 row assigns 0 CCHC tasks, which passes TT1.
   Its staff moved in from QLCN and QLKH: their 2022 ratings carry Mã đơn vị QLCN / QLKH.
@@ -89,7 +90,6 @@ SETTINGS = {"signer_name": SIGNER, "agency_plan": "Kế hoạch năm 2022 của 
 EXPECTED: dict[str, Any] = {
     "eligible_units": ("QLKH", "KHTC", "VP", "QLCNG"),  # ranked
     "unit_failures": {  # criterion -> outcome other than "met"
-        "BGD": {"TT2": "not_met"},
         "TTR": {"TT3": "not_met"},
         "QLCN": {"TT5": "not_met", "TT6": "not_met"},
         "CCTC": {"TT2": "not_met", "TT4": "not_met", "TT6": "not_met"},
@@ -116,7 +116,7 @@ EXPECTED: dict[str, Any] = {
 # code, name, kind code, founded, note, total staff
 _UNITS: tuple[tuple[str, str, str, date | None, str, int], ...] = (
     # BGD's seats are the first of the Office's roster (see _Slot.unit), so its own count is 0
-    ("BGD", "Ban Giám đốc Sở", "PCM", None, "Lãnh đạo Sở: Giám đốc và các Phó Giám đốc", 0),
+    ("BGD", "Ban Giám đốc Sở", "LDS", None, "Lãnh đạo Sở: Giám đốc và các Phó Giám đốc", 0),
     ("VP", "Văn phòng Sở", "PCM", None, "Đầu mối tham mưu công tác CCHC của Sở", 20),
     ("TTR", "Thanh tra Sở", "PCM", None, "", 7),
     ("KHTC", "Phòng Kế hoạch – Tài chính", "PCM", None, "", 8),
@@ -355,7 +355,7 @@ def _make_staff(rng: random.Random) -> tuple[list[dict[str, Any]], dict[str, str
     names: set[str] = set()
     for code, _, kind, _, _, size in _UNITS:
         roster = list(_ROSTERS.get(code, ()))
-        fillers = _FILLERS["TTR" if code == "TTR" else kind]
+        fillers = _FILLERS.get("TTR" if code == "TTR" else kind, ())  # the leadership (LDS) has none
         while len(roster) < size:
             position, staff_kind, _ = rng.choices(fillers, weights=[w for *_, w in fillers])[0]
             roster.append(_Slot(position, kind=staff_kind, leader=position.startswith(("Trưởng", "Phó"))))

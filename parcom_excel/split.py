@@ -23,6 +23,7 @@ from . import contract as C
 from .i18n import Msg, render
 from .problems import ParcomError
 from .text import clean, fold
+from .values import date_or_none
 
 IDENTITY_SHEET = "_parcom_copy"  # very hidden; one "key | value" row per fact
 IDENTITY_MARK = "parcom-copy-1"  # its A1: what the sheet is and the layout's version
@@ -118,18 +119,8 @@ def _year(value: Any) -> int | None:
     return int(text) if text.isdigit() else None
 
 
-def _day(value: Any) -> date | None:
-    """A date as a setting or cell gives it (a date, a serial number, dd/mm/yyyy), else None."""
-    from .values import BAD, as_date
-
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    day = as_date(value)
-    return None if day is BAD else day  # type: ignore[return-value]
-
-
 def _on_staff(values: dict[str, Any], year: int) -> bool:
-    joined, left = _day(values.get("joined")), _day(values.get("left"))
+    joined, left = date_or_none(values.get("joined")), date_or_none(values.get("left"))
     return (joined is None or joined <= date(year, 12, 31)) and (left is None or left >= date(year, 1, 1))
 
 
@@ -309,7 +300,7 @@ def split(
         if present:
             raise ParcomError("exists", file=str(present[0]))
     settings = master_settings(book)
-    deadline = _day(book.settings.get("report_deadline", (None, ""))[0])
+    deadline = date_or_none(book.settings.get("report_deadline", (None, ""))[0])
     password = book.settings.get("copy_password", (None, ""))[0]
     made = datetime.now().replace(microsecond=0).isoformat(sep=" ")
     files: dict[str, Any] = {}

@@ -59,6 +59,14 @@ def as_date(value: Any) -> date | object:
     return BAD
 
 
+def date_or_none(value: Any) -> date | None:
+    """A date as a setting or cell gives it (a date, a serial number, dd/mm/yyyy), else None."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    day = as_date(value)
+    return None if day is BAD else day  # type: ignore[return-value]
+
+
 def as_text(value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))

@@ -97,7 +97,7 @@ def test_realistic_size_and_vietnamese_names(data: SampleData) -> None:
     staff = data.rows("staff")
     assert 8 <= len(data.rows("units")) <= 10 and 140 <= len(staff) <= 160
     assert 18 <= len(data.rows("initiatives")) <= 22
-    assert {u["unit_kind"] for u in data.rows("units")} == {"PCM", "DVTS", "DVTTS"}
+    assert {u["unit_kind"] for u in data.rows("units")} == {"PCM", "DVTS", "DVTTS", "LDS"}
     assert {s["staff_kind"] for s in staff} == {"CC", "VC", "NLD"}
     names = [s["full_name"] for s in staff]
     assert len(set(names)) == len(names)

@@ -54,3 +54,14 @@ def test_documented_failures(evaluation, kind):
 def test_every_outcome_appears(evaluation):
     statuses = {o.status for c in (*evaluation.units, *evaluation.people) for o in c.outcomes.values()}
     assert statuses == {"met", "unmet", "missing"}
+
+
+def test_the_leadership_is_judged_as_individuals_never_as_a_collective(evaluation):
+    """Plan §III.1: the collectives are the divisions and units. BGD (kind Lãnh đạo Sở) holds the
+    directors: each of them is a candidate, BGD itself is not, and no other unit is left out."""
+    world = evaluation.world
+    leaders = [p.id for p in world.people.values() if p.unit_id == "BGD"]
+    collectives = {c.id for c in evaluation.units}
+    assert "BGD" not in collectives and world.units["BGD"].kind == "LDS"
+    assert collectives == {u.id for u in world.units.values() if u.kind != "LDS"} and len(collectives) == 9
+    assert len(leaders) == 4 and set(leaders) <= {c.id for c in evaluation.people}

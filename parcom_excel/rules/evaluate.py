@@ -111,7 +111,8 @@ def evaluate(world: World) -> Evaluation:
     """Judge every unit and person, rank the eligible and fill the quotas."""
     s = world.settings
     people = [_person(world, person) for person in world.people.values()]
-    units = [_unit(world, unit) for unit in world.units.values()]
+    # plan §III.1: the collectives are the divisions and units, never the leadership
+    units = [_unit(world, unit) for unit in world.units.values() if unit.kind in C.COLLECTIVE_KINDS]
     problems = []
     for candidate in (*units, *people):
         problems += hold_back(world, candidate)
