@@ -480,6 +480,12 @@ def _check_target(inputs: list[Path], master: Path, force: bool, lang: str) -> N
         raise ParcomError("exists", file=str(master))
     if not master.parent.is_dir():
         raise ParcomError("not_writable", file=str(master), detail=render("merge.no_folder", lang))
+    from .io.safety import hold_lock, lock_file
+
+    lock = lock_file(master)  # a master written over (--force) must not be open in Excel
+    if lock is not None:
+        raise ParcomError("book_open_in_excel", file=master.name, lock=lock.name)
+    hold_lock(master)  # two runs never write one master at once (released at the command's end)
 
 
 def merge_books(

@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -172,10 +172,41 @@ def unit_tables(book: Any, code: str, round_: Round) -> dict[str, list[dict[str,
 # ---------------------------------------------------------------- writing a copy
 
 
-def copy_name(code: str, name: str) -> str:
-    """The copy's file name: the unit's code and name, without characters a file name refuses."""
-    text = unicodedata.normalize("NFC", f"{clean(code)} - {clean(name)}")
-    return _UNSAFE.sub("-", text).strip(" .")[:120] + ".xlsx"
+NAME_BYTES = 90  # UTF-8 bytes of a unit's name in its copy's file name
+CODE_BYTES = 40  # and of its code; a longer part is cut and ends in a hash of the whole
+
+
+def _digest(text: str, size: int = 6) -> str:
+    return hashlib.sha256(unicodedata.normalize("NFC", text).encode("utf-8")).hexdigest()[:size]
+
+
+def _part(text: str, limit: int) -> str:
+    """Text as part of a file name: Vietnamese letters kept (NFC), the characters a file name
+    refuses as "-", at most `limit` bytes of UTF-8 (a longer text cut, then "~" and a hash)."""
+    whole = unicodedata.normalize("NFC", clean(text))
+    word = _UNSAFE.sub("-", whole).strip(" .-") or "x"
+    if len(word.encode("utf-8")) <= limit:
+        return word
+    cut = word.encode("utf-8")[: limit - 7].decode("utf-8", "ignore").rstrip(" .-")
+    return f"{cut}~{_digest(whole)}"
+
+
+def copy_names(units: list[tuple[str, str]], lang: str = "vi") -> tuple[dict[str, str], list[str]]:
+    """Each unit's copy file name, "CODE - Name.xlsx": readable, bounded in length; units whose
+    names still meet (once case and accent form are folded, as Windows folds them) each get a
+    suffix from their own code, and a note names them all. `units`: (code, name)."""
+    stems = {code: f"{_part(code, CODE_BYTES)} - {_part(name, NAME_BYTES)}" for code, name in units}
+    groups: dict[str, list[str]] = {}
+    for code, stem in stems.items():
+        groups.setdefault(fold(stem), []).append(code)
+    notes = []
+    for codes in groups.values():
+        if len(codes) > 1:
+            for code in codes:
+                stems[code] = f"{stems[code]} ({_digest(code)})"
+            files = ", ".join(f"{code} → {stems[code]}.xlsx" for code in codes)
+            notes.append(render("split.names_collide", lang, codes=", ".join(codes), files=files))
+    return {code: f"{stem}.xlsx" for code, stem in stems.items()}, notes
 
 
 def preface(unit: dict[str, Any], round_: Round, deadline: date | None, lang: str) -> list[str]:
@@ -213,6 +244,7 @@ def _finish(identity: dict[str, str], password: str | None, lang: str):
 class SplitResult:
     round: Round
     files: list[tuple[str, Path]]  # unit code, copy written
+    notes: list[str] = field(default_factory=list)  # rendered sentences for the user
 
 
 def _round(book: Any, year: int | None, half: int | None) -> Round:
@@ -257,48 +289,93 @@ def split(
     out = Path(out)
     if out.exists() and not out.is_dir():
         raise ParcomError("not_writable", file=str(out), detail=render("split.not_folder", lang))
-    settings = master_settings(book)
-    raw_deadline = book.settings.get("report_deadline", (None, ""))[0]
-    deadline = date_or_none(raw_deadline)
-    password = book.settings.get("copy_password", (None, ""))[0]
-    plans = []
-    for code in dict.fromkeys(wanted):
-        unit = known[code]
-        tables = unit_tables(book, clean(str(unit.values["unit_id"])), round_)
-        path = out / copy_name(str(unit.values["unit_id"]), str(unit.values["unit_name"] or ""))
-        if path.exists() and not force:
-            raise ParcomError("exists", file=str(path))
-        plans.append((tables["units"][0], tables, path))
-    out.mkdir(parents=True, exist_ok=True)
-    made = datetime.now().replace(microsecond=0).isoformat(sep=" ")
+    chosen = [known[code] for code in dict.fromkeys(wanted)]
+    names, notes = copy_names(
+        [(clean(str(r.values["unit_id"])), str(r.values["unit_name"] or "")) for r in chosen], lang
+    )
     ident_master = master_id(book.settings)
+    earlier = _earlier_copies(out, ident_master, {_code(r.values["unit_id"]) for r in chosen})
+    if not force:
+        present = [out / n for n in names.values() if (out / n).exists()] + [out / n for n in earlier]
+        if present:
+            raise ParcomError("exists", file=str(present[0]))
+    settings = master_settings(book)
+    deadline = date_or_none(book.settings.get("report_deadline", (None, ""))[0])
+    password = book.settings.get("copy_password", (None, ""))[0]
+    made = datetime.now().replace(microsecond=0).isoformat(sep=" ")
+    files: dict[str, Any] = {}
     written_files = []
-    for unit, tables, path in plans:
+    for record in chosen:
+        tables = unit_tables(book, clean(str(record.values["unit_id"])), round_)
+        unit = tables["units"][0]
         identity = {"unit": unit["unit_id"], "master": ident_master, "round": round_.key, "made": made}
-        _write_copy(
-            path, tables, settings, identity, preface(unit, round_, deadline, book.lang), password, book.lang
-        )
-        written_files.append((unit["unit_id"], path))
-    return SplitResult(round_, written_files)
+        lines = preface(unit, round_, deadline, book.lang)
+        name = names[clean(str(record.values["unit_id"]))]
+        files[name] = _copy_writer(tables, settings, identity, lines, password, book.lang)
+        written_files.append((unit["unit_id"], out / name))
+    _write_all(out, files, earlier, lang)
+    return SplitResult(round_, written_files, notes)
 
 
-def _write_copy(
-    path: Path,
+def _earlier_copies(out: Path, master: str, units: set[str]) -> set[str]:
+    """The workbooks in `out` that an earlier split of this master made for these units (under
+    whatever name they had then), and temp files a killed run of an older version left for them:
+    the new set replaces them."""
+    from .io.files import FileAdapter
+
+    found: set[str] = set()
+    if not out.is_dir():
+        return found
+    for path in out.iterdir():
+        if path.suffix.lower() != ".xlsx" or path.name.startswith(("~$", ".")) or not path.is_file():
+            continue
+        try:
+            identity = read_identity(FileAdapter(path))
+        except Exception:  # a workbook we cannot read is not one of ours
+            continue
+        if identity is not None and identity.master == master and _code(identity.unit) in units:
+            found.add(path.name)
+    return found
+
+
+def _write_all(out: Path, files: dict[str, Any], earlier: set[str], lang: str) -> None:
+    """The copies as one set (io.safety.write_set): every copy replaced together, or none. A copy
+    open in Excel is refused in the words of a workbook."""
+    from .io.safety import write_set
+
+    legacy = re.compile(r"^\.(.{1,40})\.[0-9a-f]{12}\.[A-Za-z0-9_]{8}\.parcom-tmp$")  # older versions' temps
+    starts = {n[:40] for n in [*files, *earlier]}
+
+    def ours(name: str) -> bool:
+        found = legacy.match(name)
+        return name in earlier or bool(found and found.group(1) in starts)
+
+    try:
+        write_set(out, files, ours=ours)
+    except ParcomError as exc:
+        if exc.code != "set_open_elsewhere":
+            raise
+        raise ParcomError("split_copy_open", file=exc.file, **exc.params) from exc
+
+
+def _copy_writer(
     tables: dict[str, list[dict[str, Any]]],
     settings: dict[str, Any],
     identity: dict[str, str],
     lines: list[str],
     password: Any,
     lang: str,
-) -> None:
-    from .io.safety import atomic_write
+):
+    """What writes one unit's copy at the path it is given (verified to re-open)."""
+    from .io.safety import verify_package
     from .sample import SampleData
     from .template import build_template
 
     sample = SampleData(tables=tables, settings=settings)
     secret = clean(str(password)) if password not in (None, "") else None
 
-    def write(tmp: Path) -> None:
-        build_template(tmp, lang=lang, sample=sample, preface=lines, finish=_finish(identity, secret, lang))
+    def write(path: Path) -> None:
+        build_template(path, lang=lang, sample=sample, preface=lines, finish=_finish(identity, secret, lang))
+        verify_package(path, path.name)
 
-    atomic_write(path, write)
+    return write

@@ -41,6 +41,18 @@ def recoded(data: dict, codes: dict[str, str], names: dict[str, str] | None = No
     return data
 
 
+def fake_soffice(tmp_path: Path) -> tuple[dict[str, str], Path]:
+    """An environment whose `soffice` is a script of the test (never run when the process is
+    killed as it starts it), and whose temp folder is an empty one of the test."""
+    tools, temp = tmp_path / "bin", tmp_path / "temp"
+    tools.mkdir()
+    temp.mkdir()
+    fake = tools / "soffice"
+    fake.write_text("#!/bin/sh\nexit 1\n")
+    fake.chmod(0o755)
+    return {"PATH": f"{tools}{os.pathsep}{os.environ['PATH']}", "TMPDIR": str(temp)}, temp
+
+
 def listing(folder: Path) -> list[str]:
     return sorted(os.listdir(folder))
 
@@ -82,13 +94,7 @@ def test_a_kill_while_writing_then_one_run_leaves_one_whole_set(book: Path, writ
 def test_a_kill_while_converting_to_pdf_leaves_no_libreoffice_profile(
     book: Path, written: Path, tmp_path: Path
 ) -> None:
-    tools, temp = tmp_path / "bin", tmp_path / "temp"
-    tools.mkdir()
-    temp.mkdir()
-    fake = tools / "soffice"  # never run: the process is killed as it starts it
-    fake.write_text("#!/bin/sh\nexit 1\n")
-    fake.chmod(0o755)
-    env = {"PATH": f"{tools}{os.pathsep}{os.environ['PATH']}", "TMPDIR": str(temp)}
+    env, temp = fake_soffice(tmp_path)
     names = listing(written)
     killed = run_cli(
         "documents",

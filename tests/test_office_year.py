@@ -17,7 +17,7 @@ from parcom_excel import contract as C
 from parcom_excel.awards import record_awards
 from parcom_excel.collect import collect, collect_text, read_tracker
 from parcom_excel.core import run
-from parcom_excel.documents.certificates import fit_size, text_width_mm, write_certificates, write_grid
+from parcom_excel.documents.certificates import fit_size, text_width_mm, write_certificates
 from parcom_excel.io.files import FileAdapter
 from parcom_excel.merge import read_book
 from parcom_excel.problems import ParcomError
@@ -209,10 +209,10 @@ def test_certificates_fit_long_names(year: dict[str, Any], tmp_path: Path) -> No
     book = tmp_path / "book.xlsx"
     book.write_bytes(year["master"].read_bytes())
     record_awards(book, "12/QĐ-SKHCN", date(2026, 1, 20))
-    path, count = write_certificates(book, tmp_path / "docs")
-    assert count >= 1 and path.exists()
-    blanks, _ = write_certificates(book, tmp_path / "docs", blank=True)
-    grid = write_grid(tmp_path / "docs")
+    made = write_certificates(book, tmp_path / "docs")
+    path = made.files[0]
+    assert made.count >= 1 and path.exists()
+    blanks, grid = write_certificates(book, tmp_path / "docs", blank=True).files
     import docx
 
     text = "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
@@ -329,13 +329,13 @@ def test_long_names_fit_their_line(year: dict[str, Any], tmp_path: Path) -> None
         if row[0].value == person:
             row[1].value = "Tôn Nữ Thị Phương Hoàng Nguyễn Ngọc Bích Trâm Anh Khuê Diễm Thùy"
     sheets.save(book)
-    path, _ = write_certificates(book, tmp_path / "docs")
+    path = write_certificates(book, tmp_path / "docs").files[0]
     lines = _name_fits(path)
     assert any("Diễm Thùy" in text for text, _, _ in lines)
     assert all(measured <= width for _, measured, width in lines), lines
-    blanks, _ = write_certificates(book, tmp_path / "docs", blank=True)
+    blanks, grid = write_certificates(book, tmp_path / "docs", blank=True).files
     fresh = [p for _, p in split(year["master"], tmp_path / "copies", half=1).files]  # as we write them
-    files = [path, blanks, write_grid(tmp_path / "docs"), year["master"], *fresh]  # book: openpyxl saved it
+    files = [path, blanks, grid, year["master"], *fresh]  # book: openpyxl saved it
     if VALIDATOR.exists():
         out = subprocess.run([str(VALIDATOR), *map(str, files)], capture_output=True, text=True)
         assert out.stdout.count(" 0 error(s)") == len(files), out.stdout

@@ -66,4 +66,6 @@ def command(
             files=files,
         )
     )
+    for note in result.notes:  # units whose copies would have shared one file name
+        click.echo(note)
     return EXIT_OK

@@ -14,6 +14,7 @@ which Liberation Serif shares) fits its box.
 from __future__ import annotations
 
 import functools
+import io
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -197,13 +198,10 @@ def _landscape() -> Any:
     return doc
 
 
-def _save(doc: Any, folder: Path, name: str) -> Path:
-    from ..io.safety import atomic_write
-
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / name
-    atomic_write(path, lambda tmp: doc.save(str(tmp)))
-    return path
+def _saved(doc: Any) -> bytes:
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
 
 
 def _heads(settings: Any, lang: str) -> dict[str, str]:
@@ -237,10 +235,19 @@ def _values(who: Awardee, settings: Any, decision: Any, blank: bool, lang: str) 
     }
 
 
-def write_certificates(
-    book: Path, folder: Path, *, blank: bool = False, lang: str = "vi"
-) -> tuple[Path, int]:
-    """Draft the certificates of `book`'s last recorded Giấy khen decision into `folder`."""
+@dataclass
+class CertificateSet:
+    """What a certificates run wrote: the Word files (the certificates, and the grid page for
+    blanks), their PDFs, how many certificates, and what the PDF conversion said."""
+
+    files: list[Path]
+    pdfs: list[Path]
+    count: int
+    note: str | None = None
+
+
+def certificates_document(book: Path, *, blank: bool = False, lang: str = "vi") -> tuple[bytes, int]:
+    """The certificates of `book`'s last recorded Giấy khen decision, one page each, and how many."""
     from docx.enum.text import WD_BREAK
 
     from ..core import run
@@ -262,11 +269,10 @@ def write_certificates(
         if n:
             doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
         _page(doc, _values(who, settings, decision, blank, lang), boxes, not blank, heads)
-    path = _save(doc, folder, render("cert.file_blank" if blank else "cert.file", lang))
-    return path, len(people)
+    return _saved(doc), len(people)
 
 
-def write_grid(folder: Path, lang: str = "vi") -> Path:
+def grid_document(lang: str = "vi") -> bytes:
     """The alignment page: a mark every 10 mm, numbered every 50 mm from the sheet's top left corner."""
     doc = _landscape()
     for top in range(10, int(PAGE_H), 10):
@@ -274,21 +280,54 @@ def write_grid(folder: Path, lang: str = "vi") -> Path:
             mark = f"+{left},{top}" if (left % 50 == 0 and top % 50 == 0) else "+"
             _frame(doc, mark, (left - 0.9, top - 2.2, 14), 6, align=0)
     _frame(doc, render("cert.grid_note", lang), (20, 195, 257), 10, italic=True)
-    return _save(doc, folder, render("cert.file_grid", lang))
+    return _saved(doc)
+
+
+def write_certificates(
+    book: Path, folder: Path, *, blank: bool = False, lang: str = "vi", pdf: bool = False
+) -> CertificateSet:
+    """Draft the certificates (for blanks: and the grid page), and their PDFs when asked, into
+    `folder` as one set (io.safety.write_set): all replaced together, or none; a PDF of an
+    earlier run that this run does not make again is removed with the swap."""
+    from ..io.safety import write_set
+    from .dossier import to_pdf
+
+    data, count = certificates_document(book, blank=blank, lang=lang)
+    files = {render("cert.file_blank" if blank else "cert.file", lang): data}
+    if blank:
+        files[render("cert.file_grid", lang)] = grid_document(lang)
+    pdfs = [name.removesuffix(".docx") + ".pdf" for name in files]
+    said: list[str] = []
+
+    def convert(stage: Path) -> list[str]:
+        made, note = to_pdf([stage / name for name in files], stage, lang)
+        said.append(note)
+        return [p.name for p in made]
+
+    written = write_set(
+        folder,
+        dict(files),
+        ours=lambda name: name in pdfs,
+        then=convert if pdf else None,
+        expect=pdfs if pdf else [],
+    )
+    return CertificateSet(
+        [p for p in written if p.suffix == ".docx"],
+        [p for p in written if p.suffix == ".pdf"],
+        count,
+        said[0] if said else None,
+    )
 
 
 def certificates_text(book: Path, folder: Path | None, blanks: bool, lang: str, pdf: bool = False) -> str:
     """Write the certificates (and, for blanks, the grid page), and their PDFs when asked; what
     the console says."""
-    from .dossier import default_folder, to_pdf
+    from .dossier import default_folder
 
-    folder = folder or default_folder(book)
-    path, count = write_certificates(book, folder, blank=blanks, lang=lang)
-    files = [path]
-    lines = [render("cert.written", lang, count=count, file=path)]
+    made = write_certificates(book, folder or default_folder(book), blank=blanks, lang=lang, pdf=pdf)
+    lines = [render("cert.written", lang, count=made.count, file=made.files[0])]
     if blanks:
-        files.append(write_grid(folder, lang))
-        lines.append(render("cert.grid_written", lang, file=files[-1]))
-    if pdf:
-        lines.append(to_pdf(files, folder, lang)[1])
+        lines.append(render("cert.grid_written", lang, file=made.files[1]))
+    if made.note:
+        lines.append(made.note)
     return "\n".join(lines)

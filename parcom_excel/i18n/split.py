@@ -53,4 +53,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Đã ghi {count} sổ đơn vị ({round}) vào {folder}: {files}.",
         "Wrote {count} unit {count:copy|copies} ({round}) into {folder}: {files}.",
     ),
+    "split.names_collide": (
+        "Các đơn vị {codes} cho cùng một tên sổ, nên mỗi sổ mang thêm một hậu tố riêng: {files}.",
+        "The units {codes} give one copy file name, so each copy carries a suffix of its own: {files}.",
+    ),
+    "split_copy_open": (
+        "Sổ đơn vị {file} trong thư mục {folder} đang mở trong Excel hoặc chương trình khác (có tệp khóa {lock}): hãy lưu, đóng sổ rồi chạy lại; nếu sổ không còn mở, hãy xóa tệp khóa. Chưa sổ nào bị thay.",
+        "The unit copy {file} in {folder} is open in Excel or another program (lock file {lock}): save and close it, then run again; if it is not open any more, delete the lock file. No copy was replaced.",
+    ),
 }
