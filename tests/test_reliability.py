@@ -133,7 +133,7 @@ def test_a_second_evaluation_waits_then_says_another_is_running(book: Path) -> N
         before = book.read_bytes()
         done = run_cli("evaluate", book, "--lang", "en", env={"PARCOM_LOCK_WAIT": "0.5"})
         assert done.returncode == 2
-        assert "another evaluation" in done.stderr and lock.name in done.stderr
+        assert "another parcom run" in done.stderr and lock.name in done.stderr
         assert done.stderr.strip().count("\n") == 0
         assert book.read_bytes() == before
     finally:

@@ -49,8 +49,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "File {file} is read-only, so the results cannot be written into it: clear its read-only attribute and retry, or write to another file.",
     ),
     "another_run": (
-        "Tệp {file} đang được một lần đánh giá khác xử lý (tệp khóa {lock}): hãy đợi lần đó xong rồi chạy lại; nếu không còn lần nào chạy, hãy xóa tệp khóa.",
-        "File {file} is being processed by another evaluation (lock file {lock}): wait until it ends and retry; if none is running, delete the lock file.",
+        "Tệp {file} đang được một lần chạy khác của parcom (đánh giá, gộp hoặc ghi khen thưởng) xử lý (tệp khóa {lock}): hãy đợi lần đó xong rồi chạy lại; nếu không còn lần nào chạy, hãy xóa tệp khóa.",
+        "File {file} is being processed by another parcom run (an evaluation, a merge or a recording of awards) (lock file {lock}): wait until it ends and retry; if none is running, delete the lock file.",
     ),
     "changed_while_running": (
         "Tệp {file} đã bị thay đổi trong lúc đánh giá (được lưu hoặc đồng bộ lại) nên kết quả không được ghi, vì chúng là của dữ liệu cũ: hãy chạy lại.",
