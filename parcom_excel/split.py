@@ -21,6 +21,7 @@ from typing import Any
 
 from . import contract as C
 from .i18n import Msg, render
+from .io.safety import keep_apart, name_digest
 from .problems import ParcomError
 from .text import clean, fold
 from .values import date_or_none
@@ -176,10 +177,6 @@ NAME_BYTES = 90  # UTF-8 bytes of a unit's name in its copy's file name
 CODE_BYTES = 40  # and of its code; a longer part is cut and ends in a hash of the whole
 
 
-def _digest(text: str, size: int = 6) -> str:
-    return hashlib.sha256(unicodedata.normalize("NFC", text).encode("utf-8")).hexdigest()[:size]
-
-
 def _part(text: str, limit: int) -> str:
     """Text as part of a file name: Vietnamese letters kept (NFC), the characters a file name
     refuses as "-", at most `limit` bytes of UTF-8 (a longer text cut, then "~" and a hash)."""
@@ -188,7 +185,7 @@ def _part(text: str, limit: int) -> str:
     if len(word.encode("utf-8")) <= limit:
         return word
     cut = word.encode("utf-8")[: limit - 7].decode("utf-8", "ignore").rstrip(" .-")
-    return f"{cut}~{_digest(whole)}"
+    return f"{cut}~{name_digest(whole)}"
 
 
 def copy_names(units: list[tuple[str, str]], lang: str = "vi") -> tuple[dict[str, str], list[str]]:
@@ -196,16 +193,10 @@ def copy_names(units: list[tuple[str, str]], lang: str = "vi") -> tuple[dict[str
     names still meet (once case and accent form are folded, as Windows folds them) each get a
     suffix from their own code, and a note names them all. `units`: (code, name)."""
     stems = {code: f"{_part(code, CODE_BYTES)} - {_part(name, NAME_BYTES)}" for code, name in units}
-    groups: dict[str, list[str]] = {}
-    for code, stem in stems.items():
-        groups.setdefault(fold(stem), []).append(code)
     notes = []
-    for codes in groups.values():
-        if len(codes) > 1:
-            for code in codes:
-                stems[code] = f"{stems[code]} ({_digest(code)})"
-            files = ", ".join(f"{code} → {stems[code]}.xlsx" for code in codes)
-            notes.append(render("split.names_collide", lang, codes=", ".join(codes), files=files))
+    for codes in keep_apart(stems, lambda code, stem: f"{stem} ({name_digest(code)})"):
+        files = ", ".join(f"{code} → {stems[code]}.xlsx" for code in codes)
+        notes.append(render("split.names_collide", lang, codes=", ".join(codes), files=files))
     return {code: f"{stem}.xlsx" for code, stem in stems.items()}, notes
 
 

@@ -7,7 +7,6 @@ lacks falls back to the built-in one, and the output says so), else from `templa
 
 from __future__ import annotations
 
-import hashlib
 import io
 import re
 import shutil
@@ -20,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from ..i18n import render
-from ..io.safety import write_set
+from ..io.safety import keep_apart, name_digest, write_set
 from ..problems import ParcomError
 from ..rules.evaluate import Evaluation
 from .context import Council, build_dossier, gaps_in
@@ -68,11 +67,7 @@ def safe_code(text: str, limit: int | None = None) -> str:
     word = re.sub(r"[^A-Za-z0-9]+", "_", plain).strip("_") or "x"
     if limit is None or len(word) <= limit:
         return word
-    return f"{word[: limit - 9].rstrip('_')}_{_digest(text, 8)}"
-
-
-def _digest(text: str, size: int) -> str:
-    return hashlib.sha256(unicodedata.normalize("NFC", text).encode("utf-8")).hexdigest()[:size]
+    return f"{word[: limit - 9].rstrip('_')}_{name_digest(text, 8)}"
 
 
 def report_names(
@@ -84,16 +79,10 @@ def report_names(
     (code, name)."""
     output = output or BY_KIND["report_person"].output
     parts = {code: f"{safe_code(name, NAME_PART)}_{safe_code(code, CODE_PART)}" for code, name in nominees}
-    groups: dict[str, list[str]] = {}
-    for code, part in parts.items():
-        groups.setdefault(part.casefold(), []).append(code)
     notes = []
-    for codes in groups.values():
-        if len(codes) > 1:
-            for code in codes:
-                parts[code] = f"{parts[code]}_{_digest(code, 6)}"
-            files = ", ".join(f"{code} → {output.format(parts[code])}.docx" for code in codes)
-            notes.append(render("docs_names_collide", lang, codes=", ".join(codes), files=files))
+    for codes in keep_apart(parts, lambda code, part: f"{part}_{name_digest(code)}"):
+        files = ", ".join(f"{code} → {output.format(parts[code])}.docx" for code in codes)
+        notes.append(render("docs_names_collide", lang, codes=", ".join(codes), files=files))
     return parts, notes
 
 

@@ -888,6 +888,25 @@ def _fold(name: str) -> str:
     return unicodedata.normalize("NFC", name).casefold()
 
 
+def name_digest(text: str, size: int = 6) -> str:
+    """A short hash of a text (NFC), to tell apart file names made from it."""
+    return hashlib.sha256(unicodedata.normalize("NFC", text).encode("utf-8")).hexdigest()[:size]
+
+
+def keep_apart(stems: dict[str, str], suffix: Callable[[str, str], str]) -> list[list[str]]:
+    """Give every stem that meets another once case and Unicode form are folded (as Windows and
+    macOS fold file names) the suffix `suffix(key, stem)` made from its own key; return the keys
+    of each group that met, for the caller to name them. `stems`: key -> file-name stem."""
+    groups: dict[str, list[str]] = {}
+    for key, stem in stems.items():
+        groups.setdefault(_fold(stem), []).append(key)
+    met = [keys for keys in groups.values() if len(keys) > 1]
+    for keys in met:
+        for key in keys:
+            stems[key] = suffix(key, stems[key])
+    return met
+
+
 def check_names(folder: Path, names: list[str]) -> None:
     """Refuse, before anything is written, a set whose names some system would not keep apart
     or could not create: forbidden characters, too long, or equal once case and form are folded."""
