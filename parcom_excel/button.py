@@ -24,28 +24,42 @@ TITLE = render("excel.alert_title", LANG)
 def main() -> None:
     """The ribbon button: evaluate the calling workbook and say how it went in one message box."""
     book = None
-    adapter: XlwingsAdapter | None = None
     try:
         import xlwings as xw
 
         book = xw.Book.caller()
-        adapter = XlwingsAdapter(book)
+    except Exception as exc:  # no Excel calling: one sentence, never a traceback
+        if os.environ.get("PARCOM_DEBUG"):
+            raise
+        _alert(None, render("excel_unexpected", LANG, detail=_describe(exc)), "critical")
+        return  # (_alert without a book ends the process with exit code 1)
+    text, mode = evaluate_book(book, draft_dossier)
+    _alert(book, text, mode)
+
+
+def evaluate_book(book: Any, dossier: Any) -> tuple[str, str]:
+    """The one evaluation of a book open in Excel, for the classic button and for Lite: the core
+    through the xlwings adapter, the sheet needed next opened, and what to say ("info" or
+    "critical"), never a traceback. `dossier(book, evaluation)` drafts the Word documents when
+    the settings ask for them and returns its sentence."""
+    adapter: XlwingsAdapter | None = None
+    try:
         from .core import run
 
+        adapter = XlwingsAdapter(book)
         result = run(adapter, lang=LANG)
         activate(book, result.next_sheet)
         text = result.summary_text(LANG)
         if result.evaluation is not None and result.evaluation.world.settings.documents_on_evaluate == "Y":
-            text += "\n\n" + draft_dossier(book, result.evaluation)
-        _alert(book, text, "info" if result.exit_code == 0 else "critical")
+            text += "\n\n" + dossier(book, result.evaluation)
+        return text, "info" if result.exit_code == 0 else "critical"
     except ParcomError as exc:
-        _alert(book, exc.message(LANG), "critical")
+        return exc.message(LANG), "critical"
     except Exception as exc:  # the last net: one sentence, never a traceback
         if os.environ.get("PARCOM_DEBUG"):
             raise
-
         code = "excel_write_failed" if adapter is not None and adapter.write_started else "excel_unexpected"
-        _alert(book, render(code, LANG, detail=_describe(exc)), "critical")
+        return render(code, LANG, detail=_describe(exc)), "critical"
 
 
 def draft_dossier(book: Any, evaluation: Any) -> str:

@@ -19,7 +19,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import io
-import os
 import tempfile
 import zipfile
 from pathlib import Path
@@ -44,28 +43,11 @@ _ZIP_TIME = (2020, 1, 1, 0, 0, 0)
 def evaluate(book: Any, *, data_dir: Path = DATA_DIR) -> str:
     """Evaluate the workbook Lite gives: the result sheets, then one summary for the task pane
     (printed) and for an alert. Returns the summary."""
-    adapter = None
-    try:
-        from .core import run
-        from .io.excel import XlwingsAdapter, activate
+    from .button import evaluate_book  # the classic button's evaluation, to the letter
 
-        adapter = XlwingsAdapter(book)
-        result = run(adapter, lang=LANG)
-        activate(book, result.next_sheet)
-        text, mode = result.summary_text(LANG), "info" if result.exit_code == 0 else "critical"
-        if result.evaluation is not None and result.evaluation.world.settings.documents_on_evaluate == "Y":
-            text += "\n\n" + dossier_zip(result.evaluation, str(book.name), data_dir)
-    except ParcomError as exc:
-        text, mode = exc.message(LANG), "critical"
-    except Exception as exc:  # the last net: one sentence, never a traceback
-        if os.environ.get("PARCOM_DEBUG"):
-            raise
-        started = adapter is not None and adapter.write_started
-        detail = " ".join(f"{type(exc).__name__}: {exc}".split())[:200]
-        text, mode = (
-            render("excel_write_failed" if started else "excel_unexpected", LANG, detail=detail),
-            "critical",
-        )
+    text, mode = evaluate_book(
+        book, lambda book, evaluation: dossier_zip(evaluation, str(book.name), data_dir)
+    )
     print(text)  # Lite shows what a script prints in its task pane
     try:
         book.app.alert(text, title=render("excel.alert_title", LANG), mode=mode)
