@@ -7,6 +7,7 @@ Word list reads too.
 
 from __future__ import annotations
 
+import functools
 from datetime import datetime
 from typing import Any
 
@@ -42,10 +43,8 @@ def _stamp(lang: str, when: datetime, fingerprint: str, period: str) -> Cell:
 
 def _link(ref: str) -> str | None:
     """ "Sheet!B7" -> an in-workbook link target "'Sheet'!B7"."""
-    if "!" not in ref:
-        return None
-    sheet, cell = ref.rsplit("!", 1)
-    return f"{quote_sheet(sheet)}!{cell}"
+    sheet, bang, cell = ref.rpartition("!")
+    return quote_sheet(sheet) + bang + cell if bang else None
 
 
 def _award_label(candidate: Candidate, lang: str) -> str:
@@ -57,14 +56,21 @@ def _award_label(candidate: Candidate, lang: str) -> str:
 
 def _decision(candidate: Candidate, lang: str) -> tuple[str, str]:
     if candidate.eligible and candidate.held in ("pending", "repeat"):
-        return render(f"law.conclusion.{candidate.held}", lang), "missing_box"
+        return _word(f"law.conclusion.{candidate.held}", lang), "missing_box"
     if candidate.eligible and not candidate.nominable:
-        return render("decision.not_nominated", lang), "missing_box"
+        return _word("decision.not_nominated", lang), "missing_box"
     if candidate.eligible:
-        return render("decision.eligible", lang), "met_box"
+        return _word("decision.eligible", lang), "met_box"
     if any(o.status == UNMET for o in candidate.outcomes.values()):
-        return render("decision.not_eligible", lang), "unmet_box"
-    return render("decision.missing", lang), "missing_box"
+        return _word("decision.not_eligible", lang), "unmet_box"
+    return _word("decision.missing", lang), "missing_box"
+
+
+@functools.cache
+def _word(key: str, lang: str) -> str:
+    """A sentence of the catalog with no facts (a conclusion, a status), rendered once a run's
+    thousands of rows."""
+    return render(key, lang)
 
 
 def outside_quota(candidate: Candidate) -> bool:

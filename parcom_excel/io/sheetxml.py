@@ -35,6 +35,7 @@ _BUILTIN_FORMATS = {"0": 1, "0.00": 2, "0%": 9, "0.00%": 10, "@": 49}
 
 _ESCAPED_CHAR = re.compile(r"_(x[0-9A-Fa-f]{4}_)")
 _ROWS_PER_CHUNK = 2_000
+_BIG = 10**15  # whole numbers below this are written as they are (as `_number` writes them)
 # Formula-like starts, and the one printable space (every other space is not printable).
 _CAREFUL_START = frozenset("=+-@ ")
 
@@ -287,6 +288,7 @@ class SheetCells:
         width = min(max([len(row) for row in rows] + [c + 1 for _, c in fill], default=0), MAX_COLS)
         letters = [col_letter(c) for c in range(width)]
         plain: dict[str, str] = {}  # style -> ' s="…"' for text that needs no care
+        links = self.links
         parts: list[str] = ["<sheetData>"]
         for r in range(last + 1):
             number = str(r + 1)
@@ -302,27 +304,38 @@ class SheetCells:
                     continue
                 if cell.__class__ is not Cell:
                     cell = Cell(cell)
-                value = cell.value
-                # The common case inline (most cells of a big sheet): short printable text with
-                # no link, no formula-like start, no edge spaces and nothing that needs escaping.
+                value, link = cell.value, cell.link
+                # The common cases inline (most cells of a big sheet): short printable text with
+                # no formula-like start, no edge spaces and nothing that needs escaping; a blank;
+                # a whole number. A link is kept as `_cell` keeps it.
                 if (
                     value.__class__ is str
-                    and cell.link is None
                     and value
                     and value.isprintable()
                     and len(value) <= _SHORT
                     and value[0] not in _CAREFUL_START
                     and value[-1] != " "
                     and "_x" not in value
+                    and (not link or (len(link) <= MAX_URL and len(links) < MAX_LINKS))
                 ):
                     attr = plain.get(cell.style)
                     if attr is None:
                         attr = plain[cell.style] = self._s(cell.style)
                     if "&" in value or "<" in value or ">" in value:
                         value = _escape(value)
-                    cells.append(
-                        f'<c r="{letters[c]}{number}"{attr} t="inlineStr"><is><t>{value}</t></is></c>'
-                    )
+                    ref = letters[c] + number
+                    if link:
+                        links.append((ref, link))
+                    cells.append(f'<c r="{ref}"{attr} t="inlineStr"><is><t>{value}</t></is></c>')
+                    continue
+                if not link and (value is None or (value.__class__ is int and -_BIG < value < _BIG)):
+                    attr = plain.get(cell.style)
+                    if attr is None:
+                        attr = plain[cell.style] = self._s(cell.style)
+                    if value is None:
+                        cells.append(f'<c r="{letters[c]}{number}"{attr}/>')
+                    else:
+                        cells.append(f'<c r="{letters[c]}{number}"{attr}><v>{value}</v></c>')
                     continue
                 cells.append(self._cell(letters[c] + number, cell))
             if r in fill_rows:

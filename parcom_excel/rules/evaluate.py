@@ -65,6 +65,10 @@ class Evaluation:
         return self.people_tally.nominated
 
 
+_PERSON_KEYS = tuple((k.key, k.value) for k in INDIVIDUAL_KEYS)  # read for every person: no lookups
+_UNIT_KEYS = tuple((k.key, k.value) for k in COLLECTIVE_KEYS)
+
+
 def _person(world: World, person: Person) -> Candidate:
     unit = world.units.get(person.unit_id)
     candidate = Candidate(
@@ -75,7 +79,7 @@ def _person(world: World, person: Person) -> Candidate:
         person.position,
         {c.id: c.run(world, person) for c in INDIVIDUAL_CRITERIA},
         cell=person.cell,
-        keys={k.key: k.value(world, person) for k in INDIVIDUAL_KEYS},
+        keys={key: value(world, person) for key, value in _PERSON_KEYS},
     )
     if person.left and person.left <= world.period_end:
         candidate.nominable, candidate.held = False, "left"
@@ -97,7 +101,7 @@ def _unit(world: World, unit: Unit) -> Candidate:
         C.UNIT_KIND.get(unit.kind),
         {c.id: c.run(world, unit) for c in COLLECTIVE_CRITERIA},
         cell=unit.cell,
-        keys={k.key: k.value(world, unit) for k in COLLECTIVE_KEYS},
+        keys={key: value(world, unit) for key, value in _UNIT_KEYS},
     )
     if not world.existed_years(unit):
         candidate.nominable = False

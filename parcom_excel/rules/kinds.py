@@ -171,15 +171,14 @@ def every_year(world: World, years: list[Year], met: str, settings: tuple[str, .
 def _year_items(world: World, years: list[Year]) -> list[Msg]:
     """ "2023: …" for each year; shared by everyone judged alike (a year's reason that is shared
     gives a shared item, and a list of shared items is itself shared)."""
-    items = []
-    for year, _, why, _ in years:
-        if world.is_shared(why):
-            items.append(world.once(("year_item", year, id(why)), lambda _w, y=year, t=why: _year_item(y, t)))
-        else:
-            items.append(_year_item(year, why))
-    if all(world.is_shared(item) for item in items):
-        return world.once(("year_items", *map(id, items)), lambda _w: items)
-    return items
+    if all(world.is_shared(why) for _, _, why, _ in years):  # the common case: one lookup
+        key = ("year_items", *[(year, id(why)) for year, _, why, _ in years])
+        return world.once(key, lambda _w: [_shared_item(world, year, why) for year, _, why, _ in years])
+    return [_shared_item(world, year, why) if world.is_shared(why) else _year_item(year, why) for year, _, why, _ in years]
+
+
+def _shared_item(world: World, year: int, why: Msg) -> Msg:
+    return world.once(("year_item", year, id(why)), lambda _w: _year_item(year, why))
 
 
 def _year_item(year: int, why: Msg) -> Msg:

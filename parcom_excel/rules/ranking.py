@@ -38,10 +38,10 @@ class Candidate:
     proposed_award: str | None = None  # the tool's proposal, kept when the council's vote settles
     council: str = ""  # the council's outcome: approved, not_voted, needs_council, rejected
     votes: int | None = None
+    eligible: bool = field(init=False)  # every criterion met (the outcomes are given, never changed)
 
-    @property
-    def eligible(self) -> bool:
-        return all(o.status == "met" for o in self.outcomes.values())
+    def __post_init__(self) -> None:
+        self.eligible = all(o.status == "met" for o in self.outcomes.values())
 
 
 def rank_and_fill(
