@@ -174,7 +174,10 @@ def _year_items(world: World, years: list[Year]) -> list[Msg]:
     if all(world.is_shared(why) for _, _, why, _ in years):  # the common case: one lookup
         key = ("year_items", *[(year, id(why)) for year, _, why, _ in years])
         return world.once(key, lambda _w: [_shared_item(world, year, why) for year, _, why, _ in years])
-    return [_shared_item(world, year, why) if world.is_shared(why) else _year_item(year, why) for year, _, why, _ in years]
+    return [
+        _shared_item(world, year, why) if world.is_shared(why) else _year_item(year, why)
+        for year, _, why, _ in years
+    ]
 
 
 def _shared_item(world: World, year: int, why: Msg) -> Msg:
