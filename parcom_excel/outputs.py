@@ -67,6 +67,11 @@ def _decision(candidate: Candidate, lang: str) -> tuple[str, str]:
 
 
 @functools.cache
+def _conclusion(text: str, style: str) -> Cell:
+    return Cell(text, style)  # never changed once made: one per conclusion, shared by its rows
+
+
+@functools.cache
 def _word(key: str, lang: str) -> str:
     """A sentence of the catalog with no facts (a conclusion, a status), rendered once a run's
     thousands of rows."""
@@ -131,7 +136,7 @@ def _result_columns(units: bool, evaluation: Evaluation, lang: str) -> list[Colu
         columns += _criterion_columns(criterion, lang)
     columns += [
         Column(
-            "conclusion", Msg("col.conclusion"), 18, "text_box", lambda row: Cell(*_decision(row[1], lang))
+            "conclusion", Msg("col.conclusion"), 18, "text_box", lambda row: _conclusion(*_decision(row[1], lang))
         ),
         Column("rank", Msg("col.rank"), 8, "int_box", lambda row: Cell(row[1].rank or None, "int_box")),
         Column(
@@ -172,7 +177,7 @@ def _criterion_columns(criterion: Criterion, lang: str) -> list[Column]:
     cid = criterion.id
     labels = {status: render(f"status.{status}", lang) for status in STATUS_STYLE}
     styles = {status: f"{style}_box" for status, style in STATUS_STYLE.items()}
-    texts: dict[tuple[str, int], str] = {}
+    texts: dict[tuple[str, int], Cell] = {}  # cells are never changed once made: shared rows share one
 
     def status(row: tuple[int, Candidate]) -> Cell:
         outcome = row[1].outcomes[cid]
@@ -182,10 +187,10 @@ def _criterion_columns(criterion: Criterion, lang: str) -> list[Column]:
     def reason(row: tuple[int, Candidate]) -> Cell:
         outcome = row[1].outcomes[cid]
         facts = (outcome.code, id(outcome.params))
-        text = texts.get(facts)
-        if text is None:
-            text = texts[facts] = outcome.reason.render(lang)
-        return Cell(text, "wrap_box")
+        cell = texts.get(facts)
+        if cell is None:
+            cell = texts[facts] = Cell(outcome.reason.render(lang), "wrap_box")
+        return cell
 
     header = Msg("col.criterion", {"id": cid, "label": criterion, "ref": criterion_ref(criterion, lang)})
     return [
