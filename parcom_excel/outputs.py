@@ -136,7 +136,11 @@ def _result_columns(units: bool, evaluation: Evaluation, lang: str) -> list[Colu
         columns += _criterion_columns(criterion, lang)
     columns += [
         Column(
-            "conclusion", Msg("col.conclusion"), 18, "text_box", lambda row: _conclusion(*_decision(row[1], lang))
+            "conclusion",
+            Msg("col.conclusion"),
+            18,
+            "text_box",
+            lambda row: _conclusion(*_decision(row[1], lang)),
         ),
         Column("rank", Msg("col.rank"), 8, "int_box", lambda row: Cell(row[1].rank or None, "int_box")),
         Column(
