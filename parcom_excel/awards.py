@@ -105,6 +105,36 @@ def guard(path: Path) -> Any:
     return unchanged
 
 
+# The settings that hold the decision to record (the button reads them; the command line, when
+# it is given no --decision and --date).
+DECISION_SETTINGS = ("award_decision_no", "award_decision_date", "award_decision_kind")
+
+
+@dataclass
+class Decision:
+    """The decision the book's settings name: its number, date and award; `missing` lists the
+    settings with no usable value (the award has a default: Giấy khen)."""
+
+    number: str
+    decided: date | None
+    award: str
+    sheet: str  # the settings sheet, as the book names it
+    missing: list[str]
+
+
+def decision_in_settings(book: Path) -> Decision:
+    from .merge import read_book
+    from .values import date_or_none
+
+    read = read_book(Path(book), Path(book).name)
+    number, day, kind = (read.settings.get(key, (None, ""))[0] for key in DECISION_SETTINGS)
+    number = clean(str(number or ""))
+    day = date_or_none(day)
+    award = C.AWARD_KIND.parse(clean(str(kind))) if kind not in (None, "") else "gk"
+    found = zip(DECISION_SETTINGS, (number, day, award), strict=True)
+    return Decision(number, day, award or "", read.settings_sheet, [key for key, value in found if not value])
+
+
 def record_awards(
     book: Path, decision: str, decided: date, *, award: str = "gk", lang: str = "vi"
 ) -> Recorded:

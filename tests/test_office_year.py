@@ -21,6 +21,7 @@ from parcom_excel.documents.certificates import fit_size, text_width_mm, write_c
 from parcom_excel.io.files import FileAdapter
 from parcom_excel.merge import read_book
 from parcom_excel.problems import ParcomError
+from parcom_excel.reader import read_inputs
 from parcom_excel.sample import make_sample
 from parcom_excel.split import read_identity, split
 from parcom_excel.template import build_template
@@ -394,3 +395,27 @@ def test_cli_record_awards_and_certificates(year: dict[str, Any], tmp_path: Path
         "06_Giay_khen_in_phoi.docx",
         "06_Luoi_can_phoi.docx",
     }
+
+
+def test_cli_record_awards_reads_the_decision_from_the_settings(tmp_path: Path) -> None:
+    bare = _book(tmp_path / "bare.xlsx")
+    before = _digest(bare)
+    missing = run_cli("record-awards", bare)
+    said = missing.stdout + missing.stderr
+    assert missing.returncode == 2 and "Traceback" not in said and said.strip().count("\n") == 0, said
+    assert "Cấu hình" in said and "bare.xlsx" in said and "--decision" in said
+    for key in ("award_decision_no", "award_decision_date"):
+        assert C.SETTINGS_BY_KEY[key].label("vi") in said
+    assert C.SETTINGS_BY_KEY["award_decision_kind"].label("vi") not in said  # it has a default
+    half = run_cli("record-awards", bare, "--decision", "7/QĐ-SKHCN")
+    assert half.returncode == 2 and "--date" in half.stdout + half.stderr
+    assert _digest(bare) == before
+
+    book = _book(
+        tmp_path / "book.xlsx", award_decision_no="9/QĐ-SKHCN", award_decision_date=date(2026, 1, 20)
+    )
+    done = run_cli("record-awards", book)
+    assert done.returncode == 0 and "9/QĐ-SKHCN" in done.stdout and "20/01/2026" in done.stdout, done.stderr
+    assert "9/QĐ-SKHCN" in read_inputs(FileAdapter(book)).tables["past_awards"].data["decision_no"]
+    given = run_cli("record-awards", bare, "--decision", "10/QĐ-SKHCN", "--date", "2026-01-21")
+    assert given.returncode == 0 and "10/QĐ-SKHCN" in given.stdout, given.stderr  # no setting needed

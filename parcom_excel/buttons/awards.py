@@ -7,31 +7,23 @@ from pathlib import Path
 from typing import Any
 
 from .. import contract as C
+from ..awards import DECISION_SETTINGS, decision_in_settings
 from ..button import LANG
 from ..i18n import render
 from ..problems import ParcomError
-from ..values import date_or_none
 from . import run_step
 
 BUTTON = render("ribbon.awards.button", LANG)
-KEYS = ("award_decision_no", "award_decision_date", "award_decision_kind")
+KEYS = DECISION_SETTINGS
 
 
 def decision(master: Path) -> tuple[str, Any, str]:
     """The decision to record, from the book's settings; one sentence naming what is missing."""
-    from ..merge import read_book
-    from ..text import clean
-
-    book = read_book(master, master.name)
-    number, day, kind = (book.settings.get(key, (None, ""))[0] for key in KEYS)
-    number = clean(str(number or ""))
-    day = date_or_none(day)
-    kind = C.AWARD_KIND.parse(clean(str(kind))) if kind not in (None, "") else "gk"
-    found = zip(KEYS, (number, day, kind), strict=True)
-    missing = [f"“{C.SETTINGS_BY_KEY[k].label(LANG)}”" for k, v in found if not v]
-    if missing:
-        raise ParcomError("button_no_decision", file=master.name, sheet=book.settings_sheet, missing=missing)
-    return number, day, kind
+    found = decision_in_settings(master)
+    if found.missing:
+        missing = [f"“{C.SETTINGS_BY_KEY[key].label(LANG)}”" for key in found.missing]
+        raise ParcomError("button_no_decision", file=master.name, sheet=found.sheet, missing=missing)
+    return found.number, found.decided, found.award
 
 
 def step(book: Any, master: Path) -> tuple[str, str, bool]:

@@ -7,6 +7,16 @@ TEXTS: dict[str, tuple[str, str]] = {
         'Thiếu số quyết định: hãy ghi --decision, ví dụ --decision "123/QĐ-SKHCN".',
         'The decision number is missing: give --decision, e.g. --decision "123/QĐ-SKHCN".',
     ),
+    "awards_decision_half": (
+        "Đã ghi {given} mà thiếu phần kia: hãy ghi cả --decision và --date, hoặc bỏ cả hai để dùng quyết định ghi trong Cấu hình.",
+        "{given} was given without the other: give both --decision and --date, or neither to use the decision in the settings.",
+    ),
+    "awards_no_decision_settings": (
+        "Sheet {sheet} của sổ {file} chưa có giá trị dùng được cho {missing}: hãy điền (ngày dạng 20/01/2026), "
+        "hoặc ghi --decision và --date trong lệnh.",
+        "The {sheet} sheet of {file} has no usable value for {missing}: fill it in (a date as 20/01/2026), "
+        "or give --decision and --date.",
+    ),
     "awards_data_errors": (
         "Tệp {file} còn {count} lỗi dữ liệu nên chưa biết ai được khen; không ghi gì: hãy chạy parcom validate {file} và sửa lỗi trước.",
         "The file {file} still has {count} data {count:error|errors}, so who is awarded is not known; nothing is "
