@@ -145,16 +145,19 @@ TEXTS: dict[str, tuple[str, str]] = {
         "(movement, period, initiatives cited), so the next evaluation does not count them again. Running it again adds nothing.",
     ),
     "help.record-awards.decision": (
-        'Số quyết định, ví dụ "123/QĐ-SKHCN".',
-        'The decision\'s number, e.g. "123/QĐ-SKHCN".',
+        'Số quyết định, ví dụ "123/QĐ-SKHCN". Bỏ cả --decision và --date: dùng quyết định ghi trong Cấu hình '
+        "(như nút Ghi khen thưởng).",
+        'The decision\'s number, e.g. "123/QĐ-SKHCN". Without --decision and --date: the decision named in '
+        "the settings (as the Record awards button).",
     ),
     "help.record-awards.day": (
         "Ngày quyết định (2026-01-20 hoặc 20/01/2026).",
         "The decision's date (2026-01-20 or 20/01/2026).",
     ),
     "help.record-awards.award": (
-        "gk: Giấy khen của Giám đốc Sở; bk: Bằng khen của Chủ tịch UBND tỉnh.",
-        "gk: the Director's certificate; bk: the Chairman's merit.",
+        "gk: Giấy khen của Giám đốc Sở; bk: Bằng khen của Chủ tịch UBND tỉnh (mặc định: gk khi ghi --decision, "
+        "nếu không thì theo Cấu hình).",
+        "gk: the Director's certificate; bk: the Chairman's merit (default: gk with --decision, else the settings').",
     ),
     "help.documents.certificates": (
         "Chỉ in giấy khen của quyết định Giấy khen ghi gần nhất (một trang A4 ngang mỗi người).",
