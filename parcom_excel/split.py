@@ -125,6 +125,13 @@ def _on_staff(values: dict[str, Any], year: int) -> bool:
     return (joined is None or joined <= date(year, 12, 31)) and (left is None or left >= date(year, 1, 1))
 
 
+def judged_as_collective(kind: Any) -> bool:
+    """Whether a unit of this kind (as typed) is judged as a collective: every kind but the
+    leadership's (contract.COLLECTIVE_KINDS); a kind that does not read as one is taken as judged."""
+    parsed = C.UNIT_KIND.parse(clean(str(kind))) if kind not in (None, "") else None
+    return parsed is None or parsed in C.COLLECTIVE_KINDS
+
+
 def unit_tables(book: Any, code: str, round_: Round) -> dict[str, list[dict[str, Any]]]:
     """The unit's rows of every sheet it fills, as the template builder takes them."""
     from .merge import written
@@ -136,12 +143,14 @@ def unit_tables(book: Any, code: str, round_: Round) -> dict[str, list[dict[str,
         return {col.key: written(col, record.values[col.key]) for col in record.sheet.columns}
 
     unit = _code(code)
+    own = [r for r in rows("units") if _code(r.values["unit_id"]) == unit]
+    collective = judged_as_collective(own[0].values.get("unit_kind") if own else None)
     staff = [r for r in rows("staff") if _code(r.values["unit_id"]) == unit]
     staff_ids = {_code(r.values["staff_id"]) for r in staff}
     ratings = {(_code(r.values["staff_id"]), _year(r.values["year"])): r for r in rows("ratings")}
     results = {(_code(r.values["unit_id"]), _year(r.values["year"])): r for r in rows("results")}
     tables: dict[str, list[dict[str, Any]]] = {
-        "units": [out(r) for r in rows("units") if _code(r.values["unit_id"]) == unit],
+        "units": [out(r) for r in own],
         "staff": [out(r) for r in staff],
         "ratings": [],
         "results": [],
@@ -154,7 +163,8 @@ def unit_tables(book: Any, code: str, round_: Round) -> dict[str, list[dict[str,
             found = ratings.get((_code(pid), year))
             tables["ratings"].append(out(found) if found else {"year": year, "staff_id": clean(str(pid))})
         found = results.get((unit, year))
-        tables["results"].append(out(found) if found else {"year": year, "unit_id": code})
+        if found or collective:  # the leadership's unit has no results to fill (plan §III.1)
+            tables["results"].append(out(found) if found else {"year": year, "unit_id": code})
 
     def authors(record: Any) -> set[str]:
         return {_code(a) for a in re.split(r"[;,\n]", str(record.values.get("authors") or "")) if a.strip()}
@@ -211,7 +221,11 @@ def preface(unit: dict[str, Any], round_: Round, deadline: date | None, lang: st
             "split.guide_title", lang, name=unit["unit_name"], code=unit["unit_id"], round=round_.label(lang)
         ),
         render("split.guide_deadline", lang, due=due),
-        render("split.guide_fill", lang, **names),
+        render(
+            "split.guide_fill" if judged_as_collective(unit.get("unit_kind")) else "split.guide_fill_leaders",
+            lang,
+            **names,
+        ),
         render("split.guide_locked", lang, **names),
     ]
 

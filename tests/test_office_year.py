@@ -419,3 +419,17 @@ def test_cli_record_awards_reads_the_decision_from_the_settings(tmp_path: Path) 
     assert "9/QĐ-SKHCN" in read_inputs(FileAdapter(book)).tables["past_awards"].data["decision_no"]
     given = run_cli("record-awards", bare, "--decision", "10/QĐ-SKHCN", "--date", "2026-01-21")
     assert given.returncode == 0 and "10/QĐ-SKHCN" in given.stdout, given.stderr  # no setting needed
+
+
+def test_split_asks_the_leadership_for_no_unit_results(tmp_path: Path) -> None:
+    """Plan §III.1: the Lãnh đạo Sở unit is not judged as a collective, so its copy gets no blank
+    result row to fill and its guide does not ask for one; a division's copy gets both."""
+    master = _book(tmp_path / "master.xlsx", without_year=True)
+    made = dict(split(master, tmp_path / "c", year=YEAR, units=["BGD", "VP"]).files)
+    for code, asked in (("BGD", False), ("VP", True)):
+        book = openpyxl.load_workbook(made[code])
+        rows = [r for r in book[C.RESULTS.vi].iter_rows(min_row=2, values_only=True) if r[0] is not None]
+        assert [r[:2] for r in rows if r[0] == YEAR] == ([(YEAR, code)] if asked else [])
+        guide = " ".join(str(c.value) for c in book[C.GUIDE_SHEET.vi]["A"][:4] if c.value)
+        assert (f'sheet "{C.RESULTS.vi}"' in guide) is asked, guide
+        assert ("không xét như một tập thể" in guide) is not asked

@@ -28,6 +28,14 @@ TEXTS: dict[str, tuple[str, str]] = {
         'the unit\'s results on "{results}" (one row a year); new initiatives on "{initiatives}", new '
         'disciplinary decisions on "{discipline}"; arrivals and departures on "{staff}".',
     ),
+    "split.guide_fill_leaders": (
+        'Cần điền: Xếp loại của từng người ở sheet "{ratings}" (đã có sẵn một dòng cho mỗi người và năm); '
+        'sáng kiến mới ở sheet "{initiatives}", quyết định kỷ luật mới ở sheet "{discipline}"; người mới đến, '
+        'chuyển đi, nghỉ hưu ở sheet "{staff}". Lãnh đạo Sở không xét như một tập thể nên không có kết quả đơn vị để điền.',
+        'To fill in: each member\'s rating on "{ratings}" (one row per person and year is there); new '
+        'initiatives on "{initiatives}", new disciplinary decisions on "{discipline}"; arrivals and departures '
+        'on "{staff}". The leadership is not judged as a collective, so there are no unit results to fill in.',
+    ),
     "split.guide_locked": (
         'Sheet "{settings}" và "{units}" đã khóa. Không đổi tên sheet, không xóa cột, không đổi tên tệp; '
         "lưu lại rồi gửi đúng tệp này, vì tệp mang dấu nhận dạng của đơn vị và kỳ báo cáo.",
