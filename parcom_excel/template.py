@@ -496,6 +496,7 @@ class _Builder:
             self.book.define_name("_parcom_council", f"={quote_sheet(ws.name)}!$A$1")
             ws.set_row(0, 33)
             ws.freeze_panes(1, 0)
+            print_setup(ws, landscape=True)  # one page wide, as every data sheet
             return
         self.table(ws, sheet, last_row, 33, sources is not None)
         if sheet.primary_key and any(sheet.key in code_sources(*pair) for pair in _code_columns()):

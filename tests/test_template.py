@@ -497,6 +497,14 @@ def describe(path: Path) -> dict[str, Any]:
             "merged": sorted(str(r) for r in ws.merged_cells.ranges),
             "freeze": ws.freeze_panes,
             "widths": {k: d.width for k, d in sorted(ws.column_dimensions.items())},
+            "print": (
+                ws.page_setup.paperSize,
+                ws.page_setup.orientation,
+                ws.page_setup.fitToWidth,
+                ws.page_setup.fitToHeight,
+                bool(ws.sheet_properties.pageSetUpPr and ws.sheet_properties.pageSetUpPr.fitToPage),
+                ws.print_title_rows,
+            ),
         }
     return out
 
@@ -593,3 +601,16 @@ def test_cli_script_init(tmp_path: Path) -> None:
     forced = cli(str(target), "--force", "--sample")
     assert forced.returncode == 0, forced.stderr
     assert openpyxl.load_workbook(target)[c.STAFF.vi].max_row == 151
+
+
+@pytest.mark.parametrize("book", ["vi", "sample"])
+def test_every_visible_sheet_prints_one_page_wide_on_a4(books: dict[str, Path], book: str) -> None:
+    """A sheet without a page setup prints its columns over several pages (the council's sheet did)."""
+    wb = openpyxl.load_workbook(books[book])
+    visible = [ws for ws in wb.worksheets if ws.sheet_state == "visible"]
+    assert len(visible) == len(expected_sheet_names("vi")) - 1  # all but the hidden lists
+    for ws in visible:
+        setup = ws.page_setup
+        fitted = ws.sheet_properties.pageSetUpPr is not None and ws.sheet_properties.pageSetUpPr.fitToPage
+        assert fitted and setup.fitToWidth in (None, 1) and setup.fitToHeight == 0, ws.title
+        assert setup.paperSize == 9, ws.title
