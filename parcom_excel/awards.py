@@ -121,6 +121,10 @@ class Decision:
     sheet: str  # the settings sheet, as the book names it
     missing: list[str]
 
+    def missing_labels(self, lang: str) -> list[str]:
+        """The settings left to fill, by their names in quotes, for a sentence."""
+        return [f"“{C.SETTINGS_BY_KEY[key].label(lang)}”" for key in self.missing]
+
 
 def decision_in_settings(book: Path) -> Decision:
     from .merge import read_book

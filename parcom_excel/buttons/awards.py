@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from .. import contract as C
 from ..awards import DECISION_SETTINGS, decision_in_settings
 from ..button import LANG
 from ..i18n import render
@@ -21,7 +20,7 @@ def decision(master: Path) -> tuple[str, Any, str]:
     """The decision to record, from the book's settings; one sentence naming what is missing."""
     found = decision_in_settings(master)
     if found.missing:
-        missing = [f"“{C.SETTINGS_BY_KEY[key].label(LANG)}”" for key in found.missing]
+        missing = found.missing_labels(LANG)
         raise ParcomError("button_no_decision", file=master.name, sheet=found.sheet, missing=missing)
     return found.number, found.decided, found.award
 

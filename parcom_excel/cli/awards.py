@@ -9,7 +9,6 @@ from pathlib import Path
 
 import click
 
-from .. import contract as C
 from ..problems import EXIT_OK, ParcomError
 from .app import guarded
 from .options import check_book, lang_option
@@ -45,7 +44,7 @@ def command(book: Path, decision: str | None, day: datetime | None, award: str |
     else:
         found = decision_in_settings(book)
         if found.missing:
-            missing = ", ".join(f"“{C.SETTINGS_BY_KEY[key].label(lang)}”" for key in found.missing)
+            missing = found.missing_labels(lang)
             raise ParcomError(
                 "awards_no_decision_settings", file=book.name, sheet=found.sheet, missing=missing
             )
